@@ -50,7 +50,23 @@ def test_amount_finer_than_a_cent_is_refused(value):
 
 @pytest.mark.parametrize(
     "value",
-    ["NaN", "Infinity", "-inf", Decimal("NaN"), Decimal("Infinity"), "", "1,00", " 1", "1e3"],
+    [
+        "NaN",
+        "Infinity",
+        "-inf",
+        Decimal("NaN"),
+        Decimal("Infinity"),
+        "",
+        "1,00",
+        " 1",
+        "1e3",
+        "1.\u0663",
+        "\u0661",
+        "1.\u00b2",
+        "+1",
+        "1.",
+        ".5",
+    ],
 )
 def test_non_numbers_are_refused(value):
     with pytest.raises(ValueError, match="Money: got"):

@@ -7,17 +7,22 @@ objects, with the letter's rules, documents and reports.
 
 from romstrategy import reference
 from romstrategy._budget import Allocation, FundingKind, FundingSource
+from romstrategy._documents import SCHEMA_VERSION, dump, dumps, load, loads
+from romstrategy._errors import DocumentError, Problem
 from romstrategy._money import Money
 from romstrategy._parliament import Motion, MotionKind, MotionStatus, StatusChange
 from romstrategy._parties import ROM, Organisation, OrganisationKind, Province
 from romstrategy._period import Period
+from romstrategy._schema import json_schema
 from romstrategy._strategy import Activity, Pillar, Scope, Service, Strategy, StrategyStatus
 from romstrategy._summary import summary
 
 __all__ = [
     "ROM",
+    "SCHEMA_VERSION",
     "Activity",
     "Allocation",
+    "DocumentError",
     "FundingKind",
     "FundingSource",
     "Money",
@@ -28,12 +33,18 @@ __all__ = [
     "OrganisationKind",
     "Period",
     "Pillar",
+    "Problem",
     "Province",
     "Scope",
     "Service",
     "StatusChange",
     "Strategy",
     "StrategyStatus",
+    "dump",
+    "dumps",
+    "json_schema",
+    "load",
+    "loads",
     "reference",
     "summary",
 ]

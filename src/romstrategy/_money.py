@@ -35,16 +35,25 @@ def _euro_text(cents: int) -> str:
 
 
 def _cents_from_text(value: str) -> int:
-    text = value
-    if _AMOUNT_TEXT.fullmatch(text) is None:
-        detail = "finer than a cent" if re.fullmatch(r"-?[0-9]+\.[0-9]{3,}", text) else None
+    # The common forms "123", "123.4" and "123.45" are parsed without a regex.
+    text = value[1:] if value[:1] == "-" else value
+    whole, dot, part = text.partition(".")
+    if not (
+        text.isascii() and whole.isdigit() and (not dot or (part.isdigit() and len(part) <= 2))
+    ):
+        return _cents_from_odd_text(value)
+    cents = int(whole) * 100 + (int(part) * (10 if len(part) == 1 else 1) if dot else 0)
+    return -cents if text is not value else cents
+
+
+def _cents_from_odd_text(value: str) -> int:
+    if _AMOUNT_TEXT.fullmatch(value) is None:
+        finer = re.fullmatch(r"-?[0-9]+\.[0-9]{3,}", value) is not None
         raise ValueError(
             f"Money: got {value!r}, "
-            + (f"an amount {detail}" if detail else "expected euros such as '1250000.00'")
+            + ("an amount finer than a cent" if finer else "expected euros such as '1250000.00'")
         )
-    whole, _, part = text.lstrip("-").partition(".")
-    cents = int(whole) * 100 + int(part.ljust(2, "0") or "0")
-    return -cents if text.startswith("-") else cents
+    raise AssertionError(f"unreachable: {value!r} matches the amount pattern")
 
 
 def _cents_from_decimal(value: Decimal) -> int:

@@ -1,0 +1,189 @@
+"""Parse and render JSON, TOML and YAML text safely (*bestandsformaten*).
+
+Parsing turns every failure of the underlying parser, including hostile
+input, into a `DocumentError`. The YAML and TOML writers are imported only
+when used, to keep `import romstrategy` fast.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from types import MappingProxyType
+from typing import Any
+
+from romstrategy._converter import describe
+from romstrategy._errors import DocumentError, Problem
+
+__all__ = ["FORMATS", "MAX_BYTES", "format_of", "parse", "render"]
+
+MAX_BYTES = 64 * 1024 * 1024
+"""The default largest document, in bytes: 64 MiB."""
+
+MAX_DEPTH = 64
+"""The deepest nesting a YAML document may have; documents need about 5."""
+
+FORMATS = MappingProxyType(
+    {"json": "json", "toml": "toml", "yaml": "yaml", "yml": "yaml"},
+)
+"""Format names, and the suffixes without the dot, that documents may use."""
+
+
+def format_of(name: str) -> str:
+    """Return the canonical format for a name or suffix such as `".yml"`.
+
+    Raises:
+        ValueError: for a format that is not JSON, TOML or YAML.
+    """
+    canonical = FORMATS.get(name.lower().removeprefix("."))
+    if canonical is None:
+        raise ValueError(f"unknown format {name!r}: use json, toml, yaml or yml")
+    return canonical
+
+
+def _fail(message: str, path: str = "$") -> DocumentError:
+    return DocumentError([Problem(path, message)])
+
+
+def _parser_message(error: Exception) -> str:
+    text = " ".join(str(error).split())
+    if "Exceeds the limit" in text and "digits" in text:
+        # Python's own wording advises a setting that users cannot change for us.
+        return "a number has more digits than the 4300 allowed"
+    return text
+
+
+def _text(data: str | bytes, max_bytes: int) -> str:
+    if isinstance(data, bytes | bytearray | memoryview):
+        raw = bytes(data)
+        if len(raw) > max_bytes:
+            raise _fail(f"the document has {len(raw)} bytes, more than the limit of {max_bytes}")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise _fail(
+                f"the document is not valid UTF-8: byte 0x{raw[error.start]:02x} "
+                f"at position {error.start}"
+            ) from None
+    elif isinstance(data, str):
+        size = len(data) if data.isascii() else len(data.encode("utf-8", "surrogatepass"))
+        if size > max_bytes:
+            raise _fail(f"the document has {size} bytes, more than the limit of {max_bytes}")
+        text = data.removeprefix("\ufeff")
+    else:
+        raise TypeError(f"data: got {type(data).__name__}, expected str or bytes")
+    if not text.strip():
+        raise _fail("the document is empty")
+    return text
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    table = dict(pairs)
+    if len(table) != len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise ValueError(f"duplicate key {twice!r}")
+    return table
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _parse_json(text: str) -> object:
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        raise _fail(
+            f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
+        ) from None
+    except ValueError as error:
+        raise _fail(f"not valid JSON: {_parser_message(error)}") from None
+
+
+def _parse_toml(text: str) -> object:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except ValueError as error:  # TOMLDecodeError, and ints beyond the digit limit
+        raise _fail(f"not valid TOML: {_parser_message(error)}") from None
+
+
+def _parse_yaml(text: str) -> object:
+    import yaml
+
+    from romstrategy import _yaml
+
+    try:
+        _yaml.check_events(text, MAX_DEPTH)
+        return yaml.load(text, Loader=_yaml.Loader)
+    except _yaml.RefusedError as error:
+        raise _fail(f"not accepted YAML: {error}") from None
+    except yaml.YAMLError as error:
+        raise _fail(f"not valid YAML: {_parser_message(error)}") from None
+    except ValueError as error:
+        raise _fail(f"not valid YAML: {_parser_message(error)}") from None
+
+
+_PARSERS: MappingProxyType[str, Callable[[str], object]] = MappingProxyType(
+    {"json": _parse_json, "toml": _parse_toml, "yaml": _parse_yaml}
+)
+
+
+def parse(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> dict[str, Any]:
+    """Parse a document into plain data whose top level is a table.
+
+    Raises:
+        DocumentError: for anything that is not a well-formed document.
+        ValueError: for an unknown format.
+    """
+    parser = _PARSERS[format_of(format)]
+    text = _text(data, max_bytes)
+    try:
+        tree = parser(text)
+    except RecursionError:
+        raise _fail("the document is nested too deeply") from None
+    if not isinstance(tree, dict):
+        raise _fail(f"expected a table at the top level, found {describe(tree)}")
+    return tree
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
+def _render_json(tree: dict[str, Any]) -> str:
+    # One top-level key, and one record of each collection, per line: readable
+    # and diffable like indented JSON, at the speed of the C encoder.
+    lines = []
+    for key, value in tree.items():
+        if type(value) is list and value:
+            records = ",\n    ".join(map(_JSON.encode, value))
+            lines.append(f"  {_JSON.encode(key)}: [\n    {records}\n  ]")
+        else:
+            lines.append(f"  {_JSON.encode(key)}: {_JSON.encode(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def render(tree: dict[str, Any], format: str) -> str:
+    """Render plain data as canonical text: the same data always gives the same text."""
+    kind = format_of(format)
+    if kind == "json":
+        return _render_json(tree)
+    if kind == "toml":
+        import tomli_w
+
+        return tomli_w.dumps(tree)
+    import yaml
+
+    from romstrategy import _yaml
+
+    text: str = yaml.dump(
+        tree,
+        Dumper=_yaml.Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=1_000_000,
+    )
+    return text

@@ -1,0 +1,59 @@
+"""A YAML loader that refuses what a strategy document never needs.
+
+It refuses aliases (which allow "billion laughs" expansion), nesting deeper
+than a limit, duplicate keys and every non-standard tag. It uses PyYAML's C
+parser when it is available.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+__all__ = ["Dumper", "Loader", "RefusedError", "check_events"]
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class RefusedError(ValueError):
+    """Well-formed YAML that a strategy document may not contain."""
+
+
+def check_events(text: str, max_depth: int) -> None:
+    """Refuse aliases and nesting deeper than `max_depth`, before any tree is built.
+
+    Raises:
+        RefusedError: naming the line of the first such place.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise RefusedError(f"aliases are not allowed (line {_line(event)})")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > max_depth:
+                raise RefusedError(f"nested deeper than {max_depth} levels (line {_line(event)})")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _line(event: Any) -> int:
+    mark = getattr(event, "start_mark", None)
+    return int(mark.line) + 1 if mark is not None else 0
+
+
+class Loader(_BaseLoader):  # type: ignore[misc]  # PyYAML's loaders are untyped
+    """PyYAML's safe loader, refusing duplicate keys."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        """Build a mapping, refusing a key that appears twice."""
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise RefusedError(f"duplicate key {key!r} (line {key_node.start_mark.line + 1})")
+            seen.add(key)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
