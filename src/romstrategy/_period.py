@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
 import attrs
@@ -22,7 +23,7 @@ def _end_not_before_start(
         )
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, init=False)
 class Period:
     """A span of calendar dates, both ends inclusive (*periode*, *looptijd*).
 
@@ -36,6 +37,11 @@ class Period:
 
     start: pendulum.Date = _fields.date()
     end: pendulum.Date = _fields.date(validator=_end_not_before_start)
+
+    def __init__(
+        self, start: pendulum.Date | datetime.date | str, end: pendulum.Date | datetime.date | str
+    ) -> None:
+        self.__attrs_init__(start, end)  # type: ignore[arg-type]  # the converters accept all three
 
     @classmethod
     def years(cls, first: int, last: int | None = None) -> Period:

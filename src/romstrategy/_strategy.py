@@ -135,3 +135,8 @@ class Strategy:
     allocations: tuple[Allocation, ...] = _fields.instances(Allocation)
     settles: tuple[str, ...] = _fields.identifiers()
     source: str | None = _fields.optional_text()
+
+    def _repr_html_(self) -> str:
+        from romstrategy._notebook import strategy_html
+
+        return strategy_html(self)

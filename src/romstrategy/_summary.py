@@ -1,20 +1,44 @@
-"""A short plain-text summary of a strategy (*samenvatting*)."""
+"""A short plain-text summary of a strategy and its budget balance (*samenvatting*)."""
 
 from __future__ import annotations
+
+from collections import defaultdict
+
+import attrs
 
 from romstrategy._money import Money
 from romstrategy._strategy import Strategy
 
-__all__ = ["summary"]
+__all__ = ["Balance", "budget_balance", "summary"]
+
+
+@attrs.frozen
+class Balance:
+    """What one funding source holds and how much of it is allocated (*saldo*)."""
+
+    source: str
+    amount: Money
+    allocated: Money
+
+    @property
+    def unallocated(self) -> Money:
+        """What is left; negative when the source is over-allocated."""
+        return self.amount - self.allocated
+
+
+def budget_balance(strategy: Strategy) -> tuple[Balance, ...]:
+    """The balance of each funding source, in the strategy's order."""
+    allocated: defaultdict[str, int] = defaultdict(int)
+    for allocation in strategy.allocations:
+        allocated[allocation.source] += allocation.amount.cents
+    return tuple(
+        Balance(source.id, source.amount, Money.from_cents(allocated.get(source.id, 0)))
+        for source in strategy.funding_sources
+    )
 
 
 def summary(strategy: Strategy) -> str:
     """Return a few lines that say what the strategy holds and where its money stands."""
-    allocated: dict[str, int] = {}
-    for allocation in strategy.allocations:
-        allocated[allocation.source] = (
-            allocated.get(allocation.source, 0) + allocation.amount.cents
-        )
     lines = [
         f"{strategy.title} ({strategy.id})",
         f"period {strategy.period}, status {strategy.status.value}",
@@ -23,12 +47,12 @@ def summary(strategy: Strategy) -> str:
         "pillars: " + ", ".join(f"{p.code} {p.title_nl}" for p in strategy.pillars),
         f"{len(strategy.activities)} activities, {len(strategy.allocations)} allocations",
     ]
-    for source in strategy.funding_sources:
-        spent = Money.from_cents(allocated.get(source.id, 0))
-        lines.append(
-            f"funding {source.id}: {source.amount} {source.kind.value}, "
-            f"allocated {spent}, unallocated {source.amount - spent}"
-        )
+    kinds = {source.id: source.kind.value for source in strategy.funding_sources}
+    lines += [
+        f"funding {b.source}: {b.amount} {kinds[b.source]}, "
+        f"allocated {b.allocated}, unallocated {b.unallocated}"
+        for b in budget_balance(strategy)
+    ]
     for motion in strategy.motions:
         settled = " (settled by this strategy)" if motion.id in strategy.settles else ""
         lines.append(f"{motion.kind.value} {motion.title}: {motion.status.value}{settled}")

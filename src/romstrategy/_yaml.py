@@ -14,7 +14,7 @@ import yaml
 __all__ = ["Dumper", "Loader", "RefusedError", "check_events"]
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class RefusedError(ValueError):
@@ -42,6 +42,14 @@ def check_events(text: str, max_depth: int) -> None:
 def _line(event: Any) -> int:
     mark = getattr(event, "start_mark", None)
     return int(mark.line) + 1 if mark is not None else 0
+
+
+class Dumper(_BaseDumper):  # type: ignore[misc]  # PyYAML's dumpers are untyped
+    """PyYAML's safe dumper, writing every value in full: never an anchor or alias."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        """Write repeated values again, since `Loader` refuses aliases."""
+        return True
 
 
 class Loader(_BaseLoader):  # type: ignore[misc]  # PyYAML's loaders are untyped

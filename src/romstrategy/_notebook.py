@@ -1,0 +1,127 @@
+"""Notebook support: plain records, pandas frames and compact HTML summaries."""
+
+from __future__ import annotations
+
+import enum
+import importlib
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from romstrategy._money import Money
+from romstrategy._period import Period
+from romstrategy._strategy import Strategy
+from romstrategy._summary import budget_balance
+
+if TYPE_CHECKING:
+    from romstrategy.rules import Report
+
+__all__ = ["report_html", "strategy_html", "to_frames", "to_records"]
+
+_COLLECTIONS = (
+    "principals",
+    "provinces",
+    "roms",
+    "pillars",
+    "motions",
+    "funding_sources",
+    "activities",
+    "allocations",
+)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Money):
+        return value.amount
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if attrs.has(type(value)) and not isinstance(value, Period):
+        return _record(value)
+    return value
+
+
+def _record(item: Any) -> dict[str, object]:
+    row: dict[str, object] = {}
+    for field in attrs.fields(type(item)):
+        value = getattr(item, field.name)
+        if isinstance(value, Period):
+            row[f"{field.name}_start"] = value.start
+            row[f"{field.name}_end"] = value.end
+        else:
+            row[field.name] = _plain(value)
+    return row
+
+
+def to_records(strategy: Strategy) -> dict[str, list[dict[str, object]]]:
+    """Each kind of object as a list of flat, plain dicts, ready for a table.
+
+    Keys are the collections' names (`"allocations"`, `"activities"`, ...).
+    Amounts become exact `Decimal`s, enums their string values, and a
+    period two columns, `period_start` and `period_end` (pendulum dates).
+    Motions keep their history as a list of dicts. Nothing beyond the
+    standard library is needed.
+    """
+    return {name: [_record(item) for item in getattr(strategy, name)] for name in _COLLECTIONS}
+
+
+def to_frames(strategy: Strategy) -> dict[str, Any]:
+    """The records of `to_records` as pandas DataFrames, one per kind of object.
+
+    The values are `pandas.DataFrame`s; the annotation says `Any` so that
+    the library type-checks without pandas.
+
+    Raises:
+        ImportError: when pandas is missing; install `romstrategy[pandas]`.
+    """
+    try:
+        pandas = importlib.import_module("pandas")  # typed as Any: pandas is optional
+    except ImportError as error:
+        raise ImportError(
+            "to_frames needs pandas: install it with  pip install 'romstrategy[pandas]'"
+        ) from error
+    return {
+        name: pandas.DataFrame.from_records(rows) if rows else pandas.DataFrame()
+        for name, rows in to_records(strategy).items()
+    }
+
+
+def _rows(pairs: list[tuple[str, str]]) -> str:
+    return "".join(
+        f'<tr><th style="text-align:left">{escape(k)}</th><td style="text-align:left">'
+        f"{escape(v)}</td></tr>"
+        for k, v in pairs
+    )
+
+
+def strategy_html(strategy: Strategy) -> str:
+    """A compact HTML table that summarises a strategy, for notebooks."""
+    pairs = [
+        ("strategy", f"{strategy.title} ({strategy.id})"),
+        ("period", str(strategy.period)),
+        ("status", strategy.status.value),
+        ("pillars", ", ".join(p.code for p in strategy.pillars)),
+        ("ROMs", str(len(strategy.roms))),
+        ("activities", str(len(strategy.activities))),
+        ("allocations", str(len(strategy.allocations))),
+    ]
+    pairs += [
+        (f"funding {b.source}", f"{b.allocated} of {b.amount} allocated")
+        for b in budget_balance(strategy)
+    ]
+    return f"<table>{_rows(pairs)}</table>"
+
+
+def report_html(report: Report) -> str:
+    """A compact HTML table of a report's findings, for notebooks."""
+    head = "<tr><th>code</th><th>severity</th><th>path</th><th>message</th></tr>"
+    body = "".join(
+        f"<tr><td>{escape(f.code)}</td><td>{escape(f.severity.value)}</td>"
+        f'<td style="text-align:left">{escape(f.path)}</td>'
+        f'<td style="text-align:left">{escape(f.message)}</td></tr>'
+        for f in report.findings
+    )
+    caption = f"{len(report.errors)} errors, {len(report.warnings)} warnings"
+    return f"<table><caption>{escape(caption)}</caption>{head}{body}</table>"

@@ -1,0 +1,490 @@
+"""Hypothesis strategies for testing tools built on romstrategy (*testhulpmiddelen*).
+
+Install with `pip install 'romstrategy[testing]'`. Every generator here is
+deterministic under Hypothesis's control and shrinks well:
+
+- `money()`, `periods()`, `activities()`, `allocations()`: single objects.
+- `strategies()`: whole strategies that `validate()` passes without errors.
+- `broken_strategies()`: strategies built to break chosen rules, as `Broken`.
+- `documents()`: serialised documents, valid or as `BrokenDocument`.
+
+The library's own test suite uses these, so they are exercised constantly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import attrs
+import pendulum
+from hypothesis import strategies as st
+
+from romstrategy import reference
+from romstrategy._budget import Allocation, FundingKind, FundingSource
+from romstrategy._documents import dumps
+from romstrategy._formats import render
+from romstrategy._money import MAX_EUROS, Money
+from romstrategy._parliament import Motion, MotionKind, MotionStatus, StatusChange
+from romstrategy._parties import Province
+from romstrategy._period import Period
+from romstrategy._strategy import Activity, Scope, Service, Strategy, StrategyStatus
+
+__all__ = [
+    "Broken",
+    "BrokenDocument",
+    "activities",
+    "allocations",
+    "broken_strategies",
+    "documents",
+    "money",
+    "periods",
+    "strategies",
+]
+
+_ROMS = tuple(rom.code for rom in reference.ROMS)
+_PILLARS = tuple(pillar.code for pillar in reference.PILLARS)
+_THEMES = ("energy transition", "Energy  Transition ", "digitalisation", "health", "mbo")
+FORMATS = ("json", "toml", "yaml")
+
+
+@attrs.frozen
+class Broken:
+    """A strategy built to break the rules in `codes`; `validate()` reports each."""
+
+    strategy: Strategy
+    codes: frozenset[str]
+
+
+@attrs.frozen
+class BrokenDocument:
+    """A document with problems; `loads` reports a problem at each of `paths`."""
+
+    text: str
+    format: str
+    paths: frozenset[str]
+
+
+def money(
+    min_value: Money | None = None, max_value: Money | None = None
+) -> st.SearchStrategy[Money]:
+    """Amounts from `min_value` to `max_value` (default: all of -10^12 to +10^12 euros)."""
+    low = -MAX_EUROS * 100 if min_value is None else min_value.cents
+    high = MAX_EUROS * 100 if max_value is None else max_value.cents
+    edges = [c for c in (low, high, 0, 1, -1) if low <= c <= high]
+    return st.one_of(st.sampled_from(edges), st.integers(low, high)).map(Money.from_cents)
+
+
+@st.composite
+def periods(draw: st.DrawFn, within: Period | None = None) -> Period:
+    """Periods, each within `within` when given (default: 1990 to 2100)."""
+    span = within or Period(pendulum.Date(1990, 1, 1), pendulum.Date(2100, 12, 31))
+    days = span.days - 1
+    first = draw(st.integers(0, days))
+    last = draw(st.integers(first, days))
+    return Period(span.start.add(days=first), span.start.add(days=last))
+
+
+def _ids(prefix: str) -> st.SearchStrategy[str]:
+    return st.integers(0, 10**6).map(lambda n: f"{prefix}-{n}")
+
+
+@st.composite
+def activities(draw: st.DrawFn, scope: Scope | None = None) -> Activity:
+    """Well-formed activities of the reference ROMs and pillars, regional or supra-regional."""
+    chosen = scope or draw(st.sampled_from(Scope))
+    size = 1 if chosen is Scope.REGIONAL else draw(st.integers(2, 4))
+    roms = tuple(draw(st.lists(st.sampled_from(_ROMS), min_size=size, max_size=size, unique=True)))
+    return Activity(
+        id=draw(_ids("act")),
+        title=draw(st.text(max_size=20)),
+        scope=chosen,
+        pillar=draw(st.sampled_from(_PILLARS)),
+        roms=roms,
+        lead=draw(st.sampled_from(roms)),
+        theme=draw(st.sampled_from(_THEMES)),
+        service=draw(st.sampled_from(Service)),
+        period=draw(periods(within=Period.years(2024, 2027))),
+    )
+
+
+@st.composite
+def allocations(draw: st.DrawFn, source: str = "van-strien-funds") -> Allocation:
+    """Well-formed allocations of non-negative amounts within 2024-2027."""
+    return Allocation(
+        id=draw(_ids("al")),
+        source=source,
+        amount=draw(money(Money(0), Money(10**6))),
+        pillar=draw(st.sampled_from(_PILLARS)),
+        activity=None,
+        period=draw(periods(within=Period.years(2024, 2027))),
+    )
+
+
+def _normal(theme: str) -> str:
+    return " ".join(theme.casefold().split())
+
+
+def _competitors(supra: Activity, regional: Iterable[Activity]) -> tuple[str, ...]:
+    """The regional activities a supra-regional one must declare it complements."""
+    return tuple(
+        r.id
+        for r in regional
+        if r.lead in supra.roms
+        and _normal(r.theme) == _normal(supra.theme)
+        and r.service is supra.service
+        and r.period.overlaps(supra.period)
+    )
+
+
+@st.composite
+def _activity_set(draw: st.DrawFn, size: int) -> tuple[Activity, ...]:
+    drawn = draw(st.lists(activities(), max_size=size))
+    numbered = [attrs.evolve(a, id=f"act-{i}") for i, a in enumerate(drawn)]
+    regional = [a for a in numbered if a.scope is Scope.REGIONAL]
+    return tuple(
+        attrs.evolve(a, complements=_competitors(a, regional))
+        if a.scope is Scope.SUPRA_REGIONAL
+        else a
+        for a in numbered
+    )
+
+
+@st.composite
+def _allocation_set(
+    draw: st.DrawFn, source: FundingSource, acts: tuple[Activity, ...], size: int, prefix: str
+) -> tuple[Allocation, ...]:
+    count = draw(st.integers(1, size))
+    ratios = draw(st.lists(st.integers(0, 20), min_size=count, max_size=count).filter(any))
+    parts = source.amount.allocate(ratios)
+    result = []
+    for index, part in enumerate(parts):
+        activity = draw(st.none() | st.sampled_from(acts)) if acts else None
+        pillar = activity.pillar if activity else draw(st.sampled_from(_PILLARS))
+        result.append(
+            Allocation(
+                id=f"{prefix}-{index}",
+                source=source.id,
+                amount=part,
+                pillar=pillar,
+                activity=activity.id if activity else None,
+                period=draw(periods(within=source.period or Period.years(2024, 2027))),
+            )
+        )
+    return tuple(result)
+
+
+@st.composite
+def strategies(
+    draw: st.DrawFn, status: StrategyStatus | None = None, max_allocations: int = 20
+) -> Strategy:
+    """Whole strategies that `validate()` passes with no errors.
+
+    They build on the reference data (pillars, provinces, ROMs, motions) and
+    add funding sources, activities (supra-regional ones complement every
+    regional activity they overlap) and allocations that balance each
+    source to the cent.
+
+    Args:
+        draw: supplied by Hypothesis.
+        status: draft or final; by default either.
+        max_allocations: the most allocations per funding source.
+    """
+    chosen = status or draw(st.sampled_from(StrategyStatus))
+    acts = draw(_activity_set(max(1, max_allocations // 2)))
+    sources = [reference.VAN_STRIEN_FUNDS]
+    if draw(st.booleans()):
+        sources.append(
+            FundingSource(
+                id="extra-funds",
+                name="Illustrative structural funds",
+                amount=draw(money(Money(1), Money(10**7))),
+                kind=FundingKind.STRUCTURAL,
+                period=draw(periods(within=Period.years(2024, 2027))),
+            )
+        )
+    allocs = tuple(
+        a
+        for number, source in enumerate(sources)
+        for a in draw(_allocation_set(source, acts, max(1, max_allocations), f"al-{number}"))
+    )
+    return attrs.evolve(
+        reference.strategy_2024(),
+        status=chosen,
+        funding_sources=tuple(sources),
+        activities=acts,
+        allocations=allocs,
+    )
+
+
+# --- broken strategies -------------------------------------------------------------------
+
+_Breaker = Callable[[Strategy], Strategy]
+
+
+def _first_with_activity(s: Strategy) -> Allocation:
+    return next(a for a in s.allocations if a.activity is not None)
+
+
+def _replace_allocation(s: Strategy, old: Allocation, new: Allocation) -> Strategy:
+    return attrs.evolve(s, allocations=tuple(new if a is old else a for a in s.allocations))
+
+
+def _supra(s: Strategy) -> Activity:
+    return next(a for a in s.activities if a.scope is Scope.SUPRA_REGIONAL)
+
+
+def _replace_activity(s: Strategy, old: Activity, new: Activity) -> Strategy:
+    return attrs.evolve(s, activities=tuple(new if a is old else a for a in s.activities))
+
+
+def _add_activities(s: Strategy, *new: Activity) -> Strategy:
+    return attrs.evolve(s, activities=(*s.activities, *new))
+
+
+def _unknown_reference(s: Strategy) -> Strategy:
+    return attrs.evolve(s, settles=(*s.settles, "no-such-motion"))
+
+
+def _duplicate_id(s: Strategy) -> Strategy:
+    return attrs.evolve(s, pillars=(*s.pillars, s.pillars[0]))
+
+
+def _one_cent_more(s: Strategy) -> Strategy:
+    first = s.allocations[0]
+    return _replace_allocation(s, first, attrs.evolve(first, amount=first.amount + Money("0.01")))
+
+
+def _one_cent_less(s: Strategy) -> Strategy:
+    first = next(a for a in s.allocations if a.amount.cents > 0)
+    return _replace_allocation(s, first, attrs.evolve(first, amount=first.amount - Money("0.01")))
+
+
+def _after_the_period(s: Strategy) -> Strategy:
+    first = s.allocations[0]
+    late = Period(first.period.start, s.period.end.add(days=1))
+    return _replace_allocation(s, first, attrs.evolve(first, period=late))
+
+
+def _other_pillar(s: Strategy) -> Strategy:
+    funded = _first_with_activity(s)
+    other = next(p.code for p in s.pillars if p.code != funded.pillar)
+    return _replace_allocation(s, funded, attrs.evolve(funded, pillar=other))
+
+
+def _negative(s: Strategy) -> Strategy:
+    first, second = s.allocations[0], s.allocations[1]
+    shift = Money("0.01")
+    allocations = [attrs.evolve(first, amount=first.amount + shift), *s.allocations[1:]]
+    allocations[1] = attrs.evolve(second, amount=Money.from_cents(-1))
+    allocations.append(attrs.evolve(second, id=f"{second.id}-rest", amount=second.amount))
+    return attrs.evolve(s, allocations=tuple(allocations))
+
+
+def _supra_template(s: Strategy, **changes: Any) -> Activity:
+    fields: dict[str, Any] = {
+        "id": "broken-supra",
+        "title": "Broken supra-regional activity",
+        "scope": Scope.SUPRA_REGIONAL,
+        "pillar": s.pillars[0].code,
+        "roms": (s.roms[0].code, s.roms[1].code),
+        "lead": s.roms[0].code,
+        "theme": "a theme no other activity has",
+        "service": Service.FINANCING,
+        "period": Period.years(2024),
+    }
+    return Activity(**(fields | changes))
+
+
+def _alone(s: Strategy) -> Strategy:
+    return _add_activities(s, _supra_template(s, roms=(s.roms[0].code,)))
+
+
+def _lead_outside(s: Strategy) -> Strategy:
+    return _add_activities(s, _supra_template(s, lead=s.roms[2].code))
+
+
+def _competes(s: Strategy) -> Strategy:
+    supra = _supra_template(s, id="broken-competing-supra")
+    regional = attrs.evolve(
+        supra, id="broken-regional", scope=Scope.REGIONAL, roms=(supra.lead,), complements=()
+    )
+    return _add_activities(s, supra, regional)
+
+
+def _complements_supra(s: Strategy) -> Strategy:
+    first = _supra_template(s, id="broken-first-supra")
+    return _add_activities(s, first, _supra_template(s, complements=(first.id,)))
+
+
+def _regional_by_two(s: Strategy) -> Strategy:
+    return _add_activities(s, _supra_template(s, id="broken-regional-two", scope=Scope.REGIONAL))
+
+
+def _motion(s: Strategy, **changes: Any) -> Strategy:
+    fields: dict[str, Any] = {
+        "id": "broken-motion",
+        "kind": MotionKind.MOTION,
+        "title": "Broken motion",
+        "submitter": "Example",
+        "submitted_on": pendulum.Date(2024, 1, 10),
+        "request": "Illustrative only.",
+        "history": (StatusChange(status=MotionStatus.SUBMITTED, on=pendulum.Date(2024, 1, 10)),),
+    }
+    return attrs.evolve(s, motions=(*s.motions, Motion(**(fields | changes))))
+
+
+def _bad_lifecycle(s: Strategy) -> Strategy:
+    return _motion(s, history=(StatusChange(status=MotionStatus.SETTLED, document="x"),))
+
+
+def _settles_unadopted(s: Strategy) -> Strategy:
+    return attrs.evolve(_motion(s), settles=(*s.settles, "broken-motion"))
+
+
+def _settled_without_document(s: Strategy) -> Strategy:
+    submitted = StatusChange(status=MotionStatus.SUBMITTED, on=pendulum.Date(2024, 1, 10))
+    steps = (
+        submitted,
+        StatusChange(status=MotionStatus.ADOPTED),
+        StatusChange(status=MotionStatus.SETTLED),
+    )
+    return _motion(s, id="broken-undocumented", history=steps)
+
+
+def _unserved_province(s: Strategy) -> Strategy:
+    return attrs.evolve(s, provinces=(*s.provinces, Province(code="NL-XX", name="Nowhere")))
+
+
+_BREAKERS: dict[str, _Breaker] = {
+    "RS001": _unknown_reference,
+    "RS002": _duplicate_id,
+    "RS101": _one_cent_more,
+    "RS102": _one_cent_less,
+    "RS103": _after_the_period,
+    "RS104": _other_pillar,
+    "RS105": _negative,
+    "RS201": _alone,
+    "RS202": _lead_outside,
+    "RS203": _competes,
+    "RS204": _complements_supra,
+    "RS205": _regional_by_two,
+    "RS301": _bad_lifecycle,
+    "RS302": _settles_unadopted,
+    "RS303": _settled_without_document,
+    "RS401": _unserved_province,
+}
+"""One way to break each built-in rule, applied to a strategy that passes."""
+
+_CLASHES = frozenset({frozenset({"RS101", "RS102"})})
+"""Pairs that cannot be broken together on the same first allocation."""
+
+
+def broken_strategies(codes: Iterable[str] | None = None) -> st.SearchStrategy[Broken]:
+    """Strategies built to break some rules, as `Broken(strategy, codes)`.
+
+    Args:
+        codes: the rule codes to choose from; by default every built-in one.
+            Each example breaks a non-empty subset of them, and `validate()`
+            reports each code of that subset (it may report others too).
+
+    Raises:
+        ValueError: at once, for no codes or a code this module cannot break.
+    """
+    pool = sorted(set(_BREAKERS) if codes is None else set(codes))
+    unknown = [code for code in pool if code not in _BREAKERS]
+    if unknown or not pool:
+        raise ValueError(
+            f"broken_strategies: no way to break {unknown}; known: {sorted(_BREAKERS)}"
+        )
+    return _broken(pool)
+
+
+@st.composite
+def _broken(draw: st.DrawFn, pool: list[str]) -> Broken:
+    # Every breaker needs two allocations, one of them funding an activity.
+    base = draw(
+        strategies(status=StrategyStatus.FINAL, max_allocations=6).filter(
+            lambda s: len(s.allocations) >= 2 and any(a.activity for a in s.allocations)
+        )
+    )
+    chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True))
+    if any(pair <= set(chosen) for pair in _CLASHES):
+        chosen = chosen[:1]
+    strategy = base
+    for code in chosen:
+        strategy = _BREAKERS[code](strategy)
+    return Broken(strategy, frozenset(chosen))
+
+
+# --- documents -------------------------------------------------------------------------------
+
+
+_BAD_PERIOD = {"start": "2024-01-01", "end": "2024-13-01"}
+
+
+def _mutations(tree: dict[str, Any]) -> list[tuple[str, Callable[[dict[str, Any]], None]]]:
+    """Each way to spoil one place of a document, with the path a loader must report."""
+    spoil: list[tuple[str, Callable[[dict[str, Any]], None]]] = [
+        ("$.status", lambda t: t.__setitem__("status", "finished")),
+        ("$.title", lambda t: t.__setitem__("title", 7)),
+        ("$.id", lambda t: t.pop("id")),
+        ("$.colour", lambda t: t.__setitem__("colour", "blue")),
+        ("$.period.start", lambda t: t["period"].__setitem__("start", "2024-02-30")),
+    ]
+    for index in range(len(tree.get("allocations", []))):
+        spoil += [
+            (f"$.allocations[{index}].amount", _setter("allocations", index, "amount", 0.1)),
+            (
+                f"$.allocations[{index}].period.end",
+                _setter("allocations", index, "period", _BAD_PERIOD),
+            ),
+            (f"$.allocations[{index}].ammount", _setter("allocations", index, "ammount", "1.00")),
+            (f"$.allocations[{index}].source", _deleter("allocations", index, "source")),
+        ]
+    for index in range(len(tree.get("roms", []))):
+        spoil.append((f"$.roms[{index}].provinces", _setter("roms", index, "provinces", "NL-UT")))
+    return spoil
+
+
+def _setter(
+    collection: str, index: int, key: str, value: object
+) -> Callable[[dict[str, Any]], None]:
+    def spoil(tree: dict[str, Any]) -> None:
+        tree[collection][index][key] = value
+
+    return spoil
+
+
+def _deleter(collection: str, index: int, key: str) -> Callable[[dict[str, Any]], None]:
+    def spoil(tree: dict[str, Any]) -> None:
+        del tree[collection][index][key]
+
+    return spoil
+
+
+@st.composite
+def documents(draw: st.DrawFn, format: str | None = None, valid: bool = True) -> Any:
+    """Serialised strategy documents.
+
+    Args:
+        draw: supplied by Hypothesis.
+        format: `"json"`, `"toml"` or `"yaml"`; by default any.
+        valid: with True, the text of a strategy that `strategies()` gives;
+            with False, a `BrokenDocument` with one to three spoilt places,
+            each of whose JSON paths `loads` must report.
+    """
+    kind = format or draw(st.sampled_from(FORMATS))
+    strategy = draw(strategies(max_allocations=4))
+    if valid:
+        return dumps(strategy, kind)
+    tree = json.loads(dumps(strategy, "json"))
+    spoilers = _mutations(tree)
+    chosen = draw(
+        st.lists(st.sampled_from(range(len(spoilers))), min_size=1, max_size=3, unique=True)
+    )
+    places = {spoilers[i][0]: spoilers[i][1] for i in chosen}
+    for spoil in places.values():
+        spoil(tree)
+    return BrokenDocument(render(tree, kind), kind, frozenset(places))

@@ -1,0 +1,152 @@
+"""The public Hypothesis strategies, and the suites of issue 7 built on them."""
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import romstrategy as rs
+from romstrategy import DocumentError, Money, Period, StrategyStatus
+from romstrategy import testing as rst
+from romstrategy.rules import RULES
+
+FORMATS = ("json", "toml", "yaml")
+
+
+@given(rst.money())
+def test_money_stays_in_range(amount):
+    assert -(10**14) <= amount.cents <= 10**14
+
+
+@given(rst.periods(within=Period.years(2024, 2025)))
+def test_periods_stay_within(period):
+    assert Period.years(2024, 2025).contains(period)
+
+
+@given(rst.activities())
+def test_activities_are_well_formed(activity):
+    assert activity.lead in activity.roms
+    assert len(activity.roms) == (
+        1 if activity.scope is rs.Scope.REGIONAL else len(set(activity.roms))
+    )
+
+
+@given(rst.allocations())
+def test_allocations_are_not_negative(allocation):
+    assert allocation.amount >= Money(0)
+
+
+@given(rst.strategies())
+def test_generated_strategies_pass_validate(strategy):
+    report = rs.validate(strategy)
+    assert report.ok, str(report)
+    assert not [f for f in report.findings if f.code in {"RS101", "RS102"}]
+
+
+@given(rst.strategies(status=StrategyStatus.FINAL, max_allocations=3))
+def test_status_and_size_are_respected(strategy):
+    assert strategy.status is StrategyStatus.FINAL
+    assert len(strategy.allocations) <= 3 * len(strategy.funding_sources)
+
+
+def test_every_built_in_rule_can_be_broken():
+    assert set(rst._BREAKERS) == set(RULES)
+
+
+@given(rst.broken_strategies())
+def test_broken_strategies_break_what_they_say(broken):
+    assert broken.codes
+    assert broken.codes <= set(rs.validate(broken.strategy).codes)
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+@settings(max_examples=10)
+@given(data=st.data())
+def test_each_rule_can_be_broken_alone(code, data):
+    broken = data.draw(rst.broken_strategies(codes=[code]))
+    assert broken.codes == {code}
+    assert code in rs.validate(broken.strategy).codes
+
+
+def test_unknown_codes_are_refused():
+    with pytest.raises(ValueError, match=r"no way to break \['XX001'\]"):
+        rst.broken_strategies(codes=["XX001"])
+
+
+@given(rst.documents(valid=True))
+def test_valid_documents_load(text):
+    assert isinstance(text, str)
+    kind = (
+        "json"
+        if text.startswith("{")
+        else "toml"
+        if text.startswith("schema_version = ")
+        else "yaml"
+    )
+    assert rs.validate(rs.loads(text, kind)).ok
+
+
+@given(rst.documents(valid=False))
+def test_broken_documents_report_each_spoilt_place(broken):
+    with pytest.raises(DocumentError) as caught:
+        rs.loads(broken.text, broken.format)
+    reported = {problem.path for problem in caught.value.problems}
+    assert broken.paths <= reported
+
+
+# --- round trip, concurrency --------------------------------------------------------------
+
+
+@given(rst.strategies(), st.sampled_from(FORMATS))
+def test_valid_strategies_round_trip_in_every_format(strategy, fmt):
+    assert rs.loads(rs.dumps(strategy, fmt), fmt) == strategy
+
+
+@settings(max_examples=5)
+@given(st.lists(rst.strategies(max_allocations=8), min_size=2, max_size=4))
+def test_threads_see_the_same_results_as_serial_calls(shared):
+    def work(strategy):
+        return rs.validate(strategy), rs.dumps(strategy, "json")
+
+    serial = [work(s) for s in shared]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        parallel = list(pool.map(work, shared * 8))
+    assert parallel == serial * 8
+
+
+# --- money never creates or loses a cent -----------------------------------------------------
+
+
+@given(
+    st.integers(-(10**14), 10**14),
+    st.lists(st.integers(0, 10**9), min_size=1, max_size=50).filter(any),
+)
+def test_allocate_never_creates_or_loses_a_cent(cents, ratios):
+    assert sum(p.cents for p in Money.from_cents(cents).allocate(ratios)) == cents
+
+
+@given(rst.money(), rst.money())
+def test_addition_and_subtraction_are_exact_within_range(a, b):
+    total = a.cents + b.cents
+    if abs(total) <= 10**14:
+        assert (a + b).cents == total
+        assert ((a + b) - b) == a
+    else:
+        with pytest.raises(ValueError, match="outside the range"):
+            a + b
+
+
+@given(rst.documents(format="json"))
+def test_documents_json_is_one_json_object(text):
+    assert isinstance(json.loads(text), dict)
+
+
+def test_yaml_never_writes_aliases_for_repeated_values():
+    from romstrategy._formats import render
+
+    shared = {"start": "2024-01-01", "end": "2024-12-31"}
+    text = render({"a": shared, "b": shared}, "yaml")
+    assert "&" not in text
+    assert "*" not in text
