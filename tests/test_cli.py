@@ -126,6 +126,9 @@ def test_check_json_is_one_document_with_summary(broken):
 
 def test_usage_error_exits_2():
     assert run("check", "--format", "xml").exit_code == 2
+    unknown = CliRunner().invoke(main, ["check", "--ignore", "RS9"])
+    assert unknown.exit_code == 2
+    assert "'RS9' matches no rule" in unknown.stderr
     assert CliRunner().invoke(main, ["check", "missing.toml"]).exit_code == 2
 
 
