@@ -336,11 +336,17 @@ def _motion(s: Strategy, **changes: Any) -> Strategy:
 
 
 def _bad_lifecycle(s: Strategy) -> Strategy:
-    return _motion(s, history=(StatusChange(status=MotionStatus.SETTLED, document="x"),))
+    return _motion(
+        s,
+        id="broken-lifecycle",
+        history=(StatusChange(status=MotionStatus.SETTLED, document="x"),),
+    )
 
 
 def _settles_unadopted(s: Strategy) -> Strategy:
-    return attrs.evolve(_motion(s), settles=(*s.settles, "broken-motion"))
+    return attrs.evolve(
+        _motion(s, id="broken-unadopted"), settles=(*s.settles, "broken-unadopted")
+    )
 
 
 def _settled_without_document(s: Strategy) -> Strategy:

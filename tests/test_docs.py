@@ -1,0 +1,201 @@
+"""The documentation agrees with the code: rule examples, annotated documents, glossary.
+
+The rule examples come from `docs/hooks/rule_examples.py`, the module the docs hook
+renders, so the page and these tests read the same documents.
+"""
+
+import importlib.util
+import inspect
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+import romstrategy as rs
+from romstrategy import rules
+from romstrategy.rules import RULES
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+HOOKS = DOCS / "hooks"
+
+
+def _module(name):
+    spec = importlib.util.spec_from_file_location(name, HOOKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # the hook imports its sibling by this name
+    spec.loader.exec_module(module)
+    return module
+
+
+EXAMPLES = _module("rule_examples").EXAMPLES
+
+
+def _blocks(page, language):
+    text = (DOCS / page).read_text(encoding="utf-8")
+    return re.findall(rf"^```{language}\n(.*?)^```", text, re.M | re.S)
+
+
+# --- the rules reference --------------------------------------------------------------------
+
+
+def test_every_built_in_rule_has_an_example():
+    assert set(EXAMPLES) == set(RULES)
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_the_example_gives_the_documented_finding_and_no_other(code):
+    example = EXAMPLES[code]
+    report = example.report()
+    assert [(f.code, f.path) for f in report.findings] == [(code, example.path)]
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_the_example_marks_the_line_that_breaks_it_and_says_it_is_illustrative(code):
+    lines = EXAMPLES[code].toml.splitlines()
+    assert lines[0].startswith("# Illustrative")
+    assert sum(f"# breaks {code}:" in line for line in lines) == 1
+
+
+def test_the_example_is_a_document_that_loads_as_toml():
+    for example in EXAMPLES.values():
+        assert isinstance(rs.loads(example.toml, "toml"), rs.Strategy)
+
+
+def test_the_rules_page_is_generated_from_the_registry():
+    assert "<!-- generated: rules -->" in (DOCS / "rules.md").read_text(encoding="utf-8")
+
+
+def test_the_generated_rules_page_has_every_rule_with_its_finding():
+    pytest.importorskip("mkdocs")
+    hook = _module("romstrategy_docs")
+    page = hook._rules()
+    for code, rule in RULES.items():
+        example = EXAMPLES[code]
+        assert f"## {code}: {rule.title} {{#{code.lower()}}}" in page
+        assert example.toml.rstrip() in page
+        for finding in example.report().findings:
+            assert finding.format("en") in page
+            assert finding.format("nl") in page
+
+
+# --- the document format --------------------------------------------------------------------
+
+
+def test_the_annotated_examples_give_one_strategy_that_passes_every_rule():
+    strategies = [
+        rs.loads(block, language)
+        for language in ("toml", "json", "yaml")
+        for block in _blocks("document-format.md", language)
+    ]
+    assert len(strategies) == 3
+    assert all(strategy == strategies[0] for strategy in strategies)
+    assert rs.validate(strategies[0]).findings == ()
+
+
+def test_the_generated_field_tables_name_every_schema_field():
+    pytest.importorskip("mkdocs")
+    hook = _module("romstrategy_docs")
+    page = hook._document_fields()
+    schema = rs.json_schema()
+    objects = {"Strategy": schema, **schema["$defs"]}
+    for name, definition in objects.items():
+        assert f"{{#{name.lower()}}}" in page
+        for field in definition["properties"]:
+            assert f"| `{field}` |" in page, (name, field)
+
+
+# --- code on the pages ----------------------------------------------------------------------
+
+
+PYTHON_BLOCKS = [
+    (page.name, block)
+    for page in sorted(DOCS.glob("*.md"))
+    for block in _blocks(page.name, "python")
+    if not block.startswith("--8<--")  # included from examples/, which CI runs
+]
+
+
+@pytest.mark.parametrize(("page", "block"), PYTHON_BLOCKS, ids=lambda v: str(v)[:30])
+def test_a_python_block_on_a_page_runs(page, block, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block, f"docs/{page}", "exec"), {})
+
+
+def test_every_snippet_names_a_file_that_exists():
+    for page in DOCS.glob("*.md"):
+        for name in re.findall(r'^--8<-- "([^":]+)', page.read_text(encoding="utf-8"), re.M):
+            assert (ROOT / name).is_file(), (page.name, name)
+
+
+def test_the_changelog_page_is_the_repository_changelog():
+    assert (DOCS / "changelog.md").read_text(encoding="utf-8").strip() == (
+        "<!-- generated: changelog -->"
+    )
+
+
+# --- the glossary ---------------------------------------------------------------------------
+
+
+def _public_docstrings():
+    for module in (rs, rules):
+        for name in module.__all__:
+            value = getattr(module, name)
+            if inspect.ismodule(value):
+                continue
+            yield value.__doc__ or ""
+            if inspect.isclass(value):
+                for member in vars(value).values():
+                    if callable(member) or isinstance(member, property):
+                        yield member.__doc__ or ""
+
+
+def _dutch_terms():
+    """The italic terms in parentheses, as in `(*pijler*)` or `(*motie*, *amendement*)`."""
+    terms = set()
+    for doc in _public_docstrings():
+        for group in re.findall(r"\((\*[^*()]+\*(?:,\s*\*[^*()]+\*)*)\)", doc):
+            terms |= {" ".join(t.split()) for t in re.findall(r"\*([^*]+)\*", group)}
+    return terms
+
+
+def _glossary():
+    text = (DOCS / "concepts.md").read_text(encoding="utf-8").split("## Glossary", 1)[1]
+    first_cells = re.findall(r"^\| ([^|]+) \|", text, re.M)
+    return {term for cell in first_cells for term in re.findall(r"\*([^*]+)\*", cell)}
+
+
+def test_the_glossary_has_every_dutch_term_of_the_public_api():
+    terms = _dutch_terms()
+    assert len(terms) > 30  # the extraction found the terms
+    assert sorted(terms - _glossary()) == []
+
+
+@pytest.mark.parametrize(
+    "term",
+    ["pijler", "bovenregionaal", "regionaal", "opdrachtgever", "uitvoerder", "afgedaan",
+     "aangenomen", "verworpen", "ingetrokken", "aangehouden", "in behandeling",
+     "incidentele middelen", "structurele middelen", "c.s.", "motie", "amendement",
+     "Kamerstuk", "vindplaats", "toewijzing", "penvoerder", "complementair", "aanvullend",
+     "meerjarenstrategie"],
+)  # fmt: skip
+def test_the_glossary_has_the_terms_policy_readers_look_up(term):
+    assert term in _glossary()
+
+
+def test_api_reference_lists_every_public_name():
+    import types
+
+    import romstrategy
+
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    listed = {line.strip()[2:] for line in page.splitlines() if line.strip().startswith("- ")}
+    public = {
+        name
+        for name in romstrategy.__all__
+        if not isinstance(getattr(romstrategy, name), types.ModuleType)
+    }
+    assert public <= listed
+    for module in ("rules", "reports", "reference", "testing"):
+        assert f"::: romstrategy.{module}" in page
