@@ -28,8 +28,23 @@ def _where(owner: object, field: attrs.Attribute[Any]) -> str:
     return f"{type(owner).__name__}.{field.name}"
 
 
-def _converter(check: _Check) -> Any:
+_CHECKS: dict[Callable[..., Any], tuple[str, Any]] = {}
+
+
+def _converter(check: _Check, kind: str, of: Any = None) -> Any:
+    _CHECKS[check] = (kind, of)
     return attrs.Converter(check, takes_self=True, takes_field=True)
+
+
+def check_of(field: attrs.Attribute[Any]) -> tuple[str, Any] | None:
+    """What a field's converter checks: its kind, e.g. `("identifier", None)`.
+
+    The kind is the name of the helper below that built the field, and the
+    second item the class that `member`, `instance` and `instances` were given.
+    `None` for a field that no helper here built.
+    """
+    converter = field.converter
+    return _CHECKS.get(getattr(converter, "converter", None))  # type: ignore[arg-type]
 
 
 def _identifier(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
@@ -48,6 +63,10 @@ def _text(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
 
 def _optional_text(value: object, owner: object, field: attrs.Attribute[Any]) -> str | None:
     return None if value is None else _text(value, owner, field)
+
+
+def _optional_identifier(value: object, owner: object, field: attrs.Attribute[Any]) -> str | None:
+    return None if value is None else _identifier(value, owner, field)
 
 
 def _identifiers(value: object, owner: object, field: attrs.Attribute[Any]) -> tuple[str, ...]:
@@ -181,74 +200,76 @@ def _instance(kind: type[T], *, optional: bool = False) -> _Check:
 
 def identifier() -> Any:
     """A required, non-empty id."""
-    return attrs.field(converter=_converter(_identifier))
+    return attrs.field(converter=_converter(_identifier, "identifier"))
 
 
 def text() -> Any:
     """A required str, which may be empty."""
-    return attrs.field(converter=_converter(_text))
+    return attrs.field(converter=_converter(_text, "text"))
 
 
 def optional_text() -> Any:
     """A str or `None`, default `None`."""
-    return attrs.field(default=None, converter=_converter(_optional_text))
+    return attrs.field(default=None, converter=_converter(_optional_text, "optional_text"))
 
 
 def optional_identifier() -> Any:
     """An id or `None`, default `None`."""
     return attrs.field(
-        default=None,
-        converter=_converter(lambda v, o, f: None if v is None else _identifier(v, o, f)),
+        default=None, converter=_converter(_optional_identifier, "optional_identifier")
     )
 
 
 def identifiers() -> Any:
     """A tuple of non-empty ids, default empty; any iterable but a str."""
-    return attrs.field(default=(), converter=_converter(_identifiers))
+    return attrs.field(default=(), converter=_converter(_identifiers, "identifiers"))
 
 
 def texts() -> Any:
     """A tuple of str, default empty; any iterable but a str."""
-    return attrs.field(default=(), converter=_converter(_texts))
+    return attrs.field(default=(), converter=_converter(_texts, "texts"))
 
 
 def money() -> Any:
     """A required `Money`; str, int and Decimal are converted."""
-    return attrs.field(converter=_converter(_money))
+    return attrs.field(converter=_converter(_money, "money"))
 
 
 def optional_money() -> Any:
     """A `Money` or `None`, default `None`."""
-    return attrs.field(default=None, converter=_converter(_optional_money))
+    return attrs.field(default=None, converter=_converter(_optional_money, "optional_money"))
 
 
 def date(**kwargs: Any) -> Any:
     """A required pendulum `Date`; stdlib dates and ISO strings are converted."""
-    return attrs.field(converter=_converter(_date), **kwargs)
+    return attrs.field(converter=_converter(_date, "date"), **kwargs)
 
 
 def optional_date() -> Any:
     """A pendulum `Date` or `None`, default `None`."""
-    return attrs.field(default=None, converter=_converter(_optional_date))
+    return attrs.field(default=None, converter=_converter(_optional_date, "optional_date"))
 
 
 def flag(default: bool = False) -> Any:
     """A bool; no other type is accepted."""
-    return attrs.field(default=default, converter=_converter(_bool))
+    return attrs.field(default=default, converter=_converter(_bool, "flag"))
 
 
 def member(kind: type[E], **kwargs: Any) -> Any:
     """An enum member; its string value is converted."""
-    return attrs.field(converter=_converter(_enum(kind)), **kwargs)
+    return attrs.field(converter=_converter(_enum(kind), "member", kind), **kwargs)
 
 
 def instances(kind: type[T]) -> Any:
     """A tuple of `kind` instances, default empty."""
-    return attrs.field(default=(), converter=_converter(_instances(kind)))
+    return attrs.field(default=(), converter=_converter(_instances(kind), "instances", kind))
 
 
 def instance(kind: type[T], *, optional: bool = False) -> Any:
     """One `kind` instance, or with `optional` also `None` (the default then)."""
     if optional:
-        return attrs.field(default=None, converter=_converter(_instance(kind, optional=True)))
-    return attrs.field(converter=_converter(_instance(kind)))
+        return attrs.field(
+            default=None,
+            converter=_converter(_instance(kind, optional=True), "optional_instance", kind),
+        )
+    return attrs.field(converter=_converter(_instance(kind), "instance", kind))

@@ -5,19 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from fractions import Fraction
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-__all__ = ["MAX_EUROS", "Money"]
+__all__ = ["MAX_EUROS", "Money", "money_of_text"]
 
 MAX_EUROS = 10**12
 """The largest absolute amount, in euros, that `Money` holds."""
 
 _MAX_CENTS = MAX_EUROS * 100
 _AMOUNT_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]{1,2})?")
-_Ratio = int | Fraction | Decimal
+if TYPE_CHECKING:  # fractions is imported when amounts are split, not with the package
+    from fractions import Fraction
+
+    _Ratio = int | Fraction | Decimal
 
 
 def _check_range(cents: int) -> int:
@@ -174,6 +176,8 @@ class Money:
             TypeError: for a float or another non-exact ratio.
             ValueError: for no ratios, a negative ratio or all zeros.
         """
+        from fractions import Fraction
+
         shares = _exact_ratios(ratios)
         total = sum(shares, Fraction(0))
         whole = abs(self.cents)
@@ -209,7 +213,31 @@ class Money:
         return _euro_text(self.cents)
 
 
+_new_money = object.__new__
+_set_cents: Any = Money.__dict__["cents"].__set__  # the slot, under the frozen __setattr__
+
+
+def money_of_text(text: str) -> Money:
+    """`Money(text)` for a str, without the checks of other types.
+
+    Raises:
+        ValueError: as `Money(text)` does, with the same message.
+    """
+    whole, _, part = text.partition(".")
+    if len(part) == 2 and whole.isdigit() and part.isdigit() and text.isascii():
+        cents = int(whole + part)  # the common form "1250000.00"
+    else:
+        cents = _cents_from_text(text)
+    if not -_MAX_CENTS <= cents <= _MAX_CENTS:
+        _check_range(cents)
+    money: Money = _new_money(Money)
+    _set_cents(money, cents)
+    return money
+
+
 def _exact_ratios(ratios: Iterable[_Ratio]) -> list[Fraction]:
+    from fractions import Fraction
+
     values: Sequence[_Ratio] = list(ratios)
     if not values:
         raise ValueError("Money.allocate: got no ratios, expected at least one")

@@ -184,8 +184,8 @@ def check(
     """
     try:
         results = [_check_one(path, _codes(select), _codes(ignore)) for path in files or (None,)]
-    except (TypeError, ValueError) as error:  # a code in --select or --ignore matches no rule
-        raise click.UsageError(str(error)) from None
+    except (TypeError, ValueError) as bad:  # a code in --select or --ignore matches no rule
+        raise click.UsageError(str(bad)) from None
     code = (
         2 if any(r[3] for r in results) else 1 if any(r[2] and not r[2].ok for r in results) else 0
     )

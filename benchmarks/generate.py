@@ -1,0 +1,220 @@
+"""A deterministic generator of valid, balanced strategy documents of any size.
+
+`document(n, seed)` builds a final strategy with the reference parties (the
+nine ROMs, twelve provinces, thirteen principals), the three pillars and the
+motions from `romstrategy.reference`, `n // 10` activities and `n`
+allocations, and writes it with `romstrategy.dumps(..., "json")`.
+
+- Activities come in clusters: one supra-regional activity of two or three
+  ROMs (one of them the lead), plus one regional activity per ROM taking part,
+  with the same theme and service and an overlapping period; the
+  supra-regional activity lists them all in `complements`. Each cluster has its
+  own theme, so no two clusters compete (rule RS203).
+- Allocations draw from a few funding sources: the EUR 4 million of the Van
+  Strien amendment, split exactly over its share of allocations, and generated
+  sources whose amount is the sum of their allocations. Every source is thus
+  balanced to the cent (RS101, RS102). An allocation either funds an activity
+  (and then has its pillar, RS104) or a pillar as a whole. Periods are whole
+  months within 2024-2027, inside the strategy's and the source's period
+  (RS103).
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import attrs
+import pendulum
+
+import romstrategy as rs
+from romstrategy import reference
+
+__all__ = ["document", "strategy"]
+
+THEMES = (
+    "energy transition",
+    "circular economy",
+    "digitalisation",
+    "health",
+    "agri-food",
+    "defence and security",
+    "key technologies",
+    "water",
+    "mobility",
+    "bio-based building",
+    "semiconductors",
+    "quantum",
+)
+SERVICES = tuple(rs.Service)
+PILLARS = tuple(pillar.code for pillar in reference.PILLARS)
+ROMS = tuple(rom.code for rom in reference.ROMS)
+START_YEAR, END_YEAR = 2024, 2027
+MONTHS = (END_YEAR - START_YEAR + 1) * 12
+
+
+def _month_start(index: int) -> pendulum.Date:
+    return pendulum.Date(START_YEAR + index // 12, index % 12 + 1, 1)
+
+
+def _period(rng: random.Random, within: tuple[int, int] = (0, MONTHS)) -> rs.Period:
+    """A period of whole months, from month `within[0]` to before `within[1]`."""
+    first = rng.randrange(within[0], within[1])
+    last = rng.randrange(first, min(within[1], first + 24))
+    end = _month_start(last + 1).subtract(days=1)
+    return rs.Period(_month_start(first), end)
+
+
+def _activities(rng: random.Random, count: int) -> list[rs.Activity]:
+    activities: list[rs.Activity] = []
+    cluster = 0
+    while len(activities) < count:
+        cluster += 1
+        roms = rng.sample(ROMS, rng.choice((2, 2, 3)))
+        theme = f"{rng.choice(THEMES)} {cluster:05d}"
+        service = rng.choice(SERVICES)
+        pillar = rng.choice(PILLARS)
+        months = (rng.randrange(0, MONTHS - 12), MONTHS)
+        period = _period(rng, months)
+        if len(activities) + 1 + len(roms) > count:
+            # No room for a whole cluster: a regional activity on a theme of its own.
+            activities.append(
+                rs.Activity(
+                    id=f"act-{cluster:05d}",
+                    title=f"{theme} alone",
+                    scope=rs.Scope.REGIONAL,
+                    pillar=pillar,
+                    roms=(roms[0],),
+                    lead=roms[0],
+                    theme=theme,
+                    service=service,
+                    period=period,
+                )
+            )
+            continue
+        regional_ids = [f"act-{cluster:05d}-{rom.lower()}" for rom in roms]
+        activities.append(
+            rs.Activity(
+                id=f"act-{cluster:05d}",
+                title=f"Together on {theme}",
+                scope=rs.Scope.SUPRA_REGIONAL,
+                pillar=pillar,
+                roms=tuple(roms),
+                lead=roms[0],
+                theme=theme.title() if cluster % 7 == 0 else theme,  # rules fold the case
+                service=service,
+                period=period,
+                complements=tuple(regional_ids),
+            )
+        )
+        for rom, regional_id in zip(roms, regional_ids, strict=True):
+            activities.append(
+                rs.Activity(
+                    id=regional_id,
+                    title=f"{theme} in the region of {rom}",
+                    scope=rs.Scope.REGIONAL,
+                    pillar=pillar,
+                    roms=(rom,),
+                    lead=rom,
+                    theme=theme,
+                    service=service,
+                    period=period,
+                )
+            )
+    return activities
+
+
+def _sources(count: int) -> list[tuple[str, str, rs.FundingKind, rs.Period | None]]:
+    sources: list[tuple[str, str, rs.FundingKind, rs.Period | None]] = []
+    for index in range(1, count + 1):
+        kind = rs.FundingKind.STRUCTURAL if index % 2 else rs.FundingKind.INCIDENTAL
+        year = START_YEAR + (index - 1) % 4
+        period = None if index % 3 else rs.Period.years(year, END_YEAR)
+        sources.append((f"fund-{index:02d}", f"Regional fund {index}", kind, period))
+    return sources
+
+
+def strategy(n: int, seed: int = 2024) -> rs.Strategy:
+    """A valid, balanced strategy with `n` allocations and `n // 10` activities."""
+    if n < 10:
+        raise ValueError(f"n: got {n}, expected at least 10 allocations")
+    rng = random.Random(seed)
+    activities = _activities(rng, n // 10)
+    extra_sources = _sources(max(2, min(20, n // 5000)))
+    van_strien = reference.VAN_STRIEN_FUNDS
+    share = max(1, n // 10)  # allocations of the EUR 4 million
+
+    rows: list[dict[str, Any]] = []
+    for index in range(n):
+        if index < share:
+            source_id, within = van_strien.id, None
+        else:
+            source_id, _, _, within = extra_sources[index % len(extra_sources)]
+        months = (0, MONTHS)
+        if within is not None:
+            months = ((within.start.year - START_YEAR) * 12, MONTHS)
+        funded = rng.choice(activities) if rng.random() < 0.7 else None
+        rows.append(
+            {
+                "id": f"al-{index:07d}",
+                "source": source_id,
+                "pillar": funded.pillar if funded is not None else rng.choice(PILLARS),
+                "activity": funded.id if funded is not None else None,
+                "period": _period(rng, months),
+                "cents": rng.randrange(1_000_00, 250_000_00, 50),
+            }
+        )
+
+    # The Van Strien money is fixed: split it over its allocations in proportion.
+    van_strien_rows = [row for row in rows if row["source"] == van_strien.id]
+    parts = van_strien.amount.allocate([row["cents"] for row in van_strien_rows])
+    for row, part in zip(van_strien_rows, parts, strict=True):
+        row["cents"] = part.cents
+    totals: dict[str, int] = {}
+    for row in rows:
+        totals[row["source"]] = totals.get(row["source"], 0) + row["cents"]
+
+    allocations = tuple(
+        rs.Allocation(
+            id=row["id"],
+            source=row["source"],
+            amount=rs.Money.from_cents(row["cents"]),
+            pillar=row["pillar"],
+            activity=row["activity"],
+            period=row["period"],
+        )
+        for row in rows
+    )
+    sources = (
+        van_strien,
+        *(
+            rs.FundingSource(
+                id=source_id,
+                name=name,
+                amount=rs.Money.from_cents(totals.get(source_id, 0)),
+                kind=kind,
+                period=period,
+            )
+            for source_id, name, kind, period in extra_sources
+        ),
+    )
+    return attrs.evolve(
+        reference.strategy_2024(),
+        id=f"generated-{n}-{seed}",
+        status=rs.StrategyStatus.FINAL,
+        funding_sources=sources,
+        activities=tuple(activities),
+        allocations=allocations,
+    )
+
+
+def document(n: int, seed: int = 2024) -> bytes:
+    """The JSON document of `strategy(n, seed)`, as the library writes it."""
+    return rs.dumps(strategy(n, seed), "json").encode("utf-8")
+
+
+if __name__ == "__main__":  # pragma: no cover - a quick look at a small document
+    import sys
+
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    sys.stdout.write(document(size).decode("utf-8"))
