@@ -5,19 +5,25 @@ The strategy (*meerjarenstrategie*) for the Regional Development Companies
 objects, with the letter's rules, documents and reports.
 """
 
-from romstrategy import reference, rules
+import importlib
+import typing
+
+from romstrategy import reference
 from romstrategy._budget import Allocation, FundingKind, FundingSource
 from romstrategy._documents import SCHEMA_VERSION, dump, dumps, load, loads
 from romstrategy._errors import DocumentError, Problem
 from romstrategy._money import Money
-from romstrategy._notebook import to_frames, to_records
 from romstrategy._parliament import Motion, MotionKind, MotionStatus, StatusChange
 from romstrategy._parties import ROM, Organisation, OrganisationKind, Province
 from romstrategy._period import Period
 from romstrategy._schema import json_schema
 from romstrategy._strategy import Activity, Pillar, Scope, Service, Strategy, StrategyStatus
 from romstrategy._summary import summary
-from romstrategy.rules import Finding, Report, Rule, Severity, StrategyInvalid, rule, validate
+
+if typing.TYPE_CHECKING:
+    from romstrategy import rules
+    from romstrategy._notebook import to_frames, to_records
+    from romstrategy.rules import Finding, Report, Rule, Severity, StrategyInvalid, rule, validate
 
 __all__ = [
     "ROM",
@@ -60,3 +66,32 @@ __all__ = [
     "to_records",
     "validate",
 ]
+
+# The rules engine and the notebook helpers load on first use, so that
+# `import romstrategy` stays quick for tools that only read documents.
+_LAZY = {
+    "rules": "romstrategy.rules",
+    "Finding": "romstrategy.rules",
+    "Report": "romstrategy.rules",
+    "Rule": "romstrategy.rules",
+    "Severity": "romstrategy.rules",
+    "StrategyInvalid": "romstrategy.rules",
+    "rule": "romstrategy.rules",
+    "validate": "romstrategy.rules",
+    "to_frames": "romstrategy._notebook",
+    "to_records": "romstrategy._notebook",
+}
+
+
+def __getattr__(name: str) -> typing.Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'romstrategy' has no attribute {name!r}")
+    module = importlib.import_module(module_name)
+    value = module if name == "rules" else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -167,6 +166,8 @@ def dump(strategy: Strategy, path: str | os.PathLike[str], *, format: str | None
 
 def write_atomically(file: Path, data: bytes) -> None:
     """Replace `file` with `data` in one step, or leave it as it was."""
+    import tempfile  # only writers need it; it is slow to import
+
     handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
