@@ -155,7 +155,7 @@ class Money:
     def __abs__(self) -> Money:
         return Money.from_cents(abs(self.cents))
 
-    def allocate(self, ratios: Iterable[_Ratio]) -> tuple[Money, ...]:
+    def allocate(self, ratios: Iterable[int | Fraction | Decimal]) -> tuple[Money, ...]:
         """Split the amount into parts in proportion to `ratios`, losing no cent.
 
         Each part is its exact share rounded down to a cent; the cents left

@@ -30,6 +30,10 @@ class Period:
     `Period("2024-01-01", "2027-12-31")` and `Period(start, end)` with pendulum
     or stdlib dates both work; the ends become pendulum `Date`s.
 
+    Attributes:
+        start: the first day of the period.
+        end: the last day of the period; never before `start`.
+
     Raises:
         TypeError: for an end that is not a date or an ISO string.
         ValueError: for an impossible date or an end before the start.
