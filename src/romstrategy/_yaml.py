@@ -60,7 +60,14 @@ class Loader(_BaseLoader):  # type: ignore[misc]  # PyYAML's loaders are untyped
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
-            if key in seen:
+            try:
+                duplicate = key in seen
+            except TypeError:  # a list or table as a key
+                raise RefusedError(
+                    f"a key must be a string, number or date, not {type(key).__name__} "
+                    f"(line {key_node.start_mark.line + 1})"
+                ) from None
+            if duplicate:
                 raise RefusedError(f"duplicate key {key!r} (line {key_node.start_mark.line + 1})")
             seen.add(key)
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
