@@ -167,7 +167,7 @@ def test_whole_number_amounts_are_accepted():
         (lambda t: t["motions"][0].update(submitted_on="2024-2-3"), "$.motions[0].submitted_on", "expected a date as YYYY-MM-DD"),
         (lambda t: t["motions"][0]["history"][0].update(status="done"), "$.motions[0].history[0].status", 'expected one of "submitted"'),
         (lambda t: t["roms"][2].update(provinces="NL-UT"), "$.roms[2].provinces", "expected an array, found the string 'NL-UT'"),
-        (lambda t: t["roms"][2].update(provinces=["NL-UT", ""]), "$.roms[2].provinces", "got '', an id must not be empty"),
+        (lambda t: t["roms"][2].update(provinces=["NL-UT", ""]), "$.roms[2].provinces[1]", "got '', an id must not be empty"),
         (lambda t: t["pillars"][0].update(code=""), "$.pillars[0].code", "got '', an id must not be empty"),
         (lambda t: t.update(period={"start": "2027-01-01", "end": "2024-01-01"}), "$.period.end", "before the start 2027-01-01"),
         (lambda t: t.update(period={"start": "2027-01-01"}), "$.period.end", "required key is missing"),

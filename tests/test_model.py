@@ -96,7 +96,7 @@ def test_constructors_convert_strings_lists_and_amounts():
         (lambda: activity(id=""), ValueError, r"Activity\.id: got '', an id must not be empty"),
         (lambda: activity(id="  "), ValueError, r"Activity\.id: .*must not be empty"),
         (lambda: activity(roms="NOM"), TypeError, r"Activity\.roms: got 'NOM', expected a sequence of ids"),
-        (lambda: activity(roms=("NOM", "")), ValueError, r"Activity\.roms: got ''"),
+        (lambda: activity(roms=("NOM", "")), ValueError, r"Activity\.roms\[1\]: got ''"),
         (lambda: activity(period="2024"), TypeError, r"Activity\.period: got str '2024', expected Period"),
         (lambda: allocation(amount=0.1), TypeError, r"Allocation\.amount: .*pass a string such as '0\.10'"),
         (lambda: allocation(amount="0.001"), ValueError, r"Allocation\.amount: .*finer than a cent"),

@@ -150,7 +150,7 @@ def test_every_bad_item_of_an_array_is_reported_with_its_index():
         ("$.settles[4]", "expected a string, found null"),
     ]
     assert problems_of_tree(tree(settles=["ok", ""])) == [
-        ("$.settles", "got '', an id must not be empty")
+        ("$.settles[1]", "got '', an id must not be empty")
     ]
 
 

@@ -180,6 +180,9 @@ def test_html_renders_in_headless_chromium(tmp_path):
 
 
 def test_notebook_reprs_and_records():
+    report_html = rs.validate(rs.reference.strategy_2024())._repr_html_()
+    assert "RS102" in report_html
+    assert "<caption>1 finding (0 errors, 1 warning, 0 info)</caption>" in report_html
     assert "<table>" in PLAN._repr_html_()
     assert "illustrative-plan" in PLAN._repr_html_()
     records = rs.to_records(PLAN)

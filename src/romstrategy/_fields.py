@@ -47,12 +47,16 @@ def check_of(field: attrs.Attribute[Any]) -> tuple[str, Any] | None:
     return _CHECKS.get(getattr(converter, "converter", None))  # type: ignore[arg-type]
 
 
-def _identifier(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
+def _id_at(value: object, where: str) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{_where(owner, field)}: got {value!r}, expected a str")
+        raise TypeError(f"{where}: got {value!r}, expected a str")
     if not value.strip():
-        raise ValueError(f"{_where(owner, field)}: got {value!r}, an id must not be empty")
+        raise ValueError(f"{where}: got {value!r}, an id must not be empty")
     return value
+
+
+def _identifier(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
+    return _id_at(value, _where(owner, field))
 
 
 def _text(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
@@ -73,8 +77,8 @@ def _identifiers(value: object, owner: object, field: attrs.Attribute[Any]) -> t
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise TypeError(f"{_where(owner, field)}: got {value!r}, expected a sequence of ids")
     items = tuple(value)
-    for item in items:
-        _identifier(item, owner, field)
+    for index, item in enumerate(items):
+        _id_at(item, f"{_where(owner, field)}[{index}]")
     return items
 
 

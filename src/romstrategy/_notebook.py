@@ -123,5 +123,5 @@ def report_html(report: Report) -> str:
         f'<td style="text-align:left">{escape(f.message)}</td></tr>'
         for f in report.findings
     )
-    caption = f"{len(report.errors)} errors, {len(report.warnings)} warnings"
+    caption = str(report).splitlines()[0]  # the report's own headline
     return f"<table><caption>{escape(caption)}</caption>{head}{body}</table>"

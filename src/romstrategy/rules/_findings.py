@@ -217,6 +217,11 @@ class Report:
         lines.extend(finding.format(locale) for finding in self.findings)
         return "\n".join(lines)
 
+    def _repr_html_(self) -> str:
+        from romstrategy._notebook import report_html
+
+        return report_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """The report as plain data for JSON: `ok`, the counts and the findings."""
         return {
