@@ -237,12 +237,20 @@ def test_yaml_duplicate_keys_are_found_inside_nested_tables_and_flow_keys():
 
 
 @pytest.mark.parametrize(
-    "text", ["? [1, 2]\n: x\n", "{[1]: 2}\n", "schema_version: 1\n? {a: 1}\n: x\n"]
+    ("text", "kind", "line"),
+    [
+        ("? [1, 2]\n: x\n", "list", 1),
+        ("{[1]: 2}\n", "list", 1),
+        ("schema_version: 1\n? {a: 1}\n: x\n", "dict", 2),
+    ],
 )
-def test_a_yaml_key_that_is_a_list_or_table_is_a_document_error(text):
-    ((path, message),) = problems(text, "yaml")
-    assert path == "$"
-    assert message.startswith("not accepted YAML: a key must be a string, number or date")
+def test_a_yaml_key_that_is_a_list_or_table_is_a_document_error(text, kind, line):
+    assert problems(text, "yaml") == [
+        (
+            "$",
+            f"not accepted YAML: a key must be a string, number or date, not {kind} (line {line})",
+        )
+    ]
 
 
 def test_a_document_of_exactly_the_limit_loads_and_one_byte_more_does_not(tmp_path):
@@ -337,3 +345,184 @@ def test_an_unknown_status_lists_the_allowed_values(status, found):
     assert problems_of_tree(tree(status=status)) == [
         ("$.status", f'expected one of "draft", "final", found {found}')
     ]
+
+
+# --- repeated values share one object; the memos behind that stay bounded ----------------------
+
+
+def test_equal_references_dates_and_periods_in_a_document_are_one_object():
+    data = tree()
+    source = data["funding_sources"][0]
+    ends = ["2025-12-31", "2025-12-31", "2026-12-31"]
+    data["funding_sources"] += [
+        dict(
+            source,
+            id=f"fs-{index}",
+            origin="van-strien",
+            period={"start": "2025-01-01", "end": end},
+        )
+        for index, end in enumerate(ends)
+    ]
+    loaded = rs.loads(json.dumps(data), "json")
+    first, second, third = loaded.funding_sources[-3:]
+    assert first.period == second.period == rs.Period("2025-01-01", "2025-12-31")
+    assert first.period is second.period
+    assert third.period.start == first.period.start
+    assert third.period.start is first.period.start
+    assert first.origin == second.origin == "van-strien"
+    assert first.origin is second.origin
+    assert rs.loads(json.dumps(data), "json").funding_sources[-2].period is first.period
+
+
+def test_an_objects_own_id_is_copied_out_of_the_parsed_tree():
+    from romstrategy import _converter
+
+    body = {key: value for key, value in tree().items() if key != "schema_version"}
+    strategy = _converter.structure(body)
+    assert strategy.id == body["id"]
+    assert strategy.id is not body["id"]
+
+
+def test_texts_of_up_to_64_characters_are_shared_and_longer_ones_are_not_remembered():
+    """Short repeated values (ids, names) are held once; long texts are not memoised."""
+    from romstrategy import _converter
+
+    first = _converter._text("".join(["s"] * 64), None)
+    assert first == "s" * 64
+    assert _converter._text("".join(["s"] * 64), None) is first
+    long_text = "".join(["l"] * 65)
+    assert _converter._text(long_text, None) is long_text
+    assert long_text not in _converter._strings
+
+
+def test_the_value_memos_are_bounded_and_still_right_after_they_empty():
+    from romstrategy import _converter
+
+    fast, _ = _converter._converters()
+    start = rs.Period("2000-01-01", "2000-01-01").start
+    for day in range(5000):
+        text = start.add(days=day).isoformat()
+        assert _converter._date(text, None) == start.add(days=day)
+        assert len(_converter._dates) <= 4096
+        assert _converter._text(f"id-{day}", None) == f"id-{day}"
+        period = fast.structure({"start": text, "end": text}, rs.Period)
+        assert period.end.isoformat() == text
+    for memo in (_converter._strings, _converter._dates, _converter._periods):
+        assert 0 < len(memo) <= 4096
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(7, "the number 7"), ("x", "the string 'x'"), ([], "an array"), (None, "null")],
+)
+def test_a_value_where_a_table_belongs_is_named(value, shown):
+    data = tree(period=value)
+    data["roms"][1] = value
+    data["funding_sources"][0]["period"] = value
+    found = problems_of_tree(data)
+    expected = [
+        ("$.period", f"expected a table, found {shown}"),
+        ("$.roms[1]", f"expected a table, found {shown}"),
+    ]
+    if value is not None:  # a funding source's period is optional
+        expected.append(("$.funding_sources[0].period", f"expected a table, found {shown}"))
+    assert sorted(found) == sorted(expected)
+
+
+def test_an_unexpected_error_still_becomes_a_problem_naming_its_kind():
+    from romstrategy._converter import problems_from
+
+    group = ExceptionGroup(
+        "while structuring", [RuntimeError("boom"), ValueError("odd"), KeyError("id")]
+    )
+    assert [(p.path, p.message) for p in problems_from(group, "$.x")] == [
+        ("$.x", "RuntimeError: boom"),
+        ("$.x", "ValueError: odd"),
+        ("$.x", "required key is missing"),
+    ]
+
+
+# --- the JSON writer ---------------------------------------------------------------------------
+
+
+def test_json_text_is_exactly_the_stdlib_encoding_one_record_per_line():
+    import attrs
+
+    strategy = attrs.evolve(rs.load("examples/illustrative_plan.toml"), title="één \u2013 “ROM”")
+    text = rs.dumps(strategy, "json")
+    data = json.loads(text)
+    assert '"title": "één \u2013 “ROM”"' in text
+    lines = text.splitlines()
+    assert lines[0] == "{"
+    assert lines[-1] == "}"
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    for record in data["allocations"]:
+        assert f"    {encode(record)}," in lines or f"    {encode(record)}" in lines
+    assert f'  "title": {encode(data["title"])},' in lines
+
+
+def test_without_the_c_encoder_the_json_text_is_the_same(monkeypatch):
+    from romstrategy import _formats
+
+    strategy = rs.load("examples/illustrative_plan.toml")
+    expected = rs.dumps(strategy, "json")
+    monkeypatch.setattr(_formats._json_writer(), "c_encoder", None)
+    assert rs.dumps(strategy, "json") == expected
+
+
+def test_loading_and_dumping_leave_the_garbage_collector_as_they_found_it():
+    import gc
+
+    text = json.dumps(tree())
+    assert gc.isenabled()
+    strategy = rs.loads(text, "json")
+    assert gc.isenabled()
+    rs.dumps(strategy, "yaml")
+    assert gc.isenabled()
+    with pytest.raises(DocumentError):
+        rs.loads(json.dumps(tree(title=7)), "json")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        rs.loads(text, "json")
+        rs.dumps(strategy, "toml")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+# --- the text of a document, before it is parsed ------------------------------------------------
+
+
+def test_a_str_document_may_start_with_a_byte_order_mark():
+    text = json.dumps(tree())
+    assert rs.loads("\ufeff" + text, "json") == rs.loads(text, "json")
+
+
+def test_a_str_document_is_measured_in_utf8_bytes_not_characters():
+    text = json.dumps(tree(title="é" * 100), ensure_ascii=False)
+    size = len(text.encode("utf-8"))
+    assert size >= len(text) + 100  # each "é" is two bytes
+    assert rs.loads(text, "json", max_bytes=size).title == "é" * 100
+    assert problems_with_limit(text, size - 1) == [
+        ("$", f"the document has {size} bytes, more than the limit of {size - 1}")
+    ]
+
+
+def problems_with_limit(text, limit):
+    with pytest.raises(DocumentError) as caught:
+        rs.loads(text, "json", max_bytes=limit)
+    return [(problem.path, problem.message) for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize(("data", "kind"), [(7, "int"), (None, "NoneType"), (["{}"], "list")])
+def test_data_that_is_not_text_is_a_type_error_naming_its_type(data, kind):
+    with pytest.raises(TypeError) as caught:
+        rs.loads(data, "json")
+    assert str(caught.value) == f"data: got {kind}, expected str or bytes"
+
+
+@pytest.mark.parametrize("format", ["json", "toml"])
+def test_a_document_nested_beyond_the_stack_says_so_exactly(format):
+    text = ("a = " if format == "toml" else "") + "[" * 100_000 + "]" * 100_000
+    assert problems(text, format) == [("$", "the document is nested too deeply")]

@@ -1,9 +1,12 @@
 """Money, pinned down to the exact cent, message and boundary (kills mutmut survivors)."""
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from romstrategy import Money
 from romstrategy._money import money_of_text
@@ -36,6 +39,28 @@ def test_text_gives_exactly_these_cents_by_both_readers(text, cents):
     assert Money(text).cents == cents
     assert money_of_text(text).cents == cents
     assert money_of_text(text) == Money(text)
+
+
+AMOUNT = re.compile(r"-?[0-9]{1,13}(?:\.[0-9]{1,2})?")  # the pattern, within the range
+
+
+@given(
+    st.one_of(
+        st.from_regex(AMOUNT, fullmatch=True),
+        st.text(alphabet="-.0123456789\u0663\uff11\u00b2e+_ x", max_size=9),
+    )
+)
+def test_text_is_an_amount_exactly_when_it_matches_the_pattern(text):
+    """An oracle: the readers agree with a plain regular expression and `Decimal`."""
+    for reader in (Money, money_of_text):
+        if AMOUNT.fullmatch(text) is None:
+            with pytest.raises(ValueError, match=r"^Money: got "):
+                reader(text)
+        elif abs(Decimal(text)) > 10**12:
+            with pytest.raises(ValueError, match=RANGE):
+                reader(text)
+        else:
+            assert reader(text).cents == Decimal(text) * 100
 
 
 @pytest.mark.parametrize(

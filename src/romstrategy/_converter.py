@@ -23,7 +23,7 @@ import attrs
 import cattrs
 import pendulum
 from cattrs.errors import (
-    ClassValidationError,
+    AttributeValidationNote,
     ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
@@ -188,6 +188,17 @@ def _period_hook(structure_period: Callable[[Any, Any], Period]) -> Callable[[An
     return structure
 
 
+def _table(structure_fields: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """Refuse anything but a table where an object belongs, naming what was found."""
+
+    def structure(value: object, kind: object) -> Any:
+        if type(value) is not dict:
+            raise _RefusedError(f"expected a table, found {describe(value)}")
+        return structure_fields(value, kind)
+
+    return structure
+
+
 def _is_enum(kind: Any) -> bool:
     return isinstance(kind, type) and issubclass(kind, enum.Enum)
 
@@ -247,17 +258,21 @@ def _item_errors(
 # --- the fast path: no per-field error collection, and no second round of checks ---
 
 
+class _FallbackError(Exception):
+    """The fast path cannot take a value; the detailed round says what is wrong."""
+
+
 def _identifier(value: object, _: object) -> str:
     if type(value) is str and value.strip():
         return _kept(value)
-    raise _RefusedError("not an id")  # the detailed round says what is wrong
+    raise _FallbackError
 
 
 def _own_identifier(value: object, _: object) -> str:
     # An object's own id is unique, so it is copied but not remembered.
     if type(value) is str and value.strip():
-        return value.join(("", "")) if len(value) <= 64 else value
-    raise _RefusedError("not an id")
+        return _copy(value)
+    raise _FallbackError
 
 
 def _optional_identifier(value: object, _: object) -> str | None:
@@ -266,7 +281,7 @@ def _optional_identifier(value: object, _: object) -> str | None:
 
 def _identifiers(value: object, _: object) -> tuple[str, ...]:
     if type(value) is not list:
-        raise _RefusedError("not an array")
+        raise _FallbackError
     return tuple(map(_identifier, value, repeat(None)))
 
 
@@ -313,13 +328,12 @@ def _trusted_constructor(cls: type[Any]) -> Callable[..., Any] | None:
     ):
         return None
     attrs.resolve_types(cls)
-    parameters: list[str] = []
+    positional: list[str] = []
+    keyword_only: list[str] = []
     setters: list[str] = []
     checks: list[str] = []
     namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
-    fields = attrs.fields(cls)
-    keywords_only = False
-    for index, field in enumerate(fields):
+    for index, field in enumerate(attrs.fields(cls)):
         check = check_of(field)
         slot = vars(cls).get(field.name)
         if (
@@ -328,25 +342,21 @@ def _trusted_constructor(cls: type[Any]) -> Callable[..., Any] | None:
             or not field.init
             or isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
             or not isinstance(slot, types.MemberDescriptorType)
-            or not field.alias.isidentifier()
         ):
             return None
-        if field.kw_only and not keywords_only:
-            parameters.append("*")
-            keywords_only = True
-        if field.default is attrs.NOTHING:
-            parameters.append(field.alias)
-        else:
+        parameter = field.alias
+        if field.default is not attrs.NOTHING:
             namespace[f"_default_{index}"] = field.default
-            parameters.append(f"{field.alias}=_default_{index}")
+            parameter += f"=_default_{index}"
+        # As in the class's own __init__: keyword-only parameters come last.
+        (keyword_only if field.kw_only else positional).append(parameter)
         namespace[f"_set_{index}"] = slot.__set__
         setters.append(f"    _set_{index}(self, {field.alias})")
         if field.validator is not None:
             namespace[f"_validate_{index}"] = field.validator
             namespace[f"_field_{index}"] = field
             checks.append(f"    _validate_{index}(self, _field_{index}, {field.alias})")
-    if parameters and parameters[-1] == "*":
-        return None
+    parameters = positional + (["*", *keyword_only] if keyword_only else [])
     source = "\n".join(
         [
             f"def {cls.__name__}({', '.join(parameters)}):",
@@ -446,10 +456,14 @@ def _register_shared(converter: cattrs.Converter, *, detailed: bool) -> None:
     converter.register_structure_hook_factory(
         _is_tuple, _tuple_hook_for(converter, detailed=detailed)
     )
-    if not detailed:
+    if detailed:
+        converter.register_structure_hook_factory(
+            attrs.has, lambda cls: _table(make_dict_structure_fn(cls, converter))
+        )
+    else:
         converter.register_structure_hook_factory(attrs.has, _fast_class_hook(converter))
     converter.register_structure_hook(
-        Period, _period_hook(make_dict_structure_fn(Period, converter))
+        Period, _period_hook(_table(make_dict_structure_fn(Period, converter)))
     )
 
 
@@ -501,33 +515,31 @@ _OWN_MESSAGE = re.compile(
 
 def problems_from(error: BaseException, path: str = "$") -> Iterator[Problem]:
     """Yield a `Problem` for every leaf of a cattrs exception group."""
-    if isinstance(error, ClassValidationError):
-        with_notes, without_notes = error.group_exceptions()
-        for inner, note in with_notes:
-            yield from problems_from(inner, f"{path}.{note.name}")
-        for inner in without_notes:
-            yield from problems_from(inner, path)
-    elif isinstance(error, IterableValidationError):
-        with_index, without_index = error.group_exceptions()
-        for item_error, item_note in with_index:
-            yield from problems_from(item_error, f"{path}[{item_note.index}]")
-        for other in without_index:
-            yield from problems_from(other, path)
-    elif isinstance(error, ForbiddenExtraKeysError):
+    if isinstance(error, ForbiddenExtraKeysError):
         known = [field.name for field in attrs.fields(error.cl)]
         for key in sorted(error.extra_fields):
             yield Problem(f"{path}.{key}", _unknown_key(key, known))
     elif isinstance(error, BaseExceptionGroup):
         for member in error.exceptions:
-            yield from problems_from(member, path)
+            yield from problems_from(member, path + _step(member))
     else:
         yield _leaf(error, path)
+
+
+def _step(error: BaseException) -> str:
+    """The path step that cattrs noted on an error: `.field` or `[index]`."""
+    for note in getattr(error, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return f".{note.name}"
+        if isinstance(note, IterableValidationNote):
+            return f"[{note.index}]"
+    return ""
 
 
 def _unknown_key(key: str, known: list[str]) -> str:
     import difflib
 
-    close = difflib.get_close_matches(key, known, n=1)
+    close = difflib.get_close_matches(key, known)
     hint = f", did you mean `{close[0]}`?" if close else f"; known keys: {', '.join(known)}"
     return f"`{key}`: unknown key{hint}"
 

@@ -158,7 +158,7 @@ class _JsonWriter:
     def __init__(self) -> None:
         import json
 
-        self.encoder = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+        self.encoder = json.JSONEncoder(ensure_ascii=False)  # separators ", " and ": "
         make_encoder = getattr(json.encoder, "c_make_encoder", None)
         # CPython's C encoder, called without a Python frame per record.
         self.c_encoder = make_encoder and make_encoder(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 import attrs
 
@@ -15,7 +15,6 @@ MAX_EUROS = 10**12
 """The largest absolute amount, in euros, that `Money` holds."""
 
 _MAX_CENTS = MAX_EUROS * 100
-_AMOUNT_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]{1,2})?")
 if TYPE_CHECKING:  # fractions is imported when amounts are split, not with the package
     from fractions import Fraction
 
@@ -24,10 +23,14 @@ if TYPE_CHECKING:  # fractions is imported when amounts are split, not with the 
 
 def _check_range(cents: int) -> int:
     if not -_MAX_CENTS <= cents <= _MAX_CENTS:
-        raise ValueError(
-            f"Money: {_euro_text(cents)} is outside the range of -{MAX_EUROS} to {MAX_EUROS} euros"
-        )
+        raise _outside_the_range(cents)
     return cents
+
+
+def _outside_the_range(cents: int) -> ValueError:
+    return ValueError(
+        f"Money: {_euro_text(cents)} is outside the range of -{MAX_EUROS} to {MAX_EUROS} euros"
+    )
 
 
 def _euro_text(cents: int) -> str:
@@ -48,14 +51,14 @@ def _cents_from_text(value: str) -> int:
     return -cents if text is not value else cents
 
 
-def _cents_from_odd_text(value: str) -> int:
-    if _AMOUNT_TEXT.fullmatch(value) is None:
-        finer = re.fullmatch(r"-?[0-9]+\.[0-9]{3,}", value) is not None
-        raise ValueError(
-            f"Money: got {value!r}, "
-            + ("an amount finer than a cent" if finer else "expected euros such as '1250000.00'")
-        )
-    raise AssertionError(f"unreachable: {value!r} matches the amount pattern")
+def _cents_from_odd_text(value: str) -> NoReturn:
+    # Only text that is not an amount gets here: the check above accepts every
+    # ASCII "-?[0-9]+(.[0-9]{1,2})?", and nothing else.
+    finer = re.fullmatch(r"-?[0-9]+\.[0-9]{3,}", value) is not None
+    raise ValueError(
+        f"Money: got {value!r}, "
+        + ("an amount finer than a cent" if finer else "expected euros such as '1250000.00'")
+    )
 
 
 def _cents_from_decimal(value: Decimal) -> int:
@@ -229,7 +232,7 @@ def money_of_text(text: str) -> Money:
     else:
         cents = _cents_from_text(text)
     if not -_MAX_CENTS <= cents <= _MAX_CENTS:
-        _check_range(cents)
+        raise _outside_the_range(cents)
     money: Money = _new_money(Money)
     _set_cents(money, cents)
     return money

@@ -40,8 +40,7 @@ def check_events(text: str, max_depth: int) -> None:
 
 
 def _line(event: Any) -> int:
-    mark = getattr(event, "start_mark", None)
-    return int(mark.line) + 1 if mark is not None else 0
+    return int(event.start_mark.line) + 1
 
 
 class Dumper(_BaseDumper):  # type: ignore[misc]  # PyYAML's dumpers are untyped
@@ -59,7 +58,8 @@ class Loader(_BaseLoader):  # type: ignore[misc]  # PyYAML's loaders are untyped
         """Build a mapping, refusing a key that appears twice."""
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
+            # A key is a scalar (a list or table is refused below), so `deep` is moot.
+            key = self.construct_object(key_node)
             try:
                 duplicate = key in seen
             except TypeError:  # a list or table as a key

@@ -140,21 +140,22 @@ def _count(number: int, singular: str, plural: str) -> str:
     return f"{number} {singular if number == 1 else plural}"
 
 
+_HEADLINE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (("finding", "findings"), ("error", "errors"), ("warning", "warnings")),
+    "nl": (("bevinding", "bevindingen"), ("fout", "fouten"), ("waarschuwing", "waarschuwingen")),
+}
+"""The words of a report's headline, singular and plural, by locale."""
+
+
 def _headline(findings: tuple[Finding, ...], locale: Literal["en", "nl"]) -> str:
     counts = dict.fromkeys(Severity, 0)
     for finding in findings:
         counts[finding.severity] += 1
     errors, warnings, infos = (counts[s] for s in Severity)
-    if locale == "nl":
-        return (
-            f"{_count(len(findings), 'bevinding', 'bevindingen')} "
-            f"({_count(errors, 'fout', 'fouten')}, "
-            f"{_count(warnings, 'waarschuwing', 'waarschuwingen')}, {infos} info)"
-        )
+    total_words, error_words, warning_words = _HEADLINE_WORDS[locale]
     return (
-        f"{_count(len(findings), 'finding', 'findings')} "
-        f"({_count(errors, 'error', 'errors')}, "
-        f"{_count(warnings, 'warning', 'warnings')}, {infos} info)"
+        f"{_count(len(findings), *total_words)} "
+        f"({_count(errors, *error_words)}, {_count(warnings, *warning_words)}, {infos} info)"
     )
 
 

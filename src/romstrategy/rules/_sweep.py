@@ -68,7 +68,7 @@ def _overlapping(group: _Group) -> Iterator[tuple[Activity, Activity]]:
     """Yield each overlapping (supra-regional, regional) pair of one group once."""
     events = [(a.period.start, 0, i, a) for i, a in enumerate(group.regional)]
     events += [(a.period.start, 1, i, a) for i, a in enumerate(group.supra)]
-    events.sort(key=lambda event: (event[0], event[1], event[2]))
+    events.sort()  # (start, side, index) is unique: activities are never compared
     running: tuple[dict[int, Activity], dict[int, Activity]] = ({}, {})
     ends: list[tuple[pendulum.Date, int, int]] = []
     for start, side, index, activity in events:
