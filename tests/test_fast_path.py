@@ -92,11 +92,17 @@ def outcome(converter: Any, tree: dict[str, Any]) -> object:
 _DELETE = object()
 
 
-def spoilt(tree: dict[str, Any], keys: tuple[str | int, ...], value: object) -> dict[str, Any]:
-    changed = copy.deepcopy(tree)
-    parent: Any = changed
+def parent_in(tree: dict[str, Any], keys: tuple[str | int, ...]) -> Any:
+    """The dict or list that holds the place `keys` leads to."""
+    parent: Any = tree
     for key in keys[:-1]:
         parent = parent[key]
+    return parent
+
+
+def spoilt(tree: dict[str, Any], keys: tuple[str | int, ...], value: object) -> dict[str, Any]:
+    changed = copy.deepcopy(tree)
+    parent = parent_in(changed, keys)
     if value is _DELETE:
         del parent[keys[-1]]
     else:
@@ -132,10 +138,7 @@ def test_both_paths_agree_when_a_list_gains_a_bad_item(keys):
     tree = full_tree()
     for value in WRONG_VALUES:
         changed = copy.deepcopy(tree)
-        parent: Any = changed
-        for key in keys[:-1]:
-            parent = parent[key]
-        parent.append(value)
+        parent_in(changed, keys).append(value)
         assert outcome(fast, changed) == outcome(detailed, changed), (shape_of(keys), value)
 
 

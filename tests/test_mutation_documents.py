@@ -9,6 +9,7 @@ import pytest
 
 import romstrategy as rs
 from romstrategy import DocumentError, reference
+from tests.test_documents import allocation_tree
 
 
 def pytest_runtest_setup(item):
@@ -33,9 +34,9 @@ def tree(**changes):
     return json.loads(rs.dumps(reference.strategy_2024(), "json")) | changes
 
 
-def problems(text, format="json"):
+def problems(text, format="json", **options):
     with pytest.raises(DocumentError) as caught:
-        rs.loads(text, format)
+        rs.loads(text, format, **options)
     return [(problem.path, problem.message) for problem in caught.value.problems]
 
 
@@ -126,13 +127,7 @@ def test_a_bad_amount_is_named_without_the_money_prefix(amount, message):
 
 def test_a_missing_optional_id_is_fine_and_a_blank_one_is_named():
     data = tree()
-    allocation = {
-        "id": "al-1",
-        "source": "van-strien-funds",
-        "amount": "10.00",
-        "pillar": "I",
-        "period": {"start": "2024-01-01", "end": "2024-12-31"},
-    }
+    allocation = allocation_tree()
     data["allocations"] = [allocation, allocation | {"id": "al-2", "activity": " "}]
     assert problems_of_tree(data) == [
         ("$.allocations[1].activity", "got ' ', an id must not be empty")
@@ -504,15 +499,9 @@ def test_a_str_document_is_measured_in_utf8_bytes_not_characters():
     size = len(text.encode("utf-8"))
     assert size >= len(text) + 100  # each "é" is two bytes
     assert rs.loads(text, "json", max_bytes=size).title == "é" * 100
-    assert problems_with_limit(text, size - 1) == [
+    assert problems(text, max_bytes=size - 1) == [
         ("$", f"the document has {size} bytes, more than the limit of {size - 1}")
     ]
-
-
-def problems_with_limit(text, limit):
-    with pytest.raises(DocumentError) as caught:
-        rs.loads(text, "json", max_bytes=limit)
-    return [(problem.path, problem.message) for problem in caught.value.problems]
 
 
 @pytest.mark.parametrize(("data", "kind"), [(7, "int"), (None, "NoneType"), (["{}"], "list")])

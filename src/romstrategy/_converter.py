@@ -405,20 +405,16 @@ def _money_text(money: Money) -> str:
     return money.to_text()
 
 
-_period_texts: dict[int, tuple[Period, str, str]] = {}
+_period_texts = _Memo()
 
 
 def _unstructure_period(period: Period) -> dict[str, str]:
     # Periods are shared and immutable; the memo keeps each one alive, so its id stays its
     # own. Each call still gets a dict of its own, so writers never see shared objects.
-    known = _period_texts.get(id(period))
+    known: tuple[Period, str, str] | None = _period_texts.get(id(period))
     if known is None:
-        if len(_period_texts) >= 4096:
-            _period_texts.clear()
-        known = _period_texts[id(period)] = (
-            period,
-            period.start.isoformat(),
-            period.end.isoformat(),
+        known = _period_texts.remember(
+            id(period), (period, period.start.isoformat(), period.end.isoformat())
         )
     return {"start": known[1], "end": known[2]}
 

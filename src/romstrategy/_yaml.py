@@ -40,6 +40,7 @@ def check_events(text: str, max_depth: int) -> None:
 
 
 def _line(event: Any) -> int:
+    """The 1-based line where a parser event or node starts."""
     return int(event.start_mark.line) + 1
 
 
@@ -65,10 +66,10 @@ class Loader(_BaseLoader):  # type: ignore[misc]  # PyYAML's loaders are untyped
             except TypeError:  # a list or table as a key
                 raise RefusedError(
                     f"a key must be a string, number or date, not {type(key).__name__} "
-                    f"(line {key_node.start_mark.line + 1})"
+                    f"(line {_line(key_node)})"
                 ) from None
             if duplicate:
-                raise RefusedError(f"duplicate key {key!r} (line {key_node.start_mark.line + 1})")
+                raise RefusedError(f"duplicate key {key!r} (line {_line(key_node)})")
             seen.add(key)
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return mapping
