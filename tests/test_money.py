@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from romstrategy import Money
+from romstrategy import FundingSource, Money
 from romstrategy._money import MAX_EUROS
 
 MAX_CENTS = MAX_EUROS * 100
@@ -85,9 +85,16 @@ def test_range_is_plus_minus_a_trillion_euros():
     with pytest.raises(ValueError, match="outside the range"):
         Money("1000000000000.01")
     with pytest.raises(ValueError, match="outside the range"):
-        Money.from_cents(-MAX_CENTS - 1)
+        Money(-MAX_EUROS - 1)
     with pytest.raises(ValueError, match="outside the range"):
-        Money(MAX_EUROS) + Money("0.01")
+        Money(Decimal("1E+999999999"))
+
+
+def test_a_sum_may_exceed_one_amount_but_a_field_refuses_it():
+    total = Money(MAX_EUROS) + Money("0.01")
+    assert total.cents == MAX_CENTS + 1
+    with pytest.raises(ValueError, match=r"\AFundingSource\.amount: Money: 1000000000000\.01 is"):
+        FundingSource(id="f", name="F", amount=total, kind="incidental")
 
 
 def test_from_cents_refuses_non_ints():

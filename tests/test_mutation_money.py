@@ -13,6 +13,7 @@ from romstrategy._money import money_of_text
 
 TOP = "1000000000000.00"  # MAX_EUROS as document text
 RANGE = "is outside the range of -1000000000000 to 1000000000000 euros"
+TOTALS = "is outside the range of -10^30 to 10^30 euros that sums may have"
 
 
 # --- building from text ----------------------------------------------------------------------
@@ -182,11 +183,19 @@ def test_from_cents_keeps_every_cent_up_to_the_limit(cents):
     assert money == Money(money.to_text())
 
 
+@pytest.mark.parametrize("cents", [10**14 + 1, -(10**14) - 1, 10**32, -(10**32)])
+def test_a_sum_beyond_one_amount_is_exact_but_not_read_back_as_one_amount(cents):
+    money = Money.from_cents(cents)
+    assert money.cents == cents
+    with pytest.raises(ValueError, match=RANGE):
+        Money(money.to_text())
+
+
 @pytest.mark.parametrize(
     ("cents", "error", "message"),
     [
-        (10**14 + 1, ValueError, f"Money: 1000000000000.01 {RANGE}"),
-        (-(10**14) - 1, ValueError, f"Money: -1000000000000.01 {RANGE}"),
+        (10**32 + 1, ValueError, f"Money: 1{'0' * 30}.01 {TOTALS}"),
+        (-(10**32) - 1, ValueError, f"Money: -1{'0' * 30}.01 {TOTALS}"),
         (True, TypeError, "Money.from_cents: got True, expected an int of cents"),
         (1.0, TypeError, "Money.from_cents: got 1.0, expected an int of cents"),
         ("1", TypeError, "Money.from_cents: got '1', expected an int of cents"),
@@ -297,15 +306,24 @@ def test_money_is_multiplied_only_by_ints(factor):
         factor * Money("1.00")
 
 
-def test_arithmetic_stays_within_the_range():
+def test_sums_go_beyond_one_amount_up_to_the_total_range():
     top = Money(TOP)
-    with pytest.raises(ValueError, match=RANGE):
-        top + Money("0.01")
-    with pytest.raises(ValueError, match=RANGE):
-        -top - Money("0.01")
-    with pytest.raises(ValueError, match=RANGE):
-        top * 2
+    assert (top + Money("0.01")).to_text() == "1000000000000.01"
+    assert (-top - Money("0.01")).to_text() == "-1000000000000.01"
+    assert (top * 2).cents == 2 * 10**14
     assert (top - top).cents == 0
+    most = Money.from_cents(10**32)
+    assert most.to_text() == "1" + "0" * 30 + ".00"
+    with pytest.raises(ValueError, match=r"\A[\s\S]*\Z") as caught:
+        most + Money("0.01")
+    assert str(caught.value) == (
+        "Money: 1000000000000000000000000000000.01 is outside the range of -10^30 to 10^30 "
+        "euros that sums may have"
+    )
+    with pytest.raises(ValueError, match="that sums may have"):
+        -most - Money("0.01")
+    with pytest.raises(ValueError, match=r"<an int of 5004 digits> cents is outside"):
+        top * 10**4989
 
 
 def test_amounts_are_ordered_by_value():

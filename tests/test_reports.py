@@ -1,3 +1,4 @@
+import datetime
 import html.parser
 import json
 import os
@@ -223,3 +224,54 @@ def test_to_frames_names_the_extra_when_pandas_is_missing(monkeypatch):
     monkeypatch.setattr(importlib, "import_module", without_pandas)
     with pytest.raises(ImportError, match=r"romstrategy\[pandas\]"):
         rs.to_frames(PLAN)
+
+
+# --- per-year figures: the fast spread against the plain one -------------------------------
+
+
+def plain_per_year(allocations, window):
+    """Each allocation split over its years one by one, as `Money.allocate` splits it."""
+    totals = {}
+    for allocation in allocations:
+        spent, parts = allocation.period, []
+        if spent.start < window.start:
+            last = min(spent.end, window.start.subtract(days=1))
+            parts.append((f"before {window.start}", (last - spent.start).days + 1))
+        inside = spent.intersection(window)
+        if inside is not None:
+            parts += [(str(year), part.days) for year, part in inside.by_year()]
+        if spent.end > window.end:
+            first = max(spent.start, window.end.add(days=1))
+            parts.append((f"after {window.end}", (spent.end - first).days + 1))
+        for (key, _), amount in zip(
+            parts, allocation.amount.allocate([days for _, days in parts]), strict=True
+        ):
+            totals[key] = totals.get(key, 0) + amount.cents
+    return totals
+
+
+@st.composite
+def spans(draw, first=1990, last=2060):
+    start = draw(st.dates(datetime.date(first, 1, 1), datetime.date(last, 12, 31)))
+    end = draw(st.dates(start, datetime.date(last, 12, 31)))
+    return Period(start, end)
+
+
+@given(
+    spans(2000, 2040),
+    st.lists(
+        st.tuples(spans(), st.integers(-(10**14), 10**14) | st.sampled_from([0, 1, -1, 365])),
+        max_size=5,
+    ),
+)
+def test_years_spread_exactly_as_allocating_each_year_one_by_one(window, drawn):
+    allocations = tuple(
+        Allocation(
+            id=f"a{i}", source="s", amount=Money.from_cents(cents), pillar="I", period=period
+        )
+        for i, (period, cents) in enumerate(drawn)
+    )
+    strategy = attrs.evolve(rs.reference.strategy_2024(), period=window, allocations=allocations)
+    years = {line.key: line.amount.cents for line in overview(strategy).years}
+    assert years == plain_per_year(allocations, window)
+    assert sum(years.values()) == sum(cents for _, cents in drawn)

@@ -61,7 +61,7 @@ def test_rs203_names_both_activities_the_rom_and_the_overlap():
         "RS203",
         Severity.ERROR,
         "activities[act-s].complements",
-        ("act-s", "act-r", "NOM"),
+        ("act-s", "act-r"),
     )
     assert f.message == (
         "Supra-regional activity act-s competes with regional activity act-r of ROM NOM: "
@@ -100,11 +100,44 @@ def test_rs203_stays_silent_for_another_theme_service_or_rom():
     assert only(s, "RS203") == ()
 
 
-def test_rs203_gives_one_finding_per_pair_with_every_shared_rom():
+def test_rs203_names_every_shared_rom():
     s = with_activities(activity(), regional(roms=("OOST", "NOM")))
     f = the_one(s, "RS203")
-    assert f.subjects == ("act-s", "act-r", "NOM", "OOST")
+    assert f.subjects == ("act-s", "act-r")
     assert "of ROM NOM and OOST" in f.message
+
+
+def test_rs203_gives_one_finding_per_supra_regional_activity_naming_up_to_five_rivals():
+    rivals = [regional(id=f"act-r{i}", period=Period.years(2024 + i % 2)) for i in range(7)]
+    s = with_activities(activity(period=Period.years(2024, 2025)), *rivals)
+    f = the_one(s, "RS203")
+    assert f.subjects == ("act-s", *(f"act-r{i}" for i in range(7)))
+    assert f.message == (
+        "Supra-regional activity act-s competes with 7 regional activities, "
+        "act-r0 of ROM NOM (2024-01-01 to 2024-12-31), act-r1 of ROM NOM (2025-01-01 to "
+        "2025-12-31), act-r2 of ROM NOM (2024-01-01 to 2024-12-31), act-r3 of ROM NOM "
+        "(2025-01-01 to 2025-12-31), act-r4 of ROM NOM (2024-01-01 to 2024-12-31) and 2 more: "
+        "same theme 'energy transition' and service ecosystem-development, with overlapping "
+        "periods, and act-s lists none of them in complements."
+    )
+    assert f.message_nl.startswith(
+        "Bovenregionale activiteit act-s concurreert met 7 regionale activiteiten, "
+        "act-r0 van ROM NOM (2024-01-01 t/m 2024-12-31), "
+    )
+    assert " en nog 2: zelfde thema 'energy transition'" in f.message_nl
+
+
+def test_rs203_lists_two_rivals_without_more_and_skips_the_complemented_one():
+    s = with_activities(
+        activity(complements=("act-r2",)),
+        regional(id="act-r1"),
+        regional(id="act-r2"),
+        regional(id="act-r3"),
+    )
+    f = the_one(s, "RS203")
+    assert f.subjects == ("act-s", "act-r1", "act-r3")
+    assert "competes with 2 regional activities, act-r1 of ROM NOM" in f.message
+    assert "more" not in f.message
 
 
 def test_rs204_fires_for_a_complements_entry_that_is_not_regional_or_not_ours():
@@ -212,15 +245,16 @@ def all_pairs(activities):
         same = " ".join(s.theme.casefold().split()) == " ".join(r.theme.casefold().split())
         overlap = s.period.overlaps(r.period)
         if shared and same and s.service is r.service and overlap and r.id not in s.complements:
-            found.add((s.id, r.id, *sorted(shared)))
+            found.add((s.id, r.id))
     return found
 
 
 @given(portfolios())
 def test_rs203_sweep_finds_exactly_the_pairs_an_all_pairs_check_finds(activities):
     findings = validate(small(activities=activities), select="RS203").findings
-    assert {f.subjects for f in findings} == all_pairs(activities)
-    assert len(findings) == len(all_pairs(activities))
+    pairs = [(f.subjects[0], rival) for f in findings for rival in f.subjects[1:]]
+    assert set(pairs) == all_pairs(activities)
+    assert len(findings) == len({supra for supra, _ in all_pairs(activities)})
 
 
 @given(portfolios(), st.randoms())
@@ -240,5 +274,5 @@ def test_rs203_counts_every_competing_pair_in_a_larger_portfolio():
         rom = rnd.choice(ROMS)
         items.append(regional(id=f"r-{index}", roms=(rom,), lead=rom, theme=f"t{index % 50}"))
     items.append(activity(id="s", roms=ROMS, theme="t1"))
-    findings = only(small(activities=tuple(items)), "RS203")
-    assert len(findings) == sum(1 for a in items if a.theme == "t1" and a.id != "s")
+    (finding,) = only(small(activities=tuple(items)), "RS203")
+    assert len(finding.subjects) - 1 == sum(1 for a in items if a.theme == "t1" and a.id != "s")

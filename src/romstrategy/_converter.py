@@ -37,6 +37,7 @@ from cattrs.gen import (
 )
 
 from romstrategy._budget import Allocation, FundingSource
+from romstrategy._display import key_text, shown
 from romstrategy._errors import Problem
 from romstrategy._fields import check_of, to_date
 from romstrategy._money import Money, money_of_text
@@ -74,10 +75,9 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        return f"the number {shown(value)}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the string {shown!r}"
+        return f"the string {shown(value)}"
     if isinstance(value, list):
         return "an array"
     if isinstance(value, dict):
@@ -513,8 +513,8 @@ def problems_from(error: BaseException, path: str = "$") -> Iterator[Problem]:
     """Yield a `Problem` for every leaf of a cattrs exception group."""
     if isinstance(error, ForbiddenExtraKeysError):
         known = [field.name for field in attrs.fields(error.cl)]
-        for key in sorted(error.extra_fields):
-            yield Problem(f"{path}.{key}", _unknown_key(key, known))
+        for key in sorted(error.extra_fields, key=_key_order):
+            yield Problem(f"{path}.{key_text(key)}", _unknown_key(key, known))
     elif isinstance(error, BaseExceptionGroup):
         for member in error.exceptions:
             yield from problems_from(member, path + _step(member))
@@ -532,12 +532,18 @@ def _step(error: BaseException) -> str:
     return ""
 
 
-def _unknown_key(key: str, known: list[str]) -> str:
+def _key_order(key: object) -> tuple[bool, str]:
+    return (not isinstance(key, str), key_text(key))
+
+
+def _unknown_key(key: object, known: list[str]) -> str:
     import difflib
 
-    close = difflib.get_close_matches(key, known)
+    if not isinstance(key, str):
+        return f"`{key_text(key)}`: a key must be a string, found {describe(key)}"
+    close = difflib.get_close_matches(key, known) if len(key) <= 100 else []
     hint = f", did you mean `{close[0]}`?" if close else f"; known keys: {', '.join(known)}"
-    return f"`{key}`: unknown key{hint}"
+    return f"`{key_text(key)}`: unknown key{hint}"
 
 
 def _leaf(error: BaseException, path: str) -> Problem:

@@ -6,10 +6,8 @@ canonical: the same strategy always gives the same text.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -17,6 +15,7 @@ from typing import Any
 from romstrategy import _converter
 from romstrategy._converter import describe
 from romstrategy._errors import DocumentError, Problem
+from romstrategy._files import write_atomically
 from romstrategy._formats import MAX_BYTES, format_of, parse, render
 from romstrategy._strategy import Strategy
 
@@ -28,18 +27,6 @@ SCHEMA_VERSION = 1
 _Migration = Callable[[dict[str, Any]], dict[str, Any]]
 _MIGRATIONS: Mapping[int, _Migration] = MappingProxyType({})
 """Upgrades by version: `_MIGRATIONS[n]` turns a version n tree into version n + 1."""
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Bulk loads create many objects that all survive; collecting meanwhile is wasted.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _upgraded(tree: dict[str, Any]) -> dict[str, Any]:
@@ -100,8 +87,7 @@ def loads(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> Stra
         DocumentError: listing every problem with its JSON path.
         ValueError: for an unknown format.
     """
-    with _gc_paused():
-        return _strategy_from(parse(data, format, max_bytes=max_bytes))
+    return _strategy_from(parse(data, format, max_bytes=max_bytes))
 
 
 def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Strategy:
@@ -143,9 +129,8 @@ def dumps(strategy: Strategy, format: str) -> str:
         ValueError: for an unknown format.
     """
     kind = format_of(format)
-    with _gc_paused():
-        tree = {"schema_version": SCHEMA_VERSION, **_converter.unstructure(strategy)}
-        return render(tree, kind)
+    tree = {"schema_version": SCHEMA_VERSION, **_converter.unstructure(strategy)}
+    return render(tree, kind)
 
 
 def dump(strategy: Strategy, path: str | os.PathLike[str], *, format: str | None = None) -> None:
@@ -153,51 +138,13 @@ def dump(strategy: Strategy, path: str | os.PathLike[str], *, format: str | None
 
     The text goes to a temporary file in the same folder, which is flushed,
     synced and then renamed over `path`. On any failure an existing file is
-    left untouched and no temporary file is left behind.
+    left untouched and no temporary file is left behind. A symbolic link is
+    written through to its target, and a read-only file is refused.
 
     Raises:
         ValueError: for an unknown format.
-        OSError: when the file cannot be written.
+        OSError: when the file cannot be written; it names `path`.
     """
     file = Path(path)
     text = dumps(strategy, format or format_of(file.suffix))
     write_atomically(file, text.encode("utf-8"))
-
-
-def write_atomically(file: Path, data: bytes) -> None:
-    """Replace `file` with `data` in one step, or leave it as it was."""
-    import tempfile  # only writers need it; it is slow to import
-
-    handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(file))
-        os.replace(temporary, file)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    _sync_folder(file.parent)
-
-
-def _mode_for(file: Path) -> int:
-    # Keep an existing file's mode; a new one gets what open() would give it.
-    try:
-        return file.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _sync_folder(folder: Path) -> None:
-    # Make the rename itself durable; not every platform can open a folder.
-    with contextlib.suppress(OSError):
-        handle = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from romstrategy._display import visible
+
 __all__ = ["DocumentError", "Problem"]
 
 
@@ -39,10 +41,11 @@ class DocumentError(ValueError):
         super().__init__(self._text())
 
     def _text(self) -> str:
-        where = f"{self.source}: " if self.source else ""
+        # Shown on terminals and in logs: control characters from the document are escaped.
+        where = f"{visible(self.source)}: " if self.source else ""
         count = len(self.problems)
         head = f"{where}{count} problem{'s' if count != 1 else ''} in the document"
-        return "\n".join([head, *(f"  {problem}" for problem in self.problems)])
+        return "\n".join([head, *(f"  {visible(str(problem))}" for problem in self.problems)])
 
     def __reduce__(self) -> tuple[type[DocumentError], tuple[tuple[Problem, ...], str | None]]:
         return (type(self), (self.problems, self.source))

@@ -16,7 +16,8 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
-from romstrategy._money import Money
+from romstrategy._display import shown
+from romstrategy._money import Money, check_amount
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
@@ -47,12 +48,36 @@ def check_of(field: attrs.Attribute[Any]) -> tuple[str, Any] | None:
     return _CHECKS.get(getattr(converter, "converter", None))  # type: ignore[arg-type]
 
 
+def check_utf8(value: str, where: str) -> str:
+    """Return `value` if it can be written as UTF-8: it holds no lone surrogate.
+
+    Raises:
+        ValueError: naming `where` and the first lone surrogate.
+    """
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise ValueError(
+                f"{where}: got {shown(value)}, which holds the lone surrogate "
+                f"U+{ord(value[error.start]):04X} at position {error.start}; "
+                "text must be valid Unicode"
+            ) from None
+    return value
+
+
+def _text_at(value: object, where: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{where}: got {shown(value)}, expected a str")
+    return check_utf8(value, where)
+
+
 def _id_at(value: object, where: str) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{where}: got {value!r}, expected a str")
+        raise TypeError(f"{where}: got {shown(value)}, expected a str")
     if not value.strip():
-        raise ValueError(f"{where}: got {value!r}, an id must not be empty")
-    return value
+        raise ValueError(f"{where}: got {shown(value)}, an id must not be empty")
+    return check_utf8(value, where)
 
 
 def _identifier(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
@@ -60,9 +85,7 @@ def _identifier(value: object, owner: object, field: attrs.Attribute[Any]) -> st
 
 
 def _text(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{_where(owner, field)}: got {value!r}, expected a str")
-    return value
+    return _text_at(value, _where(owner, field))
 
 
 def _optional_text(value: object, owner: object, field: attrs.Attribute[Any]) -> str | None:
@@ -75,7 +98,7 @@ def _optional_identifier(value: object, owner: object, field: attrs.Attribute[An
 
 def _identifiers(value: object, owner: object, field: attrs.Attribute[Any]) -> tuple[str, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise TypeError(f"{_where(owner, field)}: got {value!r}, expected a sequence of ids")
+        raise TypeError(f"{_where(owner, field)}: got {shown(value)}, expected a sequence of ids")
     items = tuple(value)
     for index, item in enumerate(items):
         _id_at(item, f"{_where(owner, field)}[{index}]")
@@ -84,18 +107,18 @@ def _identifiers(value: object, owner: object, field: attrs.Attribute[Any]) -> t
 
 def _texts(value: object, owner: object, field: attrs.Attribute[Any]) -> tuple[str, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise TypeError(f"{_where(owner, field)}: got {value!r}, expected a sequence of str")
+        raise TypeError(f"{_where(owner, field)}: got {shown(value)}, expected a sequence of str")
     items = tuple(value)
-    for item in items:
-        _text(item, owner, field)
+    for index, item in enumerate(items):
+        _text_at(item, f"{_where(owner, field)}[{index}]")
     return items
 
 
 def _money(value: object, owner: object, field: attrs.Attribute[Any]) -> Money:
     if type(value) is Money:
-        return value
+        return check_amount(value, _where(owner, field))
     if not isinstance(value, str | int | Decimal | float):
-        raise TypeError(f"{_where(owner, field)}: got {value!r}, expected Money or a str")
+        raise TypeError(f"{_where(owner, field)}: got {shown(value)}, expected Money or a str")
     try:
         return Money(value)  # type: ignore[arg-type]  # a float is refused inside
     except (TypeError, ValueError) as error:
@@ -119,13 +142,13 @@ def to_date(value: object) -> pendulum.Date:
         return value
     if isinstance(value, str):
         if len(value) != 10 or value[4] != "-" or value[7] != "-":
-            raise ValueError(f"got {value!r}, expected a date as YYYY-MM-DD")
+            raise ValueError(f"got {shown(value)}, expected a date as YYYY-MM-DD")
         try:
             return pendulum.Date.fromisoformat(value)
         except ValueError as error:
-            raise ValueError(f"got {value!r}, not a date: {error}") from None
+            raise ValueError(f"got {shown(value)}, not a date: {error}") from None
     if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
-        raise TypeError(f"got {value!r}, expected a date or an ISO string YYYY-MM-DD")
+        raise TypeError(f"got {shown(value)}, expected a date or an ISO string YYYY-MM-DD")
     return pendulum.Date(value.year, value.month, value.day)
 
 
@@ -144,7 +167,7 @@ def _optional_date(
 
 def _bool(value: object, owner: object, field: attrs.Attribute[Any]) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"{_where(owner, field)}: got {value!r}, expected True or False")
+        raise TypeError(f"{_where(owner, field)}: got {shown(value)}, expected True or False")
     return value
 
 
@@ -159,7 +182,7 @@ def enum_member(kind: type[E], value: object, where: str) -> E:
     member = kind._value2member_map_.get(value) if isinstance(value, str) else None
     if member is None:
         allowed = ", ".join(repr(m.value) for m in kind)
-        raise ValueError(f"{where}: got {value!r}, expected one of {allowed}")
+        raise ValueError(f"{where}: got {shown(value)}, expected one of {allowed}")
     return member  # type: ignore[return-value]  # the map holds members of `kind`
 
 
@@ -174,14 +197,15 @@ def _instances(kind: type[T]) -> _Check:
     def check(value: object, owner: object, field: attrs.Attribute[Any]) -> tuple[T, ...]:
         if isinstance(value, str | bytes) or not isinstance(value, Iterable):
             raise TypeError(
-                f"{_where(owner, field)}: got {value!r}, expected a sequence of {kind.__name__}"
+                f"{_where(owner, field)}: got {shown(value)}, "
+                f"expected a sequence of {kind.__name__}"
             )
         items = tuple(value)
         for index, item in enumerate(items):
             if not isinstance(item, kind):
                 raise TypeError(
                     f"{_where(owner, field)}[{index}]: got {type(item).__name__} "
-                    f"{item!r}, expected {kind.__name__}"
+                    f"{shown(item)}, expected {kind.__name__}"
                 )
         return items
 
@@ -194,7 +218,7 @@ def _instance(kind: type[T], *, optional: bool = False) -> _Check:
             return None
         if not isinstance(value, kind):
             raise TypeError(
-                f"{_where(owner, field)}: got {type(value).__name__} {value!r}, "
+                f"{_where(owner, field)}: got {type(value).__name__} {shown(value)}, "
                 f"expected {kind.__name__}"
             )
         return value

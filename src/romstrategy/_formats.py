@@ -22,7 +22,11 @@ MAX_BYTES = 64 * 1024 * 1024
 """The default largest document, in bytes: 64 MiB."""
 
 MAX_DEPTH = 64
-"""The deepest nesting a YAML document may have; documents need about 5."""
+"""The deepest nesting of a YAML document, and the most parts of a TOML key.
+
+Documents need about 5. JSON and TOML nesting is bounded by the parsers'
+recursion: deeper nesting is refused as "nested too deeply".
+"""
 
 FORMATS = MappingProxyType(
     {"json": "json", "toml": "toml", "yaml": "yaml", "yml": "yaml"},
@@ -67,7 +71,7 @@ def _text(data: str | bytes, max_bytes: int) -> str:
                 f"at position {error.start}"
             ) from None
     elif isinstance(data, str):
-        size = len(data) if data.isascii() else len(data.encode("utf-8", "surrogatepass"))
+        size = len(data) if data.isascii() else len(_utf8(data))
         if size > max_bytes:
             raise _fail(f"the document has {size} bytes, more than the limit of {max_bytes}")
         text = data.removeprefix("\ufeff")
@@ -78,24 +82,26 @@ def _text(data: str | bytes, max_bytes: int) -> str:
     return text
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    table = dict(pairs)
-    if len(table) != len(pairs):
-        seen: set[str] = set()
-        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
-        raise ValueError(f"duplicate key {twice!r}")
-    return table
-
-
-def _refuse_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a JSON number")
+def _utf8(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        line = text.count("\n", 0, error.start) + 1
+        raise _fail(
+            "the document is not valid Unicode: it holds the lone surrogate "
+            f"U+{ord(text[error.start]):04X} on line {line}"
+        ) from None
 
 
 def _parse_json(text: str) -> object:
     import json
 
+    from romstrategy import _json
+
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+        return _json.load(text)
+    except DocumentError:  # refused by the reader itself, at its path
+        raise
     except json.JSONDecodeError as error:
         raise _fail(
             f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
@@ -105,10 +111,12 @@ def _parse_json(text: str) -> object:
 
 
 def _parse_toml(text: str) -> object:
-    import tomllib
+    from romstrategy import _toml
 
     try:
-        return tomllib.loads(text)
+        return _toml.load(text, MAX_DEPTH)
+    except DocumentError:  # refused by the reader itself, at its path
+        raise
     except ValueError as error:  # TOMLDecodeError, and ints beyond the digit limit
         raise _fail(f"not valid TOML: {_parser_message(error)}") from None
 
@@ -119,10 +127,9 @@ def _parse_yaml(text: str) -> object:
     from romstrategy import _yaml
 
     try:
-        _yaml.check_events(text, MAX_DEPTH)
-        return yaml.load(text, Loader=_yaml.Loader)
-    except _yaml.RefusedError as error:
-        raise _fail(f"not accepted YAML: {error}") from None
+        return _yaml.load(text, MAX_DEPTH)
+    except DocumentError:  # refused by the reader itself, at its path
+        raise
     except yaml.YAMLError as error:
         raise _fail(f"not valid YAML: {_parser_message(error)}") from None
     except ValueError as error:

@@ -9,12 +9,23 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 import attrs
 
-__all__ = ["MAX_EUROS", "Money", "money_of_text"]
+from romstrategy._display import shown
+
+__all__ = ["MAX_EUROS", "MAX_TOTAL_EUROS", "Money", "check_amount", "money_of_text"]
 
 MAX_EUROS = 10**12
-"""The largest absolute amount, in euros, that `Money` holds."""
+"""The largest absolute amount, in euros, that one amount may have."""
+
+MAX_TOTAL_EUROS = 10**30
+"""The largest absolute sum, difference or multiple, in euros, that `Money` holds.
+
+No sum of amounts can reach it: that would take 10^18 amounts of the
+largest size, far more than fit in any computer's memory.
+"""
 
 _MAX_CENTS = MAX_EUROS * 100
+_MAX_TOTAL_CENTS = MAX_TOTAL_EUROS * 100
+_SHOWN_DIGITS = 38
 if TYPE_CHECKING:  # fractions is imported when amounts are split, not with the package
     from fractions import Fraction
 
@@ -23,14 +34,32 @@ if TYPE_CHECKING:  # fractions is imported when amounts are split, not with the 
 
 def _check_range(cents: int) -> int:
     if not -_MAX_CENTS <= cents <= _MAX_CENTS:
-        raise _outside_the_range(cents)
+        raise _outside_the_range(_euro_text(cents))
     return cents
 
 
-def _outside_the_range(cents: int) -> ValueError:
-    return ValueError(
-        f"Money: {_euro_text(cents)} is outside the range of -{MAX_EUROS} to {MAX_EUROS} euros"
-    )
+def _check_total(cents: int) -> int:
+    if not -_MAX_TOTAL_CENTS <= cents <= _MAX_TOTAL_CENTS:
+        amount = _euro_text(cents) if cents.bit_length() <= 128 else f"{shown(cents)} cents"
+        raise ValueError(
+            f"Money: {amount} is outside the range of -10^30 to 10^30 euros that sums may have"
+        )
+    return cents
+
+
+def _outside_the_range(amount: str) -> ValueError:
+    return ValueError(f"Money: {amount} is outside the range of -{MAX_EUROS} to {MAX_EUROS} euros")
+
+
+def check_amount(money: Money, where: str) -> Money:
+    """Return `money` if it lies in the range of one amount, ±10^12 euros.
+
+    Raises:
+        ValueError: naming `where`, for a sum that is larger than one amount may be.
+    """
+    if not -_MAX_CENTS <= money.cents <= _MAX_CENTS:
+        raise ValueError(f"{where}: {_outside_the_range(_euro_text(money.cents))}")
+    return money
 
 
 def _euro_text(cents: int) -> str:
@@ -47,6 +76,8 @@ def _cents_from_text(value: str) -> int:
         text.isascii() and whole.isdigit() and (not dot or (part.isdigit() and len(part) <= 2))
     ):
         return _cents_from_odd_text(value)
+    if len(whole) > _SHOWN_DIGITS and len(whole.lstrip("0")) > _SHOWN_DIGITS:
+        raise _outside_the_range(shown(value))  # far too large to be worth converting
     cents = int(whole) * 100 + (int(part) * (10 if len(part) == 1 else 1) if dot else 0)
     return -cents if text is not value else cents
 
@@ -54,26 +85,40 @@ def _cents_from_text(value: str) -> int:
 def _cents_from_odd_text(value: str) -> NoReturn:
     # Only text that is not an amount gets here: the check above accepts every
     # ASCII "-?[0-9]+(.[0-9]{1,2})?", and nothing else.
-    finer = re.fullmatch(r"-?[0-9]+\.[0-9]{3,}", value) is not None
+    finer = value.isascii() and re.fullmatch(r"-?[0-9]+\.[0-9]{3,}", value) is not None
     raise ValueError(
-        f"Money: got {value!r}, "
+        f"Money: got {shown(value)}, "
         + ("an amount finer than a cent" if finer else "expected euros such as '1250000.00'")
     )
 
 
 def _cents_from_decimal(value: Decimal) -> int:
     if not value.is_finite():
-        raise ValueError(f"Money: got {value!r}, an amount must be a finite number")
-    scaled = value.scaleb(2)
-    if scaled != scaled.to_integral_value():
-        raise ValueError(f"Money: got {value!r}, an amount finer than a cent")
-    return int(scaled)
+        raise ValueError(f"Money: got {shown(value)}, an amount must be a finite number")
+    if not value:
+        return 0
+    if value.adjusted() >= _SHOWN_DIGITS:
+        raise _outside_the_range(shown(value))  # far too large to be worth converting
+    # Exactly, whatever the decimal context: drop trailing zeros, then at most
+    # two decimals may remain.
+    sign, numerals, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # a finite Decimal has an int exponent
+    significant = len(numerals)
+    while numerals[significant - 1] == 0:
+        significant -= 1
+    exponent += len(numerals) - significant
+    if exponent < -2:
+        raise ValueError(f"Money: got {shown(value)}, an amount finer than a cent")
+    cents: int = int("".join(map(str, numerals[:significant]))) * 10 ** (exponent + 2)
+    return -cents if sign else cents
 
 
 def _cents_from(value: object) -> int:
     if isinstance(value, bool):
         raise TypeError(f"Money: got {value!r}, a bool is not an amount")
     if isinstance(value, int):
+        if value.bit_length() > 128:
+            raise _outside_the_range(shown(value))  # far too large to be worth converting
         return value * 100
     if isinstance(value, str):
         return _cents_from_text(value)
@@ -85,7 +130,7 @@ def _cents_from(value: object) -> int:
             "pass a string such as '0.10'"
         )
     raise TypeError(
-        f"Money: got {type(value).__name__} {value!r}, expected a str such as "
+        f"Money: got {type(value).__name__} {shown(value)}, expected a str such as "
         "'1250000.00', an int of euros or a Decimal"
     )
 
@@ -96,8 +141,12 @@ class Money:
 
     `Money("1250000.00")`, `Money(1250000)` and `Money(Decimal("0.10"))` build
     amounts; `Money.from_cents(125000000)` builds one from cents. Floats are
-    refused because they cannot hold cents exactly. Amounts lie between
-    -10^12 and +10^12 euros.
+    refused because they cannot hold cents exactly.
+
+    One amount, as `Money(value)` reads it and as every field of the model
+    holds it, lies between -10^12 and +10^12 euros (`MAX_EUROS`). Sums,
+    differences and multiples may go beyond that, up to ±10^30 euros
+    (`MAX_TOTAL_EUROS`), so that adding up amounts never fails.
 
     Raises:
         TypeError: for a float, a bool or another type.
@@ -112,11 +161,16 @@ class Money:
 
     @classmethod
     def from_cents(cls, cents: int) -> Money:
-        """Build an amount from a whole number of cents."""
+        """Build an amount, or a sum of amounts, from a whole number of cents.
+
+        Raises:
+            TypeError: for anything but an int.
+            ValueError: beyond ±10^30 euros (`MAX_TOTAL_EUROS`).
+        """
         if isinstance(cents, bool) or not isinstance(cents, int):
-            raise TypeError(f"Money.from_cents: got {cents!r}, expected an int of cents")
+            raise TypeError(f"Money.from_cents: got {shown(cents)}, expected an int of cents")
         money = object.__new__(cls)
-        object.__setattr__(money, "cents", _check_range(cents))
+        object.__setattr__(money, "cents", _check_total(cents))
         return money
 
     @classmethod
@@ -170,24 +224,27 @@ class Money:
 
         Args:
             ratios: non-negative ints, Fractions or Decimals, at least one
-                of them positive. Floats are refused.
+                of them positive. Floats are refused. Each is 0 or lies
+                between 1E-100 and 1E+100, written with at most 100 digits
+                above and below the line, and their common denominator has
+                at most 1,000 digits, so that a split always ends quickly.
 
         Returns:
             One part per ratio, in order; the parts add up to this amount.
 
         Raises:
             TypeError: for a float or another non-exact ratio.
-            ValueError: for no ratios, a negative ratio or all zeros.
+            ValueError: for no ratios, a negative ratio, NaN or infinity, a
+                ratio outside the limits, or all zeros.
         """
-        from fractions import Fraction
-
-        shares = _exact_ratios(ratios)
-        total = sum(shares, Fraction(0))
+        weights = _weights(ratios)
+        total = sum(weights)
         whole = abs(self.cents)
-        exact = [whole * share / total for share in shares]
-        parts = [int(part) for part in exact]  # floor: all parts are >= 0
+        # Part i's exact share is whole * weight / total: its floor and remainder.
+        shares = [divmod(whole * weight, total) for weight in weights]
+        parts = [floor for floor, _ in shares]
         leftover = whole - sum(parts)
-        by_remainder = sorted(range(len(parts)), key=lambda i: (-(exact[i] - parts[i]), i))
+        by_remainder = sorted(range(len(parts)), key=lambda i: (-shares[i][1], i))
         for index in by_remainder[:leftover]:
             parts[index] += 1
         sign = -1 if self.cents < 0 else 1
@@ -227,36 +284,82 @@ def money_of_text(text: str) -> Money:
         ValueError: as `Money(text)` does, with the same message.
     """
     whole, _, part = text.partition(".")
-    if len(part) == 2 and whole.isdigit() and part.isdigit() and text.isascii():
+    if (
+        len(part) == 2
+        and len(whole) <= _SHOWN_DIGITS
+        and whole.isdigit()
+        and part.isdigit()
+        and text.isascii()
+    ):
         cents = int(whole + part)  # the common form "1250000.00"
     else:
         cents = _cents_from_text(text)
     if not -_MAX_CENTS <= cents <= _MAX_CENTS:
-        raise _outside_the_range(cents)
+        raise _outside_the_range(_euro_text(cents))
     money: Money = _new_money(Money)
     _set_cents(money, cents)
     return money
 
 
-def _exact_ratios(ratios: Iterable[_Ratio]) -> list[Fraction]:
+_RATIO_DIGITS = 100
+"""The most digits above and below the line of a ratio, as a fraction in lowest terms."""
+
+_COMMON_DIGITS = 1000
+"""The most digits of the ratios' common denominator."""
+
+
+def _ratio_error(index: int, ratio: object) -> ValueError:
+    return ValueError(
+        f"Money.allocate: ratio {index} is {shown(ratio)}; a ratio must be 0 or lie between "
+        f"1E-{_RATIO_DIGITS} and 1E+{_RATIO_DIGITS}, written with at most {_RATIO_DIGITS} "
+        "digits above and below the line"
+    )
+
+
+def _exact_ratio(index: int, ratio: _Ratio) -> Fraction:
     from fractions import Fraction
+
+    if isinstance(ratio, bool) or not isinstance(ratio, int | Fraction | Decimal):
+        raise TypeError(
+            f"Money.allocate: ratio {index} is {shown(ratio)}; "
+            "use ints, Fractions or Decimals, never floats"
+        )
+    if isinstance(ratio, Decimal):
+        if not ratio.is_finite():
+            raise ValueError(f"Money.allocate: ratio {index} is {shown(ratio)}, expected a number")
+        written = len(ratio.as_tuple().digits)
+        if ratio and (abs(ratio.adjusted()) > _RATIO_DIGITS or written > 2 * _RATIO_DIGITS):
+            raise _ratio_error(index, ratio)  # refused before its huge fraction is built
+    share = Fraction(ratio)
+    if share < 0:
+        raise ValueError(f"Money.allocate: ratio {index} is {shown(ratio)}, expected >= 0")
+    if max(share.numerator, share.denominator) >= 10**_RATIO_DIGITS:
+        raise _ratio_error(index, ratio)
+    return share
+
+
+def _weights(ratios: Iterable[_Ratio]) -> list[int]:
+    """The ratios as whole numbers in the same proportions: each times their common denominator.
+
+    Raises:
+        TypeError: for a float or another non-exact ratio.
+        ValueError: for no ratios, a ratio that is negative, not a number or
+            outside the limits, or all zeros.
+    """
+    import math
 
     values: Sequence[_Ratio] = list(ratios)
     if not values:
         raise ValueError("Money.allocate: got no ratios, expected at least one")
-    shares = []
-    for index, ratio in enumerate(values):
-        if isinstance(ratio, bool) or not isinstance(ratio, int | Fraction | Decimal):
-            raise TypeError(
-                f"Money.allocate: ratio {index} is {ratio!r}; "
-                "use ints, Fractions or Decimals, never floats"
-            )
-        if isinstance(ratio, Decimal) and not ratio.is_finite():
-            raise ValueError(f"Money.allocate: ratio {index} is {ratio!r}, expected a number")
-        share = Fraction(ratio)
-        if share < 0:
-            raise ValueError(f"Money.allocate: ratio {index} is {ratio!r}, expected >= 0")
-        shares.append(share)
+    shares = [_exact_ratio(index, ratio) for index, ratio in enumerate(values)]
     if not any(shares):
         raise ValueError("Money.allocate: all ratios are zero, expected at least one above 0")
-    return shares
+    common = 1
+    for share in shares:
+        common = math.lcm(common, share.denominator)
+        if common >= 10**_COMMON_DIGITS:
+            raise ValueError(
+                f"Money.allocate: the ratios' common denominator has more than "
+                f"{_COMMON_DIGITS} digits; use simpler ratios"
+            )
+    return [share.numerator * (common // share.denominator) for share in shares]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import enum
 import importlib
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from romstrategy._display import html_text as escape
 from romstrategy._money import Money
 from romstrategy._period import Period
 from romstrategy._strategy import Strategy

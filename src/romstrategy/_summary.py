@@ -6,6 +6,7 @@ from collections import defaultdict
 
 import attrs
 
+from romstrategy._display import visible
 from romstrategy._money import Money
 from romstrategy._strategy import Strategy
 
@@ -38,7 +39,11 @@ def budget_balance(strategy: Strategy) -> tuple[Balance, ...]:
 
 
 def summary(strategy: Strategy) -> str:
-    """Return a few lines that say what the strategy holds and where its money stands."""
+    r"""Return a few lines that say what the strategy holds and where its money stands.
+
+    Control characters in the strategy's text are shown as escapes such as
+    `\x1b`, so that printing the summary cannot change a terminal.
+    """
     lines = [
         f"{strategy.title} ({strategy.id})",
         f"period {strategy.period}, status {strategy.status.value}",
@@ -56,4 +61,4 @@ def summary(strategy: Strategy) -> str:
     for motion in strategy.motions:
         settled = " (settled by this strategy)" if motion.id in strategy.settles else ""
         lines.append(f"{motion.kind.value} {motion.title}: {motion.status.value}{settled}")
-    return "\n".join(lines)
+    return "\n".join(map(visible, lines))  # for terminals: control characters escaped

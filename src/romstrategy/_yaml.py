@@ -1,75 +1,242 @@
-"""A YAML loader that refuses what a strategy document never needs.
+"""Read YAML as YAML 1.2 does, safely, in one pass over the parser's events.
 
-It refuses aliases (which allow "billion laughs" expansion), nesting deeper
-than a limit, duplicate keys and every non-standard tag. It uses PyYAML's C
-parser when it is available.
+A plain scalar means what it says in YAML 1.2's core schema: `0250000` is
+the number 250000 (not octal), `4:10:00` and `yes` are strings, `2024-01-01`
+is a string (which a date field reads as a date), and `true`, `null`, `1.5`
+and `.inf` are what they look like. Quoted scalars are always strings.
+
+Refused, each with its line: aliases (which allow "billion laughs"
+expansion), nesting deeper than a limit, tags other than YAML's core ones
+(`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`), a
+list or table as a key, merge keys (`<<`), duplicate keys and more than one
+document. Keys that are numbers, booleans or null are kept, so that the
+document's reader reports them at their path. The tree is built straight
+from PyYAML's event stream (its C parser when available), without the node
+graph that `yaml.load` builds first, so memory stays close to the size of
+the result.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 
-__all__ = ["Dumper", "Loader", "RefusedError", "check_events"]
+from romstrategy._display import key_text, shown
+from romstrategy._errors import DocumentError, Problem
 
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+__all__ = ["Dumper", "load"]
+
+_BaseParser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-
-class RefusedError(ValueError):
-    """Well-formed YAML that a strategy document may not contain."""
+_CORE = "tag:yaml.org,2002:"
 
 
-def check_events(text: str, max_depth: int) -> None:
-    """Refuse aliases and nesting deeper than `max_depth`, before any tree is built.
+class _FatalError(Exception):
+    """A refusal after which the tree cannot be built further."""
 
-    Raises:
-        RefusedError: naming the line of the first such place.
-    """
-    depth = 0
-    for event in yaml.parse(text, Loader=_BaseLoader):
-        if isinstance(event, yaml.AliasEvent):
-            raise RefusedError(f"aliases are not allowed (line {_line(event)})")
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > max_depth:
-                raise RefusedError(f"nested deeper than {max_depth} levels (line {_line(event)})")
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
+_BOOLS["FALSE"] = False
+_SPECIAL_FLOATS = {
+    **dict.fromkeys((".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"), float("inf")),
+    **dict.fromkeys(("-.inf", "-.Inf", "-.INF"), float("-inf")),
+    **dict.fromkeys((".nan", ".NaN", ".NAN"), float("nan")),
+}
+
+
+def _number(text: str) -> int | float | None:
+    """A YAML 1.2 core int or float, or `None` when `text` is neither."""
+    if _INT.fullmatch(text):
+        return int(text)  # a ValueError beyond Python's digit limit
+    if text[:2] in ("0o", "0x") and len(text) > 2:
+        digits = "01234567" if text[1] == "o" else "0123456789abcdefABCDEF"
+        if all(char in digits for char in text[2:]):
+            return int(text[2:], 8 if text[1] == "o" else 16)
+        return None
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    return _SPECIAL_FLOATS.get(text)
+
+
+def _plain(text: str) -> object:
+    """A plain scalar resolved by YAML 1.2's core schema."""
+    if text in _NULLS:
+        return None
+    flag = _BOOLS.get(text)
+    if flag is not None:
+        return flag
+    if text[:1] in "0123456789+-.":
+        number = _number(text)
+        if number is not None:
+            return number
+    return text
+
+
+def _tagged(tag: str, text: str) -> object:
+    """A scalar with an explicit core tag such as `!!int`, or `_FatalError` for another tag."""
+    kind = tag.removeprefix(_CORE)
+    if kind == "str" or tag == "!":
+        return text
+    value = _plain(text)
+    expected = {"int": int, "float": float | int, "bool": bool, "null": type(None)}.get(kind)
+    if expected is None:
+        raise _FatalError(f"the tag {_short_tag(tag)} is not allowed")
+    if (isinstance(value, bool) and kind != "bool") or not isinstance(value, expected):
+        raise _FatalError(f"{shown(text)} is not a value of the tag {_short_tag(tag)}")
+    return float(value) if isinstance(value, int) and kind == "float" else value
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+
+
+def _scalar(event: Any) -> object:
+    tag = event.tag
+    if tag is None:
+        return event.value if event.style else _plain(event.value)  # plain: no style
+    return _tagged(tag, event.value)
 
 
 def _line(event: Any) -> int:
-    """The 1-based line where a parser event or node starts."""
+    """The 1-based line where a parser event starts."""
     return int(event.start_mark.line) + 1
 
 
+_NO_KEY: Any = object()
+"""In `_Builder.keys`: the open table awaits a key, not a value."""
+
+_COLLECTION_TAGS = {dict: (None, "!", _CORE + "map"), list: (None, "!", _CORE + "seq")}
+
+
+class _Builder:
+    """Plain dicts and lists from parser events, with each open collection's path."""
+
+    def __init__(self, max_depth: int) -> None:
+        self.max_depth = max_depth
+        self.open: list[Any] = []  # the open dicts and lists, outermost first
+        self.paths: list[str] = []  # the JSON path of each
+        self.keys: list[Any] = []  # for each: the key awaiting its value, or _NO_KEY
+        self.lines: list[dict[Any, int]] = []  # for each dict: the line of each key
+        self.problems: list[Problem] = []
+        self.root: object = None
+
+    def path(self) -> str:
+        """Where the next value goes."""
+        if not self.open:
+            return "$"
+        inner, key = self.open[-1], self.keys[-1]
+        if type(inner) is list:
+            return f"{self.paths[-1]}[{len(inner)}]"
+        return self.paths[-1] if key is _NO_KEY else f"{self.paths[-1]}.{key_text(key)}"
+
+    def scalar(self, value: object, event: Any) -> None:
+        if not self.open:
+            self.root = value
+            return
+        inner = self.open[-1]
+        if type(inner) is list:
+            inner.append(value)
+        elif self.keys[-1] is _NO_KEY:
+            self.key(value, event)
+        else:
+            inner[self.keys[-1]] = value
+            self.keys[-1] = _NO_KEY
+
+    def key(self, key: object, event: Any) -> None:
+        line = _line(event)
+        where = f"{self.paths[-1]}.{key_text(key)}"
+        if key == "<<" and not event.style and event.tag is None:
+            message = f"merge keys (<<) are not supported; write the keys out (line {line})"
+            self.problems.append(Problem(where, message))
+        if key in self.open[-1]:  # its first value is in place already
+            first = self.lines[-1][key]
+            message = f"duplicate key {shown(key)} (line {line}); it is first on line {first}"
+            self.problems.append(Problem(where, message))
+        else:
+            self.lines[-1][key] = line
+        self.keys[-1] = key
+
+    def start(self, event: Any, container: dict[Any, Any] | list[Any]) -> None:
+        if event.tag not in _COLLECTION_TAGS[type(container)]:
+            raise _FatalError(f"the tag {_short_tag(event.tag)} is not allowed")
+        if len(self.open) >= self.max_depth:
+            raise _FatalError(f"nested deeper than {self.max_depth} levels")
+        if self.open and type(self.open[-1]) is dict and self.keys[-1] is _NO_KEY:
+            raise _FatalError("a key must be a string, number or null, not a list or table")
+        path = self.path()
+        self.scalar(container, event)  # placed now, filled as its events arrive
+        self.open.append(container)
+        self.paths.append(path)
+        self.keys.append(_NO_KEY)
+        self.lines.append({})
+
+    def end(self) -> None:
+        self.open.pop()
+        self.paths.pop()
+        self.keys.pop()
+        self.lines.pop()
+
+
+def load(text: str, max_depth: int) -> object:
+    """Build plain data from one YAML document.
+
+    Raises:
+        DocumentError: for what a strategy document may not contain: every
+            key problem at its path, or else the first other refusal.
+        yaml.YAMLError: for text that is not YAML.
+        ValueError: for an int beyond Python's digit limit.
+    """
+    builder = _Builder(max_depth)
+    documents = 0
+    event: Any = None
+    try:
+        for event in yaml.parse(text, Loader=_BaseParser):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                builder.scalar(_scalar(event), event)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                builder.end()
+            elif kind is yaml.MappingStartEvent:
+                builder.start(event, {})
+            elif kind is yaml.SequenceStartEvent:
+                builder.start(event, [])
+            elif kind is yaml.AliasEvent:
+                raise _FatalError("aliases are not allowed")
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _FatalError("a file holds one YAML document, not several")
+    except _FatalError as refusal:
+        problem = Problem(builder.path(), f"{refusal} (line {_line(event)})")
+        raise DocumentError([problem]) from None
+    if builder.problems:
+        raise DocumentError(builder.problems)
+    return builder.root
+
+
 class Dumper(_BaseDumper):  # type: ignore[misc]  # PyYAML's dumpers are untyped
-    """PyYAML's safe dumper, writing every value in full: never an anchor or alias."""
+    """PyYAML's safe dumper, writing every value in full: never an anchor or alias.
+
+    A string is quoted when YAML 1.1 or YAML 1.2 would read it plain as
+    something else, so that `0E0` or `0o17` stays a string for every reader.
+    """
 
     def ignore_aliases(self, data: Any) -> bool:
-        """Write repeated values again, since `Loader` refuses aliases."""
+        """Write repeated values again, since `load` refuses aliases."""
         return True
 
 
-class Loader(_BaseLoader):  # type: ignore[misc]  # PyYAML's loaders are untyped
-    """PyYAML's safe loader, refusing duplicate keys."""
-
-    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-        """Build a mapping, refusing a key that appears twice."""
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            # A key is a scalar (a list or table is refused below), so `deep` is moot.
-            key = self.construct_object(key_node)
-            try:
-                duplicate = key in seen
-            except TypeError:  # a list or table as a key
-                raise RefusedError(
-                    f"a key must be a string, number or date, not {type(key).__name__} "
-                    f"(line {_line(key_node)})"
-                ) from None
-            if duplicate:
-                raise RefusedError(f"duplicate key {key!r} (line {_line(key_node)})")
-            seen.add(key)
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        return mapping
+for _pattern, _first in (
+    (_INT, "-+0123456789"),
+    (re.compile(r"0o[0-7]+|0x[0-9a-fA-F]+"), "0"),
+    (_FLOAT, "-+.0123456789"),
+    (re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"), "-+."),
+):
+    # Added to this class's own copy of the table, never to PyYAML's.
+    Dumper.add_implicit_resolver(_CORE + "float", re.compile(f"(?:{_pattern.pattern})\\Z"), _first)

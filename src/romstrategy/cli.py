@@ -4,11 +4,14 @@ Exit codes follow linters: 0 when no errors were found, 1 when the strategy
 has errors, 2 for bad input or usage, with every problem printed and never
 a traceback. `diff` exits 0 when it ran, or with `--exit-code` 1 when there
 are differences.
+
+Everything printed for people shows control characters from documents and
+arguments as escapes such as `\\x1b`, and JSON output writes them as
+`\\u001b`, so that no input can move the cursor or change the terminal.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -19,20 +22,34 @@ from typing import Any, Literal, NoReturn
 import click
 
 from romstrategy import reference
-from romstrategy._documents import dump, load, write_atomically
+from romstrategy._display import json_text, shown, visible
+from romstrategy._documents import dump, dumps, load, loads
 from romstrategy._errors import DocumentError
+from romstrategy._files import write_atomically
+from romstrategy._formats import MAX_BYTES, format_of
 from romstrategy._money import Money
 from romstrategy._schema import json_schema
 from romstrategy._starter import STARTER_TOML
 from romstrategy._strategy import Strategy
 from romstrategy._summary import budget_balance
-from romstrategy.rules import Finding, Report, Severity, explain, validate
+from romstrategy.rules import RULES, Finding, Report, Severity, explain, validate
 
 __all__ = ["main"]
 
 REFERENCE = "<reference>"
+STDIN = "-"
+"""The FILE that means standard input, or, for `report -o`, standard output."""
+
 _LANG = click.Choice(["en", "nl"])
-_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+_INPUT_FORMATS = click.Choice(["json", "toml", "yaml", "yml"])
+_REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+_REPORT_SUFFIXES[".json"] = "json"
+
+_Failure = DocumentError | OSError
+"""Why a file could not be read: a bad document, or the file system."""
+
+
+# --- printing -----------------------------------------------------------------------------
 
 
 def _colour() -> bool:
@@ -44,31 +61,85 @@ def _paint(text: str, severity: Severity) -> str:
     return click.style(text, fg=colours[severity], bold=True) if _colour() else text
 
 
+def _echo(text: str, *, err: bool = False) -> None:
+    """Print lines of text, every control character in them shown as an escape."""
+    click.echo("\n".join(map(visible, text.split("\n"))), err=err)
+
+
 def _echo_json(data: object) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(json_text(data))
 
 
-def _codes(values: Sequence[str]) -> list[str] | None:
-    codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
-    return codes or None
-
-
-def _bad_input(error: DocumentError, label: str) -> NoReturn:
-    for problem in error.problems:
-        click.echo(f"{label}:{problem.path}: {problem.message}", err=True)
+def _fail(message: str) -> NoReturn:
+    """Print one line, `Error: ...`, and exit 2."""
+    _echo(f"Error: {message}", err=True)
     raise SystemExit(2)
 
 
-def _load(path: Path | None) -> tuple[str, Strategy]:
-    if path is None:
+def _failure_problems(failure: _Failure) -> list[dict[str, str]]:
+    if isinstance(failure, DocumentError):
+        return [{"path": p.path, "message": p.message} for p in failure.problems]
+    return [{"path": "$", "message": f"cannot read the file: {_reason(failure)}"}]
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+def _echo_failure(label: str, failure: _Failure) -> None:
+    for problem in _failure_problems(failure):
+        _echo(f"{label}:{problem['path']}: {problem['message']}", err=True)
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def _read(file: str, input_format: str | None) -> Strategy:
+    """The strategy in `file`, or on standard input for `-`.
+
+    Raises:
+        DocumentError: for a bad document, labelled with the file.
+        OSError: when the file cannot be read.
+    """
+    if file != STDIN:
+        return load(Path(file))
+    if input_format is None:
+        _fail("reading standard input (-) needs --input-format json, toml or yaml")
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    try:
+        return loads(data, input_format)
+    except DocumentError as error:
+        raise DocumentError(error.problems, source="<stdin>") from None
+
+
+def _load(file: str | None) -> tuple[str, Strategy]:
+    """The strategy in `file`, or the reference one; a failure is printed and exits 2."""
+    if file is None:
         return REFERENCE, reference.strategy_2024()
     try:
-        return str(path), load(path)
-    except DocumentError as error:
-        _bad_input(error, str(path))
+        return file, _read(file, None)
+    except (DocumentError, OSError) as failure:
+        _echo_failure(file, failure)
+        raise SystemExit(2) from None
 
 
-# --- check ------------------------------------------------------------------------------
+def _codes(values: Sequence[str], option: str) -> list[str] | None:
+    """Rule codes or prefixes from `--select` or `--ignore`, in any case.
+
+    Raises:
+        ValueError: for one that matches no rule.
+    """
+    codes = [code.strip().upper() for value in values for code in value.split(",")]
+    codes = [code for code in codes if code]
+    for code in codes:
+        if not any(known.startswith(code) for known in RULES):
+            raise ValueError(
+                f"{option}: {shown(code)} matches no rule; known codes: {', '.join(RULES)}"
+            )
+    return codes or None
+
+
+# --- check --------------------------------------------------------------------------------
 
 
 def _severity_word(severity: Severity, lang: str) -> str:
@@ -79,7 +150,8 @@ def _severity_word(severity: Severity, lang: str) -> str:
 def _finding_line(label: str, finding: Finding, lang: str) -> str:
     message = finding.message if lang == "en" else finding.message_nl
     severity = _paint(_severity_word(finding.severity, lang), finding.severity)
-    return f"{label}:{finding.path}: {finding.code} {severity} {message}"
+    # User text is escaped before the colour codes are added.
+    return f"{visible(f'{label}:{finding.path}: {finding.code}')} {severity} {visible(message)}"
 
 
 def _counts(findings: Iterable[Finding]) -> dict[str, int]:
@@ -134,14 +206,17 @@ def _summary_line(label: str, report: Report, strategy: Strategy, lang: str) -> 
     return f"{label}: {', '.join(parts)}" + (f"; {budget}" if budget else "")
 
 
+_Result = tuple[str, Strategy | None, Report | None, _Failure | None]
+
+
 def _check_one(
-    path: Path | None, select: list[str] | None, ignore: list[str] | None
-) -> tuple[str, Strategy | None, Report | None, DocumentError | None]:
-    label = REFERENCE if path is None else str(path)
+    file: str | None, input_format: str | None, select: list[str] | None, ignore: list[str] | None
+) -> _Result:
+    label = REFERENCE if file is None else "<stdin>" if file == STDIN else file
     try:
-        strategy = reference.strategy_2024() if path is None else load(path)
-    except DocumentError as error:
-        return label, None, None, error
+        strategy = reference.strategy_2024() if file is None else _read(file, input_format)
+    except (DocumentError, OSError) as failure:
+        return label, None, None, failure
     return label, strategy, validate(strategy, select=select, ignore=ignore), None
 
 
@@ -164,55 +239,70 @@ def main(ctx: click.Context) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=_FILE)
+@click.argument("files", nargs=-1)
 @click.option("--select", multiple=True, help="Only these codes or prefixes, e.g. RS1,RS203.")
 @click.option("--ignore", multiple=True, help="Not these codes or prefixes, e.g. RS102.")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--input-format", type=_INPUT_FORMATS, default=None, help="The format of FILE - (stdin)."
+)
 @click.option("--lang", type=_LANG, default="en", help="Language of the messages.")
 def check(
-    files: tuple[Path, ...], select: Sequence[str], ignore: Sequence[str], output: str, lang: str
+    files: tuple[str, ...],
+    select: Sequence[str],
+    ignore: Sequence[str],
+    output: str,
+    input_format: str | None,
+    lang: str,
 ) -> None:
     """Validate each FILE against the letter's rules; with no FILE, the reference strategy.
 
     Prints one line per finding, FILE:PATH: CODE severity message, then a
     summary with the counts per severity and the budget balance per funding
-    source. Exits 0 without errors, 1 with errors, 2 on bad input.
+    source. FILE - reads standard input, in the format --input-format names.
+    Exits 0 without errors, 1 with errors, 2 on bad input. With --format
+    json every outcome, a failure too, is one JSON document.
 
     \b
     Example:
       romstrategy check plan.toml --ignore RS102 --format json
+      cat plan.yaml | romstrategy check - --input-format yaml
     """
     try:
-        results = [_check_one(path, _codes(select), _codes(ignore)) for path in files or (None,)]
-    except (TypeError, ValueError) as bad:  # a code in --select or --ignore matches no rule
-        raise click.UsageError(str(bad)) from None
+        chosen, skipped = _codes(select, "--select"), _codes(ignore, "--ignore")
+    except ValueError as error:
+        if output == "json":
+            _echo_json({"error": str(error), "exit_code": 2})
+            raise SystemExit(2) from None
+        _fail(str(error))
+    results = [_check_one(file, input_format, chosen, skipped) for file in files or (None,)]
     code = (
         2 if any(r[3] for r in results) else 1 if any(r[2] and not r[2].ok for r in results) else 0
     )
     if output == "json":
         _echo_json(_check_json(results, code))
         raise SystemExit(code)
-    for label, strategy, report, error in results:
-        if error is not None:
-            for problem in error.problems:
-                click.echo(f"{label}:{problem.path}: {problem.message}", err=True)
+    for label, strategy, report, failure in results:
+        if failure is not None:
+            _echo_failure(label, failure)
             continue
         assert strategy is not None
         assert report is not None
         for finding in report.findings:
             click.echo(_finding_line(label, finding, lang))
-        click.echo(_summary_line(label, report, strategy, lang))
+        _echo(_summary_line(label, report, strategy, lang))
     raise SystemExit(code)
 
 
-def _check_json(
-    results: list[tuple[str, Strategy | None, Report | None, DocumentError | None]], code: int
-) -> dict[str, Any]:
+def _check_json(results: list[_Result], code: int) -> dict[str, Any]:
     files = []
-    for label, strategy, report, error in results:
-        entry: dict[str, Any] = {"file": label, "ok": error is None and bool(report and report.ok)}
-        if error is not None:
-            entry["problems"] = [{"path": p.path, "message": p.message} for p in error.problems]
+    for label, strategy, report, failure in results:
+        entry: dict[str, Any] = {
+            "file": label,
+            "ok": failure is None and bool(report and report.ok),
+        }
+        if failure is not None:
+            entry["problems"] = _failure_problems(failure)
         if strategy is not None and report is not None:
             entry["findings"] = [f.to_dict() for f in report.findings]
             entry["summary"] = {**_counts(report.findings), "budget": _budget(strategy)}
@@ -224,16 +314,41 @@ def _check_json(
 # --- report, explain, schema --------------------------------------------------------------
 
 
+def _report_format(out: str | None, fmt: str | None) -> str:
+    """The report's format, from `--format` and the suffix of `-o`; they must agree."""
+    if out is None or out == STDIN:
+        return fmt or "md"
+    suffix = Path(out).suffix
+    by_suffix = _REPORT_SUFFIXES.get(suffix.lower())
+    if by_suffix is None:
+        _fail(
+            f"{out}: a report is written as .md, .html or .json, not "
+            f"{shown(suffix or 'no suffix')}; use -o - for standard output"
+        )
+    if fmt is not None and fmt != by_suffix:
+        _fail(f"{out}: the suffix {suffix} says {by_suffix}, but --format says {fmt}")
+    return by_suffix
+
+
+def _write(path: str, text: str) -> None:
+    """Write `text` to `path` atomically; when it cannot be written, say why and exit 2."""
+    try:
+        write_atomically(Path(path), text.encode("utf-8"))
+    except OSError as error:
+        _fail(f"{path}: cannot be written: {_reason(error)}")
+
+
 @main.command("report")
-@click.argument("file", required=False, type=_FILE)
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", required=False)
+@click.option("-o", "--output", "out", help="Write here (- is standard output).")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default=None)
 @click.option("--lang", type=_LANG, default="en")
-def report_command(file: Path | None, out: Path | None, fmt: str | None, lang: str) -> None:
+def report_command(file: str | None, out: str | None, fmt: str | None, lang: str) -> None:
     """Write the overview report of FILE, or of the reference strategy.
 
     The format is md (default), html (one page with charts, no network) or
-    json; with -o it follows the suffix unless --format says otherwise.
+    json; with -o it follows the suffix (.md, .html or .json), and --format
+    must agree with it. -o - writes to standard output.
 
     \b
     Example:
@@ -241,21 +356,16 @@ def report_command(file: Path | None, out: Path | None, fmt: str | None, lang: s
     """
     from romstrategy import reports
 
-    chosen = fmt or _format_from(out) or "md"
+    chosen = _report_format(out, fmt)
     _, strategy = _load(file)
     found = validate(strategy)
     text = reports.render(strategy, chosen, lang, report=found)  # type: ignore[arg-type]
-    if out is None:
-        click.echo(text, nl=False)
+    if out is None or out == STDIN:
+        click.echo(text, nl=False)  # every format escapes control characters itself
     else:
-        write_atomically(out, text.encode("utf-8"))
-        click.echo(f"wrote {out}", err=True)
+        _write(out, text)
+        _echo(f"wrote {out}", err=True)
     raise SystemExit(0 if found.ok else 1)
-
-
-def _format_from(out: Path | None) -> str | None:
-    suffix = out.suffix.lower() if out else ""
-    return {".md": "md", ".html": "html", ".htm": "html", ".json": "json"}.get(suffix)
 
 
 @main.command("explain")
@@ -270,16 +380,15 @@ def explain_command(code: str) -> None:
     try:
         rule = explain(code.upper())
     except LookupError as error:
-        click.echo(str(error), err=True)
-        raise SystemExit(2) from None
-    click.echo(f"{rule.code} ({rule.severity.value}): {rule.title}")
+        _fail(str(error))
+    _echo(f"{rule.code} ({rule.severity.value}): {rule.title}")
     if rule.title_nl:
-        click.echo(f"  nl: {rule.title_nl}")
-    click.echo("")
-    click.echo(rule.explanation)
-    click.echo("")
-    click.echo(f"Fails: {rule.failing_example or '-'}")
-    click.echo(f"Passes: {rule.passing_example or '-'}")
+        _echo(f"  nl: {rule.title_nl}")
+    _echo("")
+    _echo(rule.explanation)
+    _echo("")
+    _echo(f"Fails: {rule.failing_example or '-'}")
+    _echo(f"Passes: {rule.passing_example or '-'}")
 
 
 @main.command()
@@ -297,11 +406,32 @@ def schema() -> None:
 
 
 def _ratio(text: str) -> int | Decimal:
+    if text.isascii() and text.isdigit():
+        return int(text)
     try:
-        value = Decimal(text)
+        return Decimal(text)
     except InvalidOperation:
-        raise click.BadParameter(f"got {text!r}, expected a number such as 2 or 0.5") from None
-    return int(value) if value == value.to_integral_value() else value
+        _fail(f"ratio {shown(text)} is not a number such as 2 or 0.5")
+
+
+def _split(amount: str, ratios: tuple[str, ...]) -> tuple[Money, tuple[Money, ...]]:
+    """`Money(amount).allocate(ratios)`; a bad amount or ratio is one line and exit 2."""
+    try:
+        total = Money(amount)
+    except (TypeError, ValueError) as error:
+        reason = str(error).removeprefix("Money: ").removeprefix(f"got {shown(amount)}, ")
+        _fail(f"amount {shown(amount)}: {reason}")
+    values = [_ratio(text) for text in ratios]
+    for text, value in zip(ratios, values, strict=True):
+        try:
+            Money.zero().allocate([value, 1])  # each ratio alone, to name the bad one
+        except (TypeError, ValueError) as error:
+            _, _, reason = str(error).partition(f"ratio 0 is {shown(value)}")
+            _fail(f"ratio {shown(text)}: {reason.lstrip(';, ') or error}")
+    try:
+        return total, total.allocate(values)
+    except (TypeError, ValueError) as error:
+        _fail(str(error).removeprefix("Money.allocate: "))
 
 
 @main.command()
@@ -318,11 +448,7 @@ def split(amount: str, ratios: tuple[str, ...], output: str, lang: str) -> None:
     Example:
       romstrategy split 4000000 2 1 1
     """
-    try:
-        total = Money(amount)
-        parts = total.allocate([_ratio(r) for r in ratios])
-    except (TypeError, ValueError) as error:
-        raise click.BadParameter(str(error)) from None
+    total, parts = _split(amount, ratios)
     check = sum(parts, Money.zero())
     if output == "json":
         _echo_json({
@@ -336,61 +462,111 @@ def split(amount: str, ratios: tuple[str, ...], output: str, lang: str) -> None:
         return
     locale = _locale(lang)
     for ratio, part in zip(ratios, parts, strict=True):
-        click.echo(f"{ratio:>8}  {part.format(locale):>20}")
-    click.echo(
-        f"{'sum':>8}  {check.format(locale):>20}  {'=' if check == total else '!='} {amount}"
-    )
+        _echo(f"{ratio:>8}  {part.format(locale):>20}")
+    _echo(f"{'sum':>8}  {check.format(locale):>20}  {'=' if check == total else '!='} {amount}")
+
+
+def _starter(path: str) -> str:
+    """The starter document in the format that the suffix of `path` names."""
+    try:
+        format = format_of(Path(path).suffix)
+    except ValueError:
+        _fail(f"{path}: use the suffix .toml, .json, .yaml or .yml to choose the format")
+    if format == "toml":
+        return STARTER_TOML  # with its comments
+    return dumps(loads(STARTER_TOML, "toml"), format)
 
 
 @main.command()
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def init(path: Path, force: bool) -> None:
-    """Write a commented starter TOML document to PATH.
+def init(path: str, force: bool) -> None:
+    """Write a starter document to PATH, in the format its suffix names.
 
-    It passes `check` with warnings only.
+    It passes `check` with warnings only. TOML keeps the comments that
+    explain each part; JSON and YAML hold the same document without them.
 
     \b
     Example:
       romstrategy init plan.toml && romstrategy check plan.toml
     """
-    if path.exists() and not force:
-        click.echo(f"{path}: exists already; use --force to overwrite it", err=True)
-        raise SystemExit(2)
-    write_atomically(path, STARTER_TOML.encode("utf-8"))
-    click.echo(f"wrote {path}")
+    text = _starter(path)
+    if os.path.lexists(path) and not force:
+        _fail(f"{path}: exists already; use --force to overwrite it")
+    _write(path, text)
+    _echo(f"wrote {path}")
+
+
+def _same_file(source: str, target: str) -> bool:
+    try:
+        return os.path.samefile(source, target)
+    except OSError:  # the target does not exist yet
+        return False
 
 
 @main.command()
-@click.argument("source", type=_FILE)
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
-def convert(source: Path, target: Path) -> None:
+@click.argument("source")
+@click.argument("target")
+@click.option("--force", is_flag=True, help="Convert a file onto itself, losing its comments.")
+def convert(source: str, target: str, force: bool) -> None:
     """Convert a strategy document between JSON, TOML and YAML, by suffix.
+
+    The target is written atomically; a symbolic link is written through to
+    its target, and a read-only file is refused. Converting a file onto
+    itself would drop its comments, so it needs --force.
 
     \b
     Example:
       romstrategy convert plan.toml plan.json
     """
     _, strategy = _load(source)
+    if _same_file(source, target) and not force:
+        _fail(f"{target} is {source} itself; converting drops its comments; use --force")
     try:
         dump(strategy, target)
     except ValueError as error:
-        click.echo(f"{target}: {error}", err=True)
-        raise SystemExit(2) from None
-    click.echo(f"wrote {target}")
+        _fail(f"{target}: {error}")
+    except OSError as error:
+        _fail(f"{target}: cannot be written: {_reason(error)}")
+    _echo(f"wrote {target}")
+
+
+def _both(old: str, new: str, output: str) -> tuple[Strategy, Strategy]:
+    """Both versions; when either cannot be read, every failure is printed and it exits 2."""
+    loaded: list[Strategy] = []
+    failed: list[tuple[str, _Failure]] = []
+    for file in (old, new):
+        try:
+            loaded.append(_read(file, None))
+        except (DocumentError, OSError) as failure:
+            failed.append((file, failure))
+    if not failed:
+        return loaded[0], loaded[1]
+    if output == "json":
+        _echo_json({
+            "old": old,
+            "new": new,
+            "errors": [{"file": f, "problems": _failure_problems(e)} for f, e in failed],
+            "exit_code": 2,
+        })  # fmt: skip
+    else:
+        for file, why in failed:
+            _echo_failure(file, why)
+    raise SystemExit(2)
 
 
 @main.command("diff")
-@click.argument("old", type=_FILE)
-@click.argument("new", type=_FILE)
+@click.argument("old")
+@click.argument("new")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
 @click.option("--lang", type=_LANG, default="en")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when there are differences.")
-def diff_command(old: Path, new: Path, output: str, lang: str, exit_code: bool) -> None:
+def diff_command(old: str, new: str, output: str, lang: str, exit_code: bool) -> None:
     """Show what moved between two versions of a strategy.
 
     Money per pillar, ROM and year; activities, allocations and motions
-    added, removed or changed; findings that appeared or disappeared.
+    added, removed or changed; findings that appeared or disappeared. With
+    --format json every outcome, a failure too, is one JSON document.
 
     \b
     Example:
@@ -398,10 +574,10 @@ def diff_command(old: Path, new: Path, output: str, lang: str, exit_code: bool) 
     """
     from romstrategy.reports import diff
 
-    changes = diff(_load(old)[1], _load(new)[1])
+    changes = diff(*_both(old, new, output))
     if output == "json":
-        _echo_json({"old": str(old), "new": str(new), **changes.to_dict()})
+        _echo_json({"old": old, "new": new, **changes.to_dict()})
     else:
-        click.echo(f"--- {old}\n+++ {new}")
-        click.echo(changes.to_text(_locale(lang)))
+        _echo(f"--- {old}\n+++ {new}")
+        _echo(changes.to_text(_locale(lang)))
     raise SystemExit(1 if exit_code and changes.changed else 0)

@@ -189,12 +189,18 @@ def strategies(
     Args:
         draw: supplied by Hypothesis.
         status: draft or final; by default either.
-        max_allocations: the most allocations per funding source.
+        max_allocations: the most allocations in all; at least 1.
+
+    Raises:
+        ValueError: for `max_allocations` below 1, since every funding source
+            needs an allocation to balance.
     """
+    if max_allocations < 1:
+        raise ValueError(f"strategies: max_allocations is {max_allocations}, expected >= 1")
     chosen = status or draw(st.sampled_from(StrategyStatus))
     acts = draw(_activity_set(max(1, max_allocations // 2)))
     sources = [reference.VAN_STRIEN_FUNDS]
-    if draw(st.booleans()):
+    if max_allocations > 1 and draw(st.booleans()):
         sources.append(
             FundingSource(
                 id="extra-funds",
@@ -204,11 +210,10 @@ def strategies(
                 period=draw(periods(within=Period.years(2024, 2027))),
             )
         )
-    allocs = tuple(
-        a
-        for number, source in enumerate(sources)
-        for a in draw(_allocation_set(source, acts, max(1, max_allocations), f"al-{number}"))
-    )
+    allocs: tuple[Allocation, ...] = ()
+    for number, source in enumerate(sources):
+        room = max_allocations - len(allocs) - (len(sources) - number - 1)  # 1 for each next
+        allocs += draw(_allocation_set(source, acts, room, f"al-{number}"))
     return attrs.evolve(
         reference.strategy_2024(),
         status=chosen,

@@ -7,9 +7,9 @@ gives the same content as data.
 
 from __future__ import annotations
 
-import json
 from typing import Literal
 
+from romstrategy._display import json_text
 from romstrategy._strategy import Strategy
 from romstrategy.reports._diff import Change, Moved, StrategyDiff, diff
 from romstrategy.reports._html import render_html
@@ -74,5 +74,5 @@ def render(
     if format == "html":
         return render_html(content, lang)
     if format == "json":
-        return json.dumps(overview_data(content, lang), ensure_ascii=False, indent=2) + "\n"
+        return json_text(overview_data(content, lang)) + "\n"
     raise ValueError(f"render: got format {format!r}, expected 'md', 'html' or 'json'")

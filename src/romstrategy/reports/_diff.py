@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from romstrategy._display import visible
 from romstrategy._money import Money
 from romstrategy._period import Period
 from romstrategy._strategy import Strategy
@@ -95,7 +96,7 @@ class StrategyDiff:
         }  # fmt: skip
 
     def to_text(self, lang: Lang = "en") -> str:
-        """A readable account of the changes, one line each."""
+        """A readable account of the changes, one line each; control characters escaped."""
         lines: list[str] = []
         for name, moved in (
             ("pillars", self.pillars),
@@ -112,7 +113,7 @@ class StrategyDiff:
         for name, findings in (("appeared", self.appeared), ("disappeared", self.disappeared)):
             title = f"{label('findings', lang)} {label(name, lang)}"
             lines += [f"{title}: {f.format(lang)}" for f in findings]
-        return "\n".join(lines) if lines else label("no_differences", lang)
+        return "\n".join(map(visible, lines)) if lines else label("no_differences", lang)
 
 
 def _moved_lines(title: str, moved: tuple[Moved, ...], lang: Lang) -> list[str]:

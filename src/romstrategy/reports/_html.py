@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
-
+from romstrategy.reports._escape import html_text as escape
 from romstrategy.reports._labels import Lang, label, money, period
 from romstrategy.reports._overview import Line, Overview
 from romstrategy.reports._svg import bar_chart

@@ -1,7 +1,8 @@
-"""The overview report as Markdown tables."""
+"""The overview report as Markdown tables; user text is escaped (see `_escape`)."""
 
 from __future__ import annotations
 
+from romstrategy.reports._escape import markdown_code, markdown_text
 from romstrategy.reports._labels import Lang, label, period
 from romstrategy.reports._overview import Overview
 from romstrategy.reports._tables import Table, tables
@@ -9,17 +10,13 @@ from romstrategy.reports._tables import Table, tables
 __all__ = ["render_markdown"]
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def _table(table: Table) -> list[str]:
-    lines = [f"## {table.title}", ""]
+    lines = [f"## {markdown_text(table.title)}", ""]
     if not table.rows:
-        return [*lines, table.empty, ""]
-    lines.append("| " + " | ".join(_cell(h) for h in table.headers) + " |")
+        return [*lines, markdown_text(table.empty), ""]
+    lines.append("| " + " | ".join(markdown_text(h) for h in table.headers) + " |")
     lines.append("|" + "|".join("---" for _ in table.headers) + "|")
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in table.rows]
+    lines += ["| " + " | ".join(markdown_text(c) for c in row) + " |" for row in table.rows]
     return [*lines, ""]
 
 
@@ -27,9 +24,9 @@ def render_markdown(o: Overview, lang: Lang) -> str:
     """Render the overview as Markdown: a header, then one table per section."""
     s = o.strategy
     lines = [
-        f"# {_cell(s.title)}",
+        f"# {markdown_text(s.title)}",
         "",
-        f"- {label('overview', lang)}: `{s.id}`",
+        f"- {label('overview', lang)}: {markdown_code(s.id)}",
         f"- {label('period', lang)}: {period(s.period, lang)}",
         f"- {label('status', lang)}: {label(s.status.value, lang)}",
         "",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from fractions import Fraction
 
@@ -14,6 +13,7 @@ from romstrategy._parliament import Motion
 from romstrategy._strategy import Activity, Scope, Strategy
 from romstrategy._summary import budget_balance
 from romstrategy.reports._labels import Lang, label
+from romstrategy.reports._years import AFTER, BEFORE, per_year
 from romstrategy.rules import Report, validate
 
 __all__ = ["JOINT", "UNASSIGNED", "Line", "MotionLine", "Overview", "SourceLine", "overview"]
@@ -77,8 +77,12 @@ class Overview:
         report: what `validate` found.
         allocated: all money allocated.
         pillars: money per pillar, in the strategy's pillar order.
-        years: money per calendar year; an allocation over several years is
-            spread in proportion to its days in each, exactly.
+        years: money per calendar year of the strategy's period; an
+            allocation over several years is spread in proportion to its days
+            in each, exactly. Days before or after the strategy's period (an
+            RS103 error) count under one key each, `"before 2024-01-01"` and
+            `"after 2027-12-31"`, so that the cost follows the strategy's
+            years, not the years an allocation claims.
         roms: money per ROM for regional work, then `joint` for
             supra-regional work and `unassigned` for the rest.
         regional: the regional activities.
@@ -122,14 +126,14 @@ def _sum_by(pairs: Iterable[tuple[str, int]], keys: Iterable[str] = ()) -> dict[
     return totals
 
 
-def _per_year(allocations: Iterable[Allocation]) -> dict[str, int]:
-    totals: defaultdict[int, int] = defaultdict(int)
-    for allocation in allocations:
-        years = list(allocation.period.by_year())
-        parts = allocation.amount.allocate([part.days for _, part in years])
-        for (year, _), part in zip(years, parts, strict=True):
-            totals[year] += part.cents
-    return {str(year): totals[year] for year in sorted(totals)}
+def _year_titles(keys: Iterable[str]) -> dict[str, tuple[str, str]]:
+    titles = {}
+    for key in keys:
+        if key.startswith(BEFORE):
+            titles[key] = (key, "vóór " + key.removeprefix(BEFORE))
+        elif key.startswith(AFTER):
+            titles[key] = (key, "na " + key.removeprefix(AFTER))
+    return titles
 
 
 def _rom_key(allocation: Allocation, activities: dict[str, Activity]) -> str:
@@ -196,12 +200,13 @@ def overview(strategy: Strategy, report: Report | None = None) -> Overview:
         rom.code: (f"{rom.code} {rom.name}", f"{rom.code} {rom.name}") for rom in strategy.roms
     }
     rom_names |= {key: (label(key, "en"), label(key, "nl")) for key in (JOINT, UNASSIGNED)}
+    years = per_year(strategy.allocations, strategy.period)
     return Overview(
         strategy=strategy,
         report=validate(strategy) if report is None else report,
         allocated=Money.from_cents(total),
         pillars=_lines(pillars, _pillar_titles(strategy), total),
-        years=_lines(_per_year(strategy.allocations), {}, total),
+        years=_lines(years, _year_titles(years), total),
         roms=_lines(_per_rom(strategy), rom_names, total),
         regional=tuple(a for a in strategy.activities if a.scope is Scope.REGIONAL),
         supra_regional=tuple(a for a in strategy.activities if a.scope is Scope.SUPRA_REGIONAL),

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
+
+from romstrategy.reports._escape import html_text as escape
 
 __all__ = ["Bar", "bar_chart"]
 

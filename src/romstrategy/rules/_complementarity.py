@@ -10,12 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from romstrategy._period import Period
 from romstrategy._strategy import Activity, Scope, Strategy
 from romstrategy.rules._findings import Finding, Severity
 from romstrategy.rules._index import unique_by
 from romstrategy.rules._rule import rule
-from romstrategy.rules._sweep import competing_pairs
-from romstrategy.rules._text import and_en, and_nl, path, period_en, period_nl
+from romstrategy.rules._sweep import rivals
+from romstrategy.rules._text import (
+    and_en,
+    and_nl,
+    normalise_theme,
+    path,
+    period_en,
+    period_nl,
+)
 
 __all__ = ["RS201", "RS202", "RS203", "RS204", "RS205"]
 
@@ -104,29 +112,75 @@ def RS203(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
     ROMs when both have the same theme (compared case-folded, trimmed and
     with inner whitespace collapsed) and the same service, their periods
     overlap, and the supra-regional activity does not list the regional one
-    in `complements`. There is one finding per pair; its path is
-    `activities[supra-id].complements` and its subjects the supra-regional
-    activity's id, the regional activity's id, then the shared ROMs, sorted.
+    in `complements`. There is one finding per supra-regional activity that
+    competes; its path is `activities[supra-id].complements` and its
+    subjects the supra-regional activity's id, then the id of every
+    regional activity it competes with, sorted. The message names each
+    rival with the shared ROMs and the days both run, up to five of them.
     The check sorts and sweeps periods per ROM, theme and service, so it
-    takes O(n log n) time, not a comparison of all pairs.
+    takes O(n log n) time plus one step per competing pair, never a
+    comparison of all pairs, and the findings grow with the activities.
     """
-    for pair in competing_pairs(strategy.activities):
-        supra, regional, overlap = pair.supra, pair.regional, pair.overlap
-        yield Finding(
+    for supra, competing in rivals(strategy.activities):
+        competing.sort(key=_order)
+        yield _competition(supra, competing)
+
+
+_NAMED = 5
+"""The most rivals an RS203 message names; the finding's subjects hold every one."""
+
+
+def _order(activity: Activity) -> tuple[object, ...]:
+    # By id; ids used twice (RS002) are ordered by the rest, never by input order.
+    return (activity.id, activity.lead, activity.period, activity.title, activity.roms)
+
+
+def _competition(supra: Activity, competing: list[Activity]) -> Finding:
+    theme, service = normalise_theme(supra.theme), supra.service.value
+    subjects = (supra.id, *(regional.id for regional in competing))
+    where = path("activities", supra.id, "complements")
+    if len(competing) == 1:
+        regional = competing[0]
+        roms, overlap = _shared(supra, regional)
+        return Finding(
             code="RS203",
             severity=Severity.ERROR,
             message=f"Supra-regional activity {supra.id} competes with regional activity "
-            f"{regional.id} of ROM {and_en(pair.roms)}: same theme {pair.theme!r} "
-            f"and service {regional.service.value}, overlapping from {period_en(overlap)}, "
-            f"and {supra.id} does not list {regional.id} in complements.",
+            f"{regional.id} of ROM {and_en(roms)}: same theme {theme!r} and service "
+            f"{service}, overlapping from {period_en(overlap)}, and {supra.id} does not list "
+            f"{regional.id} in complements.",
             message_nl=f"Bovenregionale activiteit {supra.id} concurreert met regionale "
-            f"activiteit {regional.id} van ROM {and_nl(pair.roms)}: zelfde thema "
-            f"{pair.theme!r} en dienst {regional.service.value}, overlappend van "
-            f"{period_nl(overlap)}, en {supra.id} vermeldt {regional.id} niet bij complements "
-            "(wat zij aanvult).",
-            path=path("activities", supra.id, "complements"),
-            subjects=(supra.id, regional.id, *pair.roms),
+            f"activiteit {regional.id} van ROM {and_nl(roms)}: zelfde thema {theme!r} en "
+            f"dienst {service}, overlappend van {period_nl(overlap)}, en {supra.id} vermeldt "
+            f"{regional.id} niet bij complements (wat zij aanvult).",
+            path=where,
+            subjects=subjects,
         )
+    named = [(regional, *_shared(supra, regional)) for regional in competing[:_NAMED]]
+    more = len(competing) - len(named)
+    listed_en = [f"{r.id} of ROM {and_en(roms)} ({period_en(days)})" for r, roms, days in named]
+    listed_nl = [f"{r.id} van ROM {and_nl(roms)} ({period_nl(days)})" for r, roms, days in named]
+    return Finding(
+        code="RS203",
+        severity=Severity.ERROR,
+        message=f"Supra-regional activity {supra.id} competes with {len(competing)} regional "
+        f"activities, {and_en(listed_en + ([f'{more} more'] if more else []))}: same theme "
+        f"{theme!r} and service {service}, with overlapping periods, and {supra.id} lists "
+        "none of them in complements.",
+        message_nl=f"Bovenregionale activiteit {supra.id} concurreert met {len(competing)} "
+        f"regionale activiteiten, {and_nl(listed_nl + ([f'nog {more}'] if more else []))}: "
+        f"zelfde thema {theme!r} en dienst {service}, met overlappende periodes, en "
+        f"{supra.id} vermeldt geen van hen bij complements (wat zij aanvult).",
+        path=where,
+        subjects=subjects,
+    )
+
+
+def _shared(supra: Activity, regional: Activity) -> tuple[tuple[str, ...], Period]:
+    """The ROMs both involve, sorted, and the days both run."""
+    overlap = supra.period.intersection(regional.period)
+    assert overlap is not None  # rivals overlap by definition
+    return tuple(sorted(set(supra.roms) & set(regional.roms))), overlap
 
 
 def _complement_problems(activity: Activity, target: Activity) -> tuple[list[str], list[str]]:

@@ -10,6 +10,7 @@ from typing import Any, Literal
 import attrs
 
 from romstrategy import _fields
+from romstrategy._display import shown, visible
 
 __all__ = [
     "CODE_PATTERN",
@@ -48,10 +49,10 @@ def check_code(value: object, where: str) -> str:
         ValueError: naming `where` and the value, for a str that is no code.
     """
     if not isinstance(value, str):
-        raise TypeError(f"{where}: got {value!r}, expected a rule code such as 'RS203'")
+        raise TypeError(f"{where}: got {shown(value)}, expected a rule code such as 'RS203'")
     if CODE_PATTERN.fullmatch(value) is None:
         raise ValueError(
-            f"{where}: got {value!r}, expected capital letters then digits, such as 'RS203'"
+            f"{where}: got {shown(value)}, expected capital letters then digits, such as 'RS203'"
         )
     return value
 
@@ -101,12 +102,16 @@ class Finding:
         )
 
     def format(self, locale: Literal["en", "nl"] = "en") -> str:
-        """One line: code, severity, path and message, in English or Dutch."""
+        r"""One line: code, severity, path and message, in English or Dutch.
+
+        Control characters from the strategy's ids are shown as escapes
+        such as `\x1b`, so that printing the line cannot change a terminal.
+        """
         if locale == "en":
-            return f"{self.code} {self.severity.value} {self.path}: {self.message}"
+            return visible(f"{self.code} {self.severity.value} {self.path}: {self.message}")
         if locale == "nl":
             severity = _DUTCH_SEVERITY[self.severity]
-            return f"{self.code} {severity} {self.path}: {self.message_nl}"
+            return visible(f"{self.code} {severity} {self.path}: {self.message_nl}")
         raise ValueError(f"Finding.format: got locale {locale!r}, expected 'en' or 'nl'")
 
     def to_dict(self) -> dict[str, Any]:
@@ -126,12 +131,13 @@ class Finding:
 
 def _sorted_findings(value: object) -> tuple[Finding, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise TypeError(f"Report.findings: got {value!r}, expected a sequence of Finding")
+        raise TypeError(f"Report.findings: got {shown(value)}, expected a sequence of Finding")
     items = tuple(value)
     for index, item in enumerate(items):
         if not isinstance(item, Finding):
             raise TypeError(
-                f"Report.findings[{index}]: got {type(item).__name__} {item!r}, expected Finding"
+                f"Report.findings[{index}]: got {type(item).__name__} {shown(item)}, "
+                "expected Finding"
             )
     return tuple(sorted(items, key=Finding.sort_key))
 

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from romstrategy import _fields
+from romstrategy._display import shown
 from romstrategy._strategy import Strategy
 from romstrategy.rules._findings import Finding, Severity, code_field
 
@@ -20,21 +21,21 @@ Check = Callable[[Strategy], Iterable[Finding]]
 
 def _words(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"Rule.{field.name}: got {value!r}, expected a str")
+        raise TypeError(f"Rule.{field.name}: got {shown(value)}, expected a str")
     if not value.strip():
-        raise ValueError(f"Rule.{field.name}: got {value!r}, every rule needs one")
+        raise ValueError(f"Rule.{field.name}: got {shown(value)}, every rule needs one")
     return value
 
 
 def _plain(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"Rule.{field.name}: got {value!r}, expected a str")
+        raise TypeError(f"Rule.{field.name}: got {shown(value)}, expected a str")
     return value
 
 
 def _callable(owner: Rule, field: attrs.Attribute[Check], value: object) -> None:
     if not callable(value):
-        raise TypeError(f"Rule.check: got {value!r}, expected a function of a Strategy")
+        raise TypeError(f"Rule.check: got {shown(value)}, expected a function of a Strategy")
 
 
 def _words_field() -> Any:

@@ -4,7 +4,8 @@ Activities are grouped by ROM, normalised theme and service; within a group
 the periods are swept in order of their start, keeping the activities still
 running in a heap by end date. Each overlapping pair of a supra-regional and
 a regional activity is met once per shared ROM, so the work is O(n log n)
-plus the number of overlapping pairs, never a comparison of all pairs.
+plus the number of overlapping pairs, never a comparison of all pairs, and
+the memory grows with the number of competing pairs, one entry each.
 """
 
 from __future__ import annotations
@@ -16,32 +17,12 @@ from collections.abc import Iterable, Iterator
 import attrs
 import pendulum
 
-from romstrategy._period import Period
 from romstrategy._strategy import Activity, Scope, Service
 from romstrategy.rules._text import normalise_theme
 
-__all__ = ["Competition", "competing_pairs"]
+__all__ = ["rivals"]
 
 _Key = tuple[str, str, Service]
-
-
-@attrs.frozen
-class Competition:
-    """A supra-regional activity that competes with a regional one (*concurrentie*).
-
-    Attributes:
-        supra: the supra-regional activity.
-        regional: the regional activity it does not list in `complements`.
-        roms: the ROMs both involve, sorted.
-        theme: the normalised theme they share.
-        overlap: the days both run.
-    """
-
-    supra: Activity
-    regional: Activity
-    roms: tuple[str, ...]
-    theme: str
-    overlap: Period
 
 
 @attrs.define
@@ -81,26 +62,25 @@ def _overlapping(group: _Group) -> Iterator[tuple[Activity, Activity]]:
         heapq.heappush(ends, (activity.period.end, side, index))
 
 
-def competing_pairs(activities: Iterable[Activity]) -> Iterator[Competition]:
-    """Yield every supra-regional activity that competes with a regional activity.
+def rivals(activities: Iterable[Activity]) -> Iterator[tuple[Activity, list[Activity]]]:
+    """Yield each supra-regional activity that competes, with the regional ones it competes with.
 
     They compete when a ROM takes part in both, they share the normalised
     theme and the service, their periods overlap and the supra-regional one
-    does not list the regional one in `complements`. Each pair is yielded
-    once, with all the ROMs it shares; the order is not defined.
+    does not list the regional one in `complements`. Each supra-regional
+    activity is yielded once, with each of its rivals once; the order is
+    not defined.
     """
-    shared: dict[tuple[int, int], set[str]] = {}
-    found: dict[tuple[int, int], tuple[Activity, Activity, str]] = {}
-    for (rom, theme, _), group in _groups(activities).items():
+    found: dict[int, tuple[Activity, dict[int, Activity]]] = {}
+    declared: dict[int, frozenset[str]] = {}
+    for group in _groups(activities).values():
         if not group.regional or not group.supra:
             continue
         for supra, regional in _overlapping(group):
-            if regional.id in supra.complements:
-                continue
-            pair = (id(supra), id(regional))
-            shared.setdefault(pair, set()).add(rom)
-            found[pair] = (supra, regional, theme)
-    for pair, (supra, regional, theme) in found.items():
-        overlap = supra.period.intersection(regional.period)
-        if overlap is not None:  # always: the sweep yields only overlapping pairs
-            yield Competition(supra, regional, tuple(sorted(shared[pair])), theme, overlap)
+            complements = declared.get(id(supra))
+            if complements is None:
+                complements = declared[id(supra)] = frozenset(supra.complements)
+            if regional.id not in complements:
+                found.setdefault(id(supra), (supra, {}))[1][id(regional)] = regional
+    for supra, competing in found.values():
+        yield supra, list(competing.values())

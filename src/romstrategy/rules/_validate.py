@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
+from romstrategy._display import shown
 from romstrategy._strategy import Strategy
 from romstrategy.rules import _budget, _complementarity, _coverage, _motions, _references
 from romstrategy.rules._findings import Finding, Report
@@ -47,10 +48,12 @@ def _prefixes(codes: Codes, argument: str, known: Iterable[str]) -> tuple[str, .
     names = tuple(known)
     for item in items:
         if not isinstance(item, str) or not item:
-            raise TypeError(f"validate({argument}=...): got {item!r}, expected a code or prefix")
+            raise TypeError(
+                f"validate({argument}=...): got {shown(item)}, expected a code or prefix"
+            )
         if not any(name.startswith(item) for name in names):
             raise ValueError(
-                f"validate({argument}=...): {item!r} matches no rule; "
+                f"validate({argument}=...): {shown(item)} matches no rule; "
                 f"known codes: {', '.join(sorted(names))}"
             )
     return items
