@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from romstrategy import Period, Scope, Service
-from romstrategy.rules import Severity, validate
+from romstrategy.rules import Severity, competing_pairs, validate
 from tests.rules_helpers import activity, only, regional, small, the_one
 
 
@@ -111,12 +111,13 @@ def test_rs203_gives_one_finding_per_supra_regional_activity_naming_up_to_five_r
     rivals = [regional(id=f"act-r{i}", period=Period.years(2024 + i % 2)) for i in range(7)]
     s = with_activities(activity(period=Period.years(2024, 2025)), *rivals)
     f = the_one(s, "RS203")
-    assert f.subjects == ("act-s", *(f"act-r{i}" for i in range(7)))
+    # The first five by start date, then id: the four of 2024, then the first of 2025.
+    assert f.subjects == ("act-s", "act-r0", "act-r2", "act-r4", "act-r6", "act-r1")
     assert f.message == (
         "Supra-regional activity act-s competes with 7 regional activities, "
-        "act-r0 of ROM NOM (2024-01-01 to 2024-12-31), act-r1 of ROM NOM (2025-01-01 to "
-        "2025-12-31), act-r2 of ROM NOM (2024-01-01 to 2024-12-31), act-r3 of ROM NOM "
-        "(2025-01-01 to 2025-12-31), act-r4 of ROM NOM (2024-01-01 to 2024-12-31) and 2 more: "
+        "act-r0 of ROM NOM (2024-01-01 to 2024-12-31), act-r2 of ROM NOM (2024-01-01 to "
+        "2024-12-31), act-r4 of ROM NOM (2024-01-01 to 2024-12-31), act-r6 of ROM NOM "
+        "(2024-01-01 to 2024-12-31), act-r1 of ROM NOM (2025-01-01 to 2025-12-31) and 2 more: "
         "same theme 'energy transition' and service ecosystem-development, with overlapping "
         "periods, and act-s lists none of them in complements."
     )
@@ -125,6 +126,22 @@ def test_rs203_gives_one_finding_per_supra_regional_activity_naming_up_to_five_r
         "act-r0 van ROM NOM (2024-01-01 t/m 2024-12-31), "
     )
     assert " en nog 2: zelfde thema 'energy transition'" in f.message_nl
+
+
+def test_rs203_counts_rivals_per_rom_when_several_roms_compete():
+    s = with_activities(
+        activity(),
+        regional(id="act-r1"),
+        regional(id="act-r2", roms=("OOST",), lead="OOST"),
+        regional(id="act-r3", roms=("OOST",), lead="OOST"),
+    )
+    f = the_one(s, "RS203")
+    assert f.subjects == ("act-s", "act-r1", "act-r2", "act-r3")
+    assert f.message.startswith(
+        "Supra-regional activity act-s competes with regional activities of ROM NOM (1) and "
+        "OOST (2), such as act-r1 of ROM NOM (2024-01-01 to 2024-12-31), act-r2 of ROM OOST "
+    )
+    assert "regionale activiteiten van ROM NOM (1) en OOST (2), zoals act-r1" in f.message_nl
 
 
 def test_rs203_lists_two_rivals_without_more_and_skips_the_complemented_one():
@@ -250,11 +267,17 @@ def all_pairs(activities):
 
 
 @given(portfolios())
-def test_rs203_sweep_finds_exactly_the_pairs_an_all_pairs_check_finds(activities):
+def test_rs203_finds_exactly_the_pairs_an_all_pairs_check_finds(activities):
+    pairs = [(supra.id, regional.id) for supra, regional in competing_pairs(activities)]
+    assert sorted(pairs) == sorted(all_pairs(activities))
     findings = validate(small(activities=activities), select="RS203").findings
-    pairs = [(f.subjects[0], rival) for f in findings for rival in f.subjects[1:]]
-    assert set(pairs) == all_pairs(activities)
     assert len(findings) == len({supra for supra, _ in all_pairs(activities)})
+    for finding in findings:
+        rivals = sorted(
+            (a for a in activities if (finding.subjects[0], a.id) in all_pairs(activities)),
+            key=lambda a: (a.period.start, a.id),
+        )
+        assert list(finding.subjects[1:]) == [a.id for a in rivals[:5]]
 
 
 @given(portfolios(), st.randoms())
@@ -275,4 +298,7 @@ def test_rs203_counts_every_competing_pair_in_a_larger_portfolio():
         items.append(regional(id=f"r-{index}", roms=(rom,), lead=rom, theme=f"t{index % 50}"))
     items.append(activity(id="s", roms=ROMS, theme="t1"))
     (finding,) = only(small(activities=tuple(items)), "RS203")
-    assert len(finding.subjects) - 1 == sum(1 for a in items if a.theme == "t1" and a.id != "s")
+    assert len(finding.subjects) == 6  # the supra-regional activity and five rivals
+    pairs = list(competing_pairs(items))
+    assert len(pairs) == sum(1 for a in items if a.theme == "t1" and a.id != "s")
+    assert [rival.id for _, rival in pairs[:5]] == list(finding.subjects[1:])

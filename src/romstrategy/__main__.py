@@ -1,6 +1,6 @@
 """`python -m romstrategy`: the same as the `romstrategy` command."""
 
-from romstrategy.cli import main
+from romstrategy.cli import run
 
 if __name__ == "__main__":
-    main(prog_name="romstrategy")
+    run()

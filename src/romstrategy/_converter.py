@@ -242,11 +242,23 @@ def _tuple_hook_for(
     return factory
 
 
+_MAX_BAD_ITEMS = 100
+"""The most bad items of one list whose problems are looked for and listed."""
+
+
 def _item_errors(
     items: list[Any], structure_item: Callable[[Any, Any], Any], item_kind: Any, kind: Any
 ) -> IterableValidationError:
     errors: list[Exception] = []
     for index, item in enumerate(items):
+        if len(errors) == _MAX_BAD_ITEMS:  # so that the work stays in proportion
+            errors.append(
+                _RefusedError(
+                    f"more items of this array have problems; only those of the first "
+                    f"{_MAX_BAD_ITEMS} bad items are listed"
+                )
+            )
+            break
         try:
             structure_item(item, item_kind)
         except Exception as error:  # collected and translated by problems_from

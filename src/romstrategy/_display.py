@@ -51,17 +51,29 @@ def _shown_as_is(char: str) -> bool:
     return char.isprintable() or unicodedata.category(char) == "Zs"
 
 
-def digits(number: int) -> int:
-    """The count of decimal digits of `number`, without converting it to text."""
+_EXACT_BITS = 1 << 17
+"""Ints up to this many bits (about 39,000 digits) have their digits counted exactly."""
+
+
+def digits(number: int) -> tuple[int, bool]:
+    """The count of decimal digits of `number`, and whether it is exact.
+
+    Counted without converting the number to text; beyond about 39,000 digits
+    it is estimated from the count of bits (off by at most one), so that it
+    takes no time however large the number is.
+    """
     magnitude = abs(number)
     if magnitude < 10:
-        return 1
-    count = int((magnitude.bit_length() - 1) * 0.30102999566398120)  # log10(2)
+        return 1, True
+    bits = magnitude.bit_length()
+    count = int((bits - 1) * 0.30102999566398120)  # log10(2)
+    if bits > _EXACT_BITS:
+        return count + 1, False
     while 10**count > magnitude:
         count -= 1
     while 10 ** (count + 1) <= magnitude:
         count += 1
-    return count + 1
+    return count + 1, True
 
 
 def _short_text(text: str) -> str:
@@ -79,7 +91,8 @@ class _Short(reprlib.Repr):
 
     def repr_int(self, x: int, level: int) -> str:
         if x.bit_length() > 128:  # more digits than a message should quote
-            return f"<an int of {digits(x)} digits>"
+            count, exact = digits(x)
+            return f"<an int of {'' if exact else 'about '}{count} digits>"
         return repr(x)
 
     def repr_str(self, x: str, level: int) -> str:

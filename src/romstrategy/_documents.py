@@ -15,8 +15,9 @@ from typing import Any
 from romstrategy import _converter
 from romstrategy._converter import describe
 from romstrategy._errors import DocumentError, Problem
-from romstrategy._files import write_atomically
-from romstrategy._formats import MAX_BYTES, format_of, parse, render
+from romstrategy._fields import argument
+from romstrategy._files import naming, write_atomically
+from romstrategy._formats import FORMATS, MAX_BYTES, format_of, parse, render
 from romstrategy._strategy import Strategy
 
 __all__ = ["SCHEMA_VERSION", "dump", "dumps", "load", "loads"]
@@ -120,6 +121,8 @@ def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Strateg
             return loads(stream.read(max_bytes + 1), format, max_bytes=max_bytes)
     except DocumentError as error:
         raise DocumentError(error.problems, source=str(file)) from None
+    except OSError as error:  # reading a folder names a handle, not the path
+        raise naming(error, file) from None
 
 
 def dumps(strategy: Strategy, format: str) -> str:
@@ -129,6 +132,7 @@ def dumps(strategy: Strategy, format: str) -> str:
         ValueError: for an unknown format.
     """
     kind = format_of(format)
+    argument(strategy, Strategy, "dumps")
     tree = {"schema_version": SCHEMA_VERSION, **_converter.unstructure(strategy)}
     return render(tree, kind)
 
@@ -139,12 +143,24 @@ def dump(strategy: Strategy, path: str | os.PathLike[str], *, format: str | None
     The text goes to a temporary file in the same folder, which is flushed,
     synced and then renamed over `path`. On any failure an existing file is
     left untouched and no temporary file is left behind. A symbolic link is
-    written through to its target, and a read-only file is refused.
+    written through to its target (whose suffix, if it names a format, must
+    name the same one), and a read-only file is refused.
 
     Raises:
         ValueError: for an unknown format.
         OSError: when the file cannot be written; it names `path`.
     """
     file = Path(path)
-    text = dumps(strategy, format or format_of(file.suffix))
+    kind = format_of(format or file.suffix)
+    real = Path(os.path.realpath(file))
+    linked = real.suffix.lower() in _SUFFIXES and real.suffix != file.suffix
+    if format is None and linked and format_of(real.suffix) != kind:
+        raise ValueError(
+            f"the path is a link to {real}, whose suffix names another format; "
+            "write to the target itself"
+        )
+    text = dumps(strategy, kind)
     write_atomically(file, text.encode("utf-8"))
+
+
+_SUFFIXES = frozenset(f".{name}" for name in FORMATS)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import attrs
 
 from romstrategy._display import visible
 
-__all__ = ["DocumentError", "Problem"]
+__all__ = ["MAX_PROBLEMS", "DocumentError", "Problem"]
+
+MAX_PROBLEMS = 1000
+"""The most problems a `DocumentError` lists; a last one then says that there are more."""
 
 
 @attrs.frozen
@@ -27,16 +31,23 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
+_MORE = Problem("$", f"more problems were found; only the first {MAX_PROBLEMS} are listed")
+
+
 class DocumentError(ValueError):
     """A document that cannot be read as a strategy.
 
     Attributes:
-        problems: every problem found, each with its path.
+        problems: every problem found, each with its path; at most 1,000
+            (`MAX_PROBLEMS`), then one saying that there are more.
         source: the file or label the document came from, or `None`.
     """
 
     def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
+        found = tuple(itertools.islice(problems, MAX_PROBLEMS + 1))
+        if len(found) > MAX_PROBLEMS:
+            found = (*found[:MAX_PROBLEMS], _MORE)
+        self.problems: tuple[Problem, ...] = found
         self.source = source
         super().__init__(self._text())
 

@@ -72,6 +72,19 @@ def _text_at(value: object, where: str) -> str:
     return check_utf8(value, where)
 
 
+def argument(value: object, kind: type[T], where: str) -> T:
+    """Return `value` if it is a `kind`: for functions that take a strategy, a period, ...
+
+    Raises:
+        TypeError: naming `where`, the type found and the one expected.
+    """
+    if not isinstance(value, kind):
+        raise TypeError(
+            f"{where}: got {type(value).__name__} {shown(value)}, expected {kind.__name__}"
+        )
+    return value
+
+
 def _id_at(value: object, where: str) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{where}: got {shown(value)}, expected a str")

@@ -1,4 +1,4 @@
-"""Writing files so that a failure never leaves half a file (*bestanden schrijven*)."""
+"""Files written whole or not at all (*bestanden schrijven*)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import errno
 import os
 from pathlib import Path
 
-__all__ = ["write_atomically"]
+__all__ = ["naming", "write_atomically"]
 
 
 def write_atomically(file: Path, data: bytes) -> None:
@@ -17,7 +17,10 @@ def write_atomically(file: Path, data: bytes) -> None:
     and then renamed over the target. A symbolic link is written through: its
     target is replaced and the link kept. An existing file keeps its mode; a
     new one gets the mode that the process's umask gives. A file without
-    write permission is refused rather than replaced.
+    write permission, and anything but a regular file (a folder, a device
+    such as `/dev/null`, a named pipe), is refused rather than replaced. As
+    with every atomic write, a file with other hard links gets a new inode:
+    the other names keep the old text.
 
     Raises:
         OSError: when the file cannot be written; it names `file`, never
@@ -28,6 +31,8 @@ def write_atomically(file: Path, data: bytes) -> None:
     try:
         if target.is_symlink():  # links that form a loop
             raise OSError(errno.ELOOP, os.strerror(errno.ELOOP))
+        if os.path.lexists(target) and not target.is_file():  # a folder, a device, a pipe
+            raise OSError(errno.EINVAL, "not a regular file")
         mode = _writable_mode(target)
         temporary, handle = _new_file(target, mode)
         with os.fdopen(handle, "wb") as stream:
@@ -39,7 +44,7 @@ def write_atomically(file: Path, data: bytes) -> None:
         os.replace(temporary, target)
         temporary = None
     except OSError as error:
-        raise _naming(error, file) from None
+        raise naming(error, file) from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
@@ -62,8 +67,8 @@ def _writable_mode(target: Path) -> int | None:
 def _new_file(target: Path, mode: int | None) -> tuple[Path, int]:
     """Create a new hidden file beside `target`; open() applies the umask to a new mode."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-    for _ in range(100):
-        name = target.parent / f".{target.name}.{os.urandom(4).hex()}.tmp"
+    for _ in range(100):  # a short name, so that a long target's name still fits
+        name = target.parent / f".{target.name[:32]}.{os.urandom(4).hex()}.tmp"
         try:
             return name, os.open(name, flags, 0o600 if mode is not None else 0o666)
         except FileExistsError:
@@ -71,8 +76,8 @@ def _new_file(target: Path, mode: int | None) -> tuple[Path, int]:
     raise FileExistsError(errno.EEXIST, "no free name for a temporary file")
 
 
-def _naming(error: OSError, file: Path) -> OSError:
-    """The same error, naming the path the caller gave."""
+def naming(error: OSError, file: Path) -> OSError:
+    """The same error, naming the path the caller gave (not a temporary file or a handle)."""
     if error.errno is None:
         return OSError(f"{file}: {error}")
     return OSError(error.errno, error.strerror or os.strerror(error.errno), str(file))

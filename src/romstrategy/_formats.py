@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from romstrategy._converter import describe
+from romstrategy._display import shown
 from romstrategy._errors import DocumentError, Problem
 
 __all__ = ["FORMATS", "MAX_BYTES", "format_of", "parse", "render"]
@@ -22,10 +23,17 @@ MAX_BYTES = 64 * 1024 * 1024
 """The default largest document, in bytes: 64 MiB."""
 
 MAX_DEPTH = 64
-"""The deepest nesting of a YAML document, and the most parts of a TOML key.
+"""The deepest nesting of a YAML document; documents need about 5.
 
-Documents need about 5. JSON and TOML nesting is bounded by the parsers'
-recursion: deeper nesting is refused as "nested too deeply".
+JSON and TOML nesting is bounded by the parsers' recursion: deeper nesting
+is refused as "nested too deeply".
+"""
+
+MAX_KEY_PARTS = 16
+"""The most parts of a TOML key or table header (`a.b.c` has three); documents need 2.
+
+`tomllib` takes time that grows with the square of the parts of a header and
+a key: with 16 it reads at least about 1 MiB a second.
 """
 
 FORMATS = MappingProxyType(
@@ -38,11 +46,14 @@ def format_of(name: str) -> str:
     """Return the canonical format for a name or suffix such as `".yml"`.
 
     Raises:
+        TypeError: for a name that is not a str.
         ValueError: for a format that is not JSON, TOML or YAML.
     """
+    if not isinstance(name, str):
+        raise TypeError(f"format: got {type(name).__name__} {shown(name)}, expected a str")
     canonical = FORMATS.get(name.lower().removeprefix("."))
     if canonical is None:
-        raise ValueError(f"unknown format {name!r}: use json, toml, yaml or yml")
+        raise ValueError(f"unknown format {shown(name)}: use json, toml, yaml or yml")
     return canonical
 
 
@@ -114,7 +125,7 @@ def _parse_toml(text: str) -> object:
     from romstrategy import _toml
 
     try:
-        return _toml.load(text, MAX_DEPTH)
+        return _toml.load(text, MAX_KEY_PARTS)
     except DocumentError:  # refused by the reader itself, at its path
         raise
     except ValueError as error:  # TOMLDecodeError, and ints beyond the digit limit
@@ -149,6 +160,10 @@ def parse(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> dict
         ValueError: for an unknown format.
     """
     parser = _PARSERS[format_of(format)]
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise TypeError(f"max_bytes: got {shown(max_bytes)}, expected an int of bytes")
+    if max_bytes < 0:
+        raise ValueError(f"max_bytes: got {shown(max_bytes)}, expected 0 or more")
     text = _text(data, max_bytes)
     try:
         tree = parser(text)

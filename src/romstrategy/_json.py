@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from romstrategy._display import key_text, shown
-from romstrategy._errors import DocumentError, Problem
+from romstrategy._errors import MAX_PROBLEMS, DocumentError, Problem
 
 __all__ = ["load"]
 
@@ -79,7 +79,8 @@ def _lone_surrogates(value: object, path: str) -> Iterator[Problem]:
             yield from _lone_surrogates(item, f"{path}.{key_text(key)}")
 
 
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+|"', re.S)
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
+"""A string (one left open runs to the end, so nothing is scanned twice), a mark, or a word."""
 
 
 class _Frame:
@@ -94,7 +95,7 @@ class _Frame:
     def child(self) -> str:
         if self.lines is None:
             return f"{self.path}[{self.place}]"
-        return f"{self.path}.{self.place}"
+        return f"{self.path}.{key_text(self.place)}"
 
 
 def _duplicates(text: str) -> list[Problem]:
@@ -120,14 +121,16 @@ def _duplicates(text: str) -> list[Problem]:
             top.key_next = top.lines is not None
         elif frames[-1].key_next and kind.startswith('"') and len(kind) > 1:
             problems += _key(frames[-1], _string(kind), line)
+            if len(problems) > MAX_PROBLEMS:
+                break
     return problems or [Problem("$", "a key appears twice in one table")]
 
 
 def _string(token: str) -> str:
     try:
         text: str = json.loads(token)
-    except ValueError:  # a bad escape after the duplicate: the key as written
-        return token[1:-1]
+    except ValueError:  # a bad escape, or a string left open: the key as written
+        return token[1:-1] if token.endswith('"') else token[1:]
     return text
 
 
@@ -139,4 +142,4 @@ def _key(frame: _Frame, key: str, line: int) -> list[Problem]:
         frame.lines[key] = line
         return []
     message = f"duplicate key {shown(key)} (line {line}); it is first on line {first}"
-    return [Problem(f"{frame.path}.{key}", message)]
+    return [Problem(f"{frame.path}.{key_text(key)}", message)]

@@ -78,6 +78,7 @@ def _cents_from_text(value: str) -> int:
         return _cents_from_odd_text(value)
     if len(whole) > _SHOWN_DIGITS and len(whole.lstrip("0")) > _SHOWN_DIGITS:
         raise _outside_the_range(shown(value))  # far too large to be worth converting
+    whole = whole.lstrip("0") or "0"  # so that leading zeros never reach the digit limit
     cents = int(whole) * 100 + (int(part) * (10 if len(part) == 1 else 1) if dot else 0)
     return -cents if text is not value else cents
 
@@ -180,8 +181,8 @@ class Money:
 
     @property
     def amount(self) -> Decimal:
-        """The amount in euros, always with two decimals."""
-        return Decimal(self.cents).scaleb(-2)
+        """The amount in euros, always with two decimals, exact whatever the decimal context."""
+        return Decimal(_euro_text(self.cents))  # made from text, a Decimal is never rounded
 
     def __add__(self, other: Money) -> Money:
         if not isinstance(other, Money):

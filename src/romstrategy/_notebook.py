@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from romstrategy._display import html_text as escape
+from romstrategy._fields import argument
 from romstrategy._money import Money
 from romstrategy._period import Period
 from romstrategy._strategy import Strategy
@@ -63,7 +64,11 @@ def to_records(strategy: Strategy) -> dict[str, list[dict[str, object]]]:
     period two columns, `period_start` and `period_end` (pendulum dates).
     Motions keep their history as a list of dicts. Nothing beyond the
     standard library is needed.
+
+    Raises:
+        TypeError: for anything but a strategy.
     """
+    argument(strategy, Strategy, "to_records")
     return {name: [_record(item) for item in getattr(strategy, name)] for name in _COLLECTIONS}
 
 

@@ -9,6 +9,7 @@ import attrs
 import pendulum
 
 from romstrategy import _fields
+from romstrategy._display import shown
 
 __all__ = ["Period"]
 
@@ -49,10 +50,21 @@ class Period:
 
     @classmethod
     def years(cls, first: int, last: int | None = None) -> Period:
-        """The calendar years `first` through `last` (default: `first` alone)."""
-        return cls(
-            pendulum.Date(first, 1, 1), pendulum.Date(first if last is None else last, 12, 31)
-        )
+        """The calendar years `first` through `last` (default: `first` alone).
+
+        Raises:
+            TypeError: for a year that is not an int.
+            ValueError: for a year outside 1 to 9999, or `last` before `first`.
+        """
+        final = first if last is None else last
+        for year in (first, final):
+            if isinstance(year, bool) or not isinstance(year, int):
+                raise TypeError(f"Period.years: got {shown(year)}, expected an int year")
+            if not 1 <= year <= 9999:
+                raise ValueError(
+                    f"Period.years: got {shown(year)}, expected a year from 1 to 9999"
+                )
+        return cls(pendulum.Date(first, 1, 1), pendulum.Date(final, 12, 31))
 
     @property
     def days(self) -> int:
@@ -60,17 +72,30 @@ class Period:
         return (self.end - self.start).days + 1
 
     def contains(self, other: Period | pendulum.Date) -> bool:
-        """Whether a date, or a whole period, lies within this period."""
+        """Whether a date, or a whole period, lies within this period.
+
+        Raises:
+            TypeError: for anything but a `Period` or a date.
+        """
         if isinstance(other, Period):
             return self.start <= other.start and other.end <= self.end
-        return self.start <= other <= self.end
+        return self.start <= _fields.argument(other, datetime.date, "Period.contains") <= self.end
 
     def overlaps(self, other: Period) -> bool:
-        """Whether the two periods share at least one day."""
+        """Whether the two periods share at least one day.
+
+        Raises:
+            TypeError: for anything but a `Period`.
+        """
+        _fields.argument(other, Period, "Period.overlaps")
         return self.start <= other.end and other.start <= self.end
 
     def intersection(self, other: Period) -> Period | None:
-        """The days both periods share, or `None` when they share none."""
+        """The days both periods share, or `None` when they share none.
+
+        Raises:
+            TypeError: for anything but a `Period`.
+        """
         if not self.overlaps(other):
             return None
         return Period(max(self.start, other.start), min(self.end, other.end))

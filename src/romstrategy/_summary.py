@@ -7,6 +7,7 @@ from collections import defaultdict
 import attrs
 
 from romstrategy._display import visible
+from romstrategy._fields import argument
 from romstrategy._money import Money
 from romstrategy._strategy import Strategy
 
@@ -29,6 +30,7 @@ class Balance:
 
 def budget_balance(strategy: Strategy) -> tuple[Balance, ...]:
     """The balance of each funding source, in the strategy's order."""
+    argument(strategy, Strategy, "budget_balance")
     allocated: defaultdict[str, int] = defaultdict(int)
     for allocation in strategy.allocations:
         allocated[allocation.source] += allocation.amount.cents
@@ -44,6 +46,7 @@ def summary(strategy: Strategy) -> str:
     Control characters in the strategy's text are shown as escapes such as
     `\x1b`, so that printing the summary cannot change a terminal.
     """
+    argument(strategy, Strategy, "summary")
     lines = [
         f"{strategy.title} ({strategy.id})",
         f"period {strategy.period}, status {strategy.status.value}",

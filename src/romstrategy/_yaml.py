@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from romstrategy._display import key_text, shown
-from romstrategy._errors import DocumentError, Problem
+from romstrategy._errors import MAX_PROBLEMS, DocumentError, Problem
 
 __all__ = ["Dumper", "load"]
 
@@ -120,20 +120,28 @@ class _Builder:
     def __init__(self, max_depth: int) -> None:
         self.max_depth = max_depth
         self.open: list[Any] = []  # the open dicts and lists, outermost first
-        self.paths: list[str] = []  # the JSON path of each
+        self.steps: list[str] = []  # the step of the JSON path to each: ".key" or "[3]"
         self.keys: list[Any] = []  # for each: the key awaiting its value, or _NO_KEY
         self.lines: list[dict[Any, int]] = []  # for each dict: the line of each key
         self.problems: list[Problem] = []
         self.root: object = None
 
-    def path(self) -> str:
-        """Where the next value goes."""
-        if not self.open:
-            return "$"
+    def step(self) -> str:
+        """The step of the JSON path from the innermost open collection to the next value."""
         inner, key = self.open[-1], self.keys[-1]
         if type(inner) is list:
-            return f"{self.paths[-1]}[{len(inner)}]"
-        return self.paths[-1] if key is _NO_KEY else f"{self.paths[-1]}.{key_text(key)}"
+            return f"[{len(inner)}]"
+        return "" if key is _NO_KEY else f".{key_text(key)}"
+
+    def path(self, key: object = _NO_KEY) -> str:
+        """Where the next value goes, or with `key` where that key of the innermost table is.
+
+        Built only for a problem, so that reading costs nothing per level of nesting.
+        """
+        if not self.open:
+            return "$"
+        last = self.step() if key is _NO_KEY else f".{key_text(key)}"
+        return "".join(["$", *self.steps, last])
 
     def scalar(self, value: object, event: Any) -> None:
         if not self.open:
@@ -150,17 +158,20 @@ class _Builder:
 
     def key(self, key: object, event: Any) -> None:
         line = _line(event)
-        where = f"{self.paths[-1]}.{key_text(key)}"
         if key == "<<" and not event.style and event.tag is None:
             message = f"merge keys (<<) are not supported; write the keys out (line {line})"
-            self.problems.append(Problem(where, message))
+            self.refuse(Problem(self.path(key), message))
         if key in self.open[-1]:  # its first value is in place already
             first = self.lines[-1][key]
             message = f"duplicate key {shown(key)} (line {line}); it is first on line {first}"
-            self.problems.append(Problem(where, message))
+            self.refuse(Problem(self.path(key), message))
         else:
             self.lines[-1][key] = line
         self.keys[-1] = key
+
+    def refuse(self, problem: Problem) -> None:
+        if len(self.problems) <= MAX_PROBLEMS:  # one more says that there are more
+            self.problems.append(problem)
 
     def start(self, event: Any, container: dict[Any, Any] | list[Any]) -> None:
         if event.tag not in _COLLECTION_TAGS[type(container)]:
@@ -169,18 +180,45 @@ class _Builder:
             raise _FatalError(f"nested deeper than {self.max_depth} levels")
         if self.open and type(self.open[-1]) is dict and self.keys[-1] is _NO_KEY:
             raise _FatalError("a key must be a string, number or null, not a list or table")
-        path = self.path()
+        step = self.step() if self.open else ""
         self.scalar(container, event)  # placed now, filled as its events arrive
         self.open.append(container)
-        self.paths.append(path)
+        self.steps.append(step)
         self.keys.append(_NO_KEY)
         self.lines.append({})
 
     def end(self) -> None:
         self.open.pop()
-        self.paths.pop()
+        self.steps.pop()
         self.keys.pop()
         self.lines.pop()
+
+
+_MAX_DIRECTIVES = 16
+"""The most lines that start with `%`; PyYAML takes time quadratic in `%TAG` directives."""
+
+_LINE_BREAKS_OF_1_1 = {"\x85": "U+0085 (next line)", "\u2028": "U+2028", "\u2029": "U+2029"}
+"""Characters that YAML 1.1 readers take for line breaks, and YAML 1.2 readers do not."""
+
+
+def _check_text(text: str) -> None:
+    """Refuse, before parsing, what PyYAML would read slowly or not as YAML 1.2 does.
+
+    Raises:
+        DocumentError: at the top, naming the line.
+    """
+    if text.startswith("%") + text.count("\n%") > _MAX_DIRECTIVES:
+        message = f"more than {_MAX_DIRECTIVES} directives such as %TAG; a document needs none"
+        raise DocumentError([Problem("$", message)])
+    for char, name in _LINE_BREAKS_OF_1_1.items():
+        where = text.find(char)
+        if where >= 0:
+            line = text.count("\n", 0, where) + 1
+            message = (
+                f"the character {name} on line {line} is a line break to some YAML readers "
+                "and not to others; write it as an escape in a double-quoted string"
+            )
+            raise DocumentError([Problem("$", message)])
 
 
 def load(text: str, max_depth: int) -> object:
@@ -192,6 +230,7 @@ def load(text: str, max_depth: int) -> object:
         yaml.YAMLError: for text that is not YAML.
         ValueError: for an int beyond Python's digit limit.
     """
+    _check_text(text)
     builder = _Builder(max_depth)
     documents = 0
     event: Any = None
@@ -212,6 +251,12 @@ def load(text: str, max_depth: int) -> object:
                 documents += 1
                 if documents > 1:
                     raise _FatalError("a file holds one YAML document, not several")
+                if event.version not in (None, (1, 2)):
+                    version = ".".join(map(str, event.version))
+                    raise _FatalError(
+                        f"the document says %YAML {version}, but it is read as YAML 1.2; "
+                        "remove the %YAML line or write %YAML 1.2"
+                    )
     except _FatalError as refusal:
         problem = Problem(builder.path(), f"{refusal} (line {_line(event)})")
         raise DocumentError([problem]) from None
@@ -232,6 +277,13 @@ class Dumper(_BaseDumper):  # type: ignore[misc]  # PyYAML's dumpers are untyped
         return True
 
 
+def _represent_text(dumper: Any, text: str) -> Any:
+    # Double quotes escape the characters that readers disagree on as \N, \L and \P.
+    style = '"' if any(char in text for char in _LINE_BREAKS_OF_1_1) else None
+    return dumper.represent_scalar(_CORE + "str", text, style=style)
+
+
+Dumper.add_representer(str, _represent_text)  # on this class's own copy of the table
 for _pattern, _first in (
     (_INT, "-+0123456789"),
     (re.compile(r"0o[0-7]+|0x[0-9a-fA-F]+"), "0"),

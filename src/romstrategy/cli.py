@@ -12,10 +12,13 @@ arguments as escapes such as `\\x1b`, and JSON output writes them as
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, NoReturn
 
@@ -24,7 +27,7 @@ import click
 from romstrategy import reference
 from romstrategy._display import json_text, shown, visible
 from romstrategy._documents import dump, dumps, load, loads
-from romstrategy._errors import DocumentError
+from romstrategy._errors import DocumentError, Problem
 from romstrategy._files import write_atomically
 from romstrategy._formats import MAX_BYTES, format_of
 from romstrategy._money import Money
@@ -34,11 +37,12 @@ from romstrategy._strategy import Strategy
 from romstrategy._summary import budget_balance
 from romstrategy.rules import RULES, Finding, Report, Severity, explain, validate
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 REFERENCE = "<reference>"
 STDIN = "-"
 """The FILE that means standard input, or, for `report -o`, standard output."""
+STDIN_LABEL = "<stdin>"
 
 _LANG = click.Choice(["en", "nl"])
 _INPUT_FORMATS = click.Choice(["json", "toml", "yaml", "yml"])
@@ -53,7 +57,8 @@ _Failure = DocumentError | OSError
 
 
 def _colour() -> bool:
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    output = sys.stdout
+    return output is not None and output.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _paint(text: str, severity: Severity) -> str:
@@ -61,9 +66,15 @@ def _paint(text: str, severity: Severity) -> str:
     return click.style(text, fg=colours[severity], bold=True) if _colour() else text
 
 
-def _echo(text: str, *, err: bool = False) -> None:
-    """Print lines of text, every control character in them shown as an escape."""
-    click.echo("\n".join(map(visible, text.split("\n"))), err=err)
+def _echo(line: str, *, err: bool = False) -> None:
+    """Print one line, every control character in it (a line break too) shown as an escape."""
+    click.echo(visible(line), err=err)
+
+
+def _echo_lines(text: str) -> None:
+    """Print text whose line breaks are the command's own, each line as `_echo` does."""
+    for line in text.split("\n"):
+        _echo(line)
 
 
 def _echo_json(data: object) -> None:
@@ -104,12 +115,21 @@ def _read(file: str, input_format: str | None) -> Strategy:
     if file != STDIN:
         return load(Path(file))
     if input_format is None:
-        _fail("reading standard input (-) needs --input-format json, toml or yaml")
+        raise _stdin_problem(
+            "standard input (-) is read by `romstrategy check -` with --input-format json, "
+            "toml or yaml"
+        )
+    if sys.stdin is None:
+        raise _stdin_problem("standard input is closed")
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     try:
         return loads(data, input_format)
     except DocumentError as error:
-        raise DocumentError(error.problems, source="<stdin>") from None
+        raise DocumentError(error.problems, source=STDIN_LABEL) from None
+
+
+def _stdin_problem(message: str) -> DocumentError:
+    return DocumentError([Problem("$", message)], source=STDIN_LABEL)
 
 
 def _load(file: str | None) -> tuple[str, Strategy]:
@@ -131,6 +151,8 @@ def _codes(values: Sequence[str], option: str) -> list[str] | None:
     """
     codes = [code.strip().upper() for value in values for code in value.split(",")]
     codes = [code for code in codes if code]
+    if values and not codes:
+        raise ValueError(f"{option}: no rule code given; name one such as RS203 or RS2")
     for code in codes:
         if not any(known.startswith(code) for known in RULES):
             raise ValueError(
@@ -212,7 +234,7 @@ _Result = tuple[str, Strategy | None, Report | None, _Failure | None]
 def _check_one(
     file: str | None, input_format: str | None, select: list[str] | None, ignore: list[str] | None
 ) -> _Result:
-    label = REFERENCE if file is None else "<stdin>" if file == STDIN else file
+    label = REFERENCE if file is None else STDIN_LABEL if file == STDIN else file
     try:
         strategy = reference.strategy_2024() if file is None else _read(file, input_format)
     except (DocumentError, OSError) as failure:
@@ -378,14 +400,14 @@ def explain_command(code: str) -> None:
       romstrategy explain RS203
     """
     try:
-        rule = explain(code.upper())
+        rule = explain(code.strip().upper())
     except LookupError as error:
         _fail(str(error))
     _echo(f"{rule.code} ({rule.severity.value}): {rule.title}")
     if rule.title_nl:
         _echo(f"  nl: {rule.title_nl}")
     _echo("")
-    _echo(rule.explanation)
+    _echo_lines(rule.explanation)
     _echo("")
     _echo(f"Fails: {rule.failing_example or '-'}")
     _echo(f"Passes: {rule.passing_example or '-'}")
@@ -405,13 +427,14 @@ def schema() -> None:
 # --- split, init, convert, diff -----------------------------------------------------------
 
 
-def _ratio(text: str) -> int | Decimal:
-    if text.isascii() and text.isdigit():
-        return int(text)
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        _fail(f"ratio {shown(text)} is not a number such as 2 or 0.5")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
+def _ratio(text: str) -> Decimal:
+    """A ratio written as `2`, `0.5` or `1e3`: ASCII digits, no sign, spaces or underscores."""
+    if not _NUMBER.fullmatch(text):
+        _fail(f"ratio {shown(text)} is not a number such as 2, 0.5 or 1e3")
+    return Decimal(text)
 
 
 def _split(amount: str, ratios: tuple[str, ...]) -> tuple[Money, tuple[Money, ...]]:
@@ -578,6 +601,35 @@ def diff_command(old: str, new: str, output: str, lang: str, exit_code: bool) ->
     if output == "json":
         _echo_json({"old": old, "new": new, **changes.to_dict()})
     else:
-        _echo(f"--- {old}\n+++ {new}")
-        _echo(changes.to_text(_locale(lang)))
+        _echo(f"--- {old}")
+        _echo(f"+++ {new}")
+        _echo_lines(changes.to_text(_locale(lang)))
     raise SystemExit(1 if exit_code and changes.changed else 0)
+
+
+def run() -> None:
+    """The `romstrategy` console script: `main`, with output that cannot end in a traceback.
+
+    Characters that the output's encoding cannot hold (a Latin-1 terminal and
+    the euro sign, say) are written as backslash escapes; the streams belong
+    to this process, so the command may set that. An output that cannot be
+    written (a full disk) is one line on standard error, and exit code 2.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        main(prog_name="romstrategy")
+    except OSError as error:  # click itself handles a closed pipe
+        _silence_output()
+        with contextlib.suppress(OSError):
+            click.echo(f"Error: cannot write the output: {_reason(error)}", err=True)
+        raise SystemExit(2) from None
+
+
+def _silence_output() -> None:
+    """Send what is still buffered for standard output nowhere, so that exit does not fail."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, sys.stdout.fileno())
+        os.close(nowhere)

@@ -9,7 +9,8 @@ from typing import Any
 import attrs
 import pendulum
 
-from romstrategy._display import visible
+from romstrategy._display import shown, visible
+from romstrategy._fields import argument
 from romstrategy._money import Money
 from romstrategy._period import Period
 from romstrategy._strategy import Strategy
@@ -96,7 +97,15 @@ class StrategyDiff:
         }  # fmt: skip
 
     def to_text(self, lang: Lang = "en") -> str:
-        """A readable account of the changes, one line each; control characters escaped."""
+        """A readable account of the changes, one line each; control characters escaped.
+
+        Raises:
+            ValueError: for a language other than `"en"` and `"nl"`.
+        """
+        if lang not in ("en", "nl"):
+            raise ValueError(
+                f"StrategyDiff.to_text: got lang {shown(lang)}, expected 'en' or 'nl'"
+            )
         lines: list[str] = []
         for name, moved in (
             ("pillars", self.pillars),
@@ -199,7 +208,13 @@ def _identity(finding: Finding) -> tuple[str, str, tuple[str, ...]]:
 
 
 def diff(old: Strategy, new: Strategy) -> StrategyDiff:
-    """Compare two versions of a strategy: money moved, objects changed, findings."""
+    """Compare two versions of a strategy: money moved, objects changed, findings.
+
+    Raises:
+        TypeError: for anything but two strategies.
+    """
+    argument(old, Strategy, "diff")
+    argument(new, Strategy, "diff")
     before, after = overview(old), overview(new)
     old_findings = {_identity(f) for f in before.report.findings}
     new_findings = {_identity(f) for f in after.report.findings}

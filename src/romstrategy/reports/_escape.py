@@ -33,5 +33,8 @@ def markdown_code(value: str) -> str:
     shown = visible(value)
     longest = max((len(run) for run in re.findall("`+", shown)), default=0)
     fence = "`" * (longest + 1)
-    pad = " " if shown.startswith("`") or shown.endswith("`") else ""
+    # One space each side is taken off a code span that starts or ends with a backtick,
+    # or that starts and ends with a space: such a span gets one more.
+    edges = shown[:1] + shown[-1:]
+    pad = " " if "`" in edges or (edges == "  " and shown.strip()) else ""
     return f"{fence}{pad}{shown}{pad}{fence}"

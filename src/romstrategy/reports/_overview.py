@@ -8,6 +8,7 @@ from fractions import Fraction
 import attrs
 
 from romstrategy._budget import Allocation
+from romstrategy._fields import argument
 from romstrategy._money import Money
 from romstrategy._parliament import Motion
 from romstrategy._strategy import Activity, Scope, Strategy
@@ -190,7 +191,13 @@ def overview(strategy: Strategy, report: Report | None = None) -> Overview:
     Args:
         strategy: the strategy to describe.
         report: the findings to show; by default `validate(strategy)`.
+
+    Raises:
+        TypeError: for a strategy or report of the wrong type.
     """
+    argument(strategy, Strategy, "overview")
+    if report is not None:
+        argument(report, Report, "overview(report=...)")
     total = sum(a.amount.cents for a in strategy.allocations)
     pillars = _sum_by(
         ((a.pillar, a.amount.cents) for a in strategy.allocations),

@@ -15,6 +15,7 @@ are passed to one `validate` call and never kept.
 """
 
 from romstrategy.rules._findings import Finding, Report, Severity, StrategyInvalid
+from romstrategy.rules._rivals import competing_pairs
 from romstrategy.rules._rule import Check, Rule, rule
 from romstrategy.rules._validate import RULES, explain, validate
 
@@ -26,6 +27,7 @@ __all__ = [
     "Rule",
     "Severity",
     "StrategyInvalid",
+    "competing_pairs",
     "explain",
     "rule",
     "validate",

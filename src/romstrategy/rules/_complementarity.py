@@ -14,8 +14,8 @@ from romstrategy._period import Period
 from romstrategy._strategy import Activity, Scope, Strategy
 from romstrategy.rules._findings import Finding, Severity
 from romstrategy.rules._index import unique_by
+from romstrategy.rules._rivals import Rivalry, rivalries
 from romstrategy.rules._rule import rule
-from romstrategy.rules._sweep import rivals
 from romstrategy.rules._text import (
     and_en,
     and_nl,
@@ -113,34 +113,29 @@ def RS203(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
     with inner whitespace collapsed) and the same service, their periods
     overlap, and the supra-regional activity does not list the regional one
     in `complements`. There is one finding per supra-regional activity that
-    competes; its path is `activities[supra-id].complements` and its
-    subjects the supra-regional activity's id, then the id of every
-    regional activity it competes with, sorted. The message names each
-    rival with the shared ROMs and the days both run, up to five of them.
-    The check sorts and sweeps periods per ROM, theme and service, so it
-    takes O(n log n) time plus one step per competing pair, never a
-    comparison of all pairs, and the findings grow with the activities.
+    competes; its path is `activities[supra-id].complements`, its subjects
+    the supra-regional activity's id and then the ids of its first five
+    rivals by start date, then id. The message counts the rivals per ROM and
+    names those five with the days both run; `romstrategy.rules.competing_pairs`
+    gives every competing pair. The check sorts periods per ROM, theme and
+    service: it takes O(n log n) time, and memory that grows with the
+    activities, however many pairs compete.
     """
-    for supra, competing in rivals(strategy.activities):
-        competing.sort(key=_order)
-        yield _competition(supra, competing)
+    for rivalry in rivalries(strategy.activities, _NAMED):
+        yield _competition(rivalry)
 
 
 _NAMED = 5
-"""The most rivals an RS203 message names; the finding's subjects hold every one."""
+"""How many rivals an RS203 finding names."""
 
 
-def _order(activity: Activity) -> tuple[object, ...]:
-    # By id; ids used twice (RS002) are ordered by the rest, never by input order.
-    return (activity.id, activity.lead, activity.period, activity.title, activity.roms)
-
-
-def _competition(supra: Activity, competing: list[Activity]) -> Finding:
+def _competition(rivalry: Rivalry) -> Finding:
+    supra, first = rivalry.supra, rivalry.first
     theme, service = normalise_theme(supra.theme), supra.service.value
-    subjects = (supra.id, *(regional.id for regional in competing))
+    subjects = (supra.id, *(regional.id for regional in first))
     where = path("activities", supra.id, "complements")
-    if len(competing) == 1:
-        regional = competing[0]
+    if len(first) == 1:  # one rival, whatever ROMs it shares
+        regional = first[0]
         roms, overlap = _shared(supra, regional)
         return Finding(
             code="RS203",
@@ -156,23 +151,40 @@ def _competition(supra: Activity, competing: list[Activity]) -> Finding:
             path=where,
             subjects=subjects,
         )
-    named = [(regional, *_shared(supra, regional)) for regional in competing[:_NAMED]]
-    more = len(competing) - len(named)
-    listed_en = [f"{r.id} of ROM {and_en(roms)} ({period_en(days)})" for r, roms, days in named]
-    listed_nl = [f"{r.id} van ROM {and_nl(roms)} ({period_nl(days)})" for r, roms, days in named]
+    rivals_en, rivals_nl = _rivals(rivalry)
     return Finding(
         code="RS203",
         severity=Severity.ERROR,
-        message=f"Supra-regional activity {supra.id} competes with {len(competing)} regional "
-        f"activities, {and_en(listed_en + ([f'{more} more'] if more else []))}: same theme "
+        message=f"Supra-regional activity {supra.id} competes with {rivals_en}: same theme "
         f"{theme!r} and service {service}, with overlapping periods, and {supra.id} lists "
         "none of them in complements.",
-        message_nl=f"Bovenregionale activiteit {supra.id} concurreert met {len(competing)} "
-        f"regionale activiteiten, {and_nl(listed_nl + ([f'nog {more}'] if more else []))}: "
+        message_nl=f"Bovenregionale activiteit {supra.id} concurreert met {rivals_nl}: "
         f"zelfde thema {theme!r} en dienst {service}, met overlappende periodes, en "
         f"{supra.id} vermeldt geen van hen bij complements (wat zij aanvult).",
         path=where,
         subjects=subjects,
+    )
+
+
+def _rivals(rivalry: Rivalry) -> tuple[str, str]:
+    """The rivals counted and the first ones named, in English and in Dutch."""
+    supra = rivalry.supra
+    named = [(r, *_shared(supra, r)) for r in rivalry.first]
+    names_en = [f"{r.id} of ROM {and_en(roms)} ({period_en(days)})" for r, roms, days in named]
+    names_nl = [f"{r.id} van ROM {and_nl(roms)} ({period_nl(days)})" for r, roms, days in named]
+    if len(rivalry.counts) == 1:
+        total = rivalry.counts[0][1]
+        more = total - len(named)
+        return (
+            f"{total} regional activities, "
+            f"{and_en(names_en + ([f'{more} more'] if more else []))}",
+            f"{total} regionale activiteiten, "
+            f"{and_nl(names_nl + ([f'nog {more}'] if more else []))}",
+        )
+    counts = [f"{rom} ({count})" for rom, count in rivalry.counts]
+    return (
+        f"regional activities of ROM {and_en(counts)}, such as {and_en(names_en)}",
+        f"regionale activiteiten van ROM {and_nl(counts)}, zoals {and_nl(names_nl)}",
     )
 
 
