@@ -1178,3 +1178,60 @@ def test_a_value_out_of_range_is_a_value_error(call):
 def test_a_code_span_keeps_the_spaces_of_an_id():
     strategy = attrs.evolve(rs.reference.strategy_2024(), id=" a ")
     assert "- Overview: `  a  `" in reports.render(strategy, "md").splitlines()
+
+
+# --- found by the second review -----------------------------------------------------------
+
+
+def test_rs203_stays_quick_when_a_complemented_id_is_used_thousands_of_times():
+    result = python(
+        """
+        import attrs, romstrategy as rs
+        def act(id, scope, roms, complements=()):
+            return rs.Activity(id=id, title="t", scope=scope, pillar="III", roms=roms,
+                               lead=roms[0], theme="e", service="financing",
+                               period=rs.Period.years(2024), complements=complements)
+        n = 5000
+        acts = [act("r", "regional", ("NOM",)) for _ in range(n)] + [act("z", "regional", ("NOM",))]
+        acts += [act(f"s{i}", "supra-regional", ("NOM", "OOST"), ("r",)) for i in range(n)]
+        s = attrs.evolve(rs.reference.strategy_2024(), activities=tuple(acts))
+        findings = rs.validate(s, select="RS203").findings
+        print(len(findings), findings[0].subjects, findings[0].message.split(":")[0])
+        """,
+        timeout=60,
+    )
+    # 5,000 complemented activities hide z's name; the count still says it is there.
+    assert result.stdout.split("\n")[0] == (
+        "5000 ('s0',) Supra-regional activity s0 competes with regional activities of ROM NOM (1)"
+    )
+
+
+def test_the_json_duplicate_scan_of_a_deep_unread_tail_stays_small():
+    result = python(
+        """
+        import romstrategy as rs
+        try:
+            rs.loads('[{"a": 1, "a": 1},' + '[' * 200_000, "json")
+        except rs.DocumentError as error:
+            print(error.problems)
+        """,
+        timeout=60,
+    )
+    assert result.stdout.strip() == (
+        "(Problem(path='$[0].a', message=\"duplicate key 'a' (line 1); it is first on line 1\"),)"
+    )
+
+
+def test_a_ratio_with_an_exponent_beyond_a_decimal_is_one_line():
+    result = console("split", "100", "1e999999999999999999999")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "Error: ratio '1e999999999999999999999': a ratio must be 0 or lie between 1E-100 "
+        "and 1E+100\n"
+    )
+
+
+def test_yaml_keys_of_other_types_are_not_duplicates_of_each_other():
+    found = problems(REFERENCE_YAML + "1: x\n1.0: y\ntrue: z\n", "yaml")
+    assert not any("duplicate" in message for _, message in found)
+    assert ("$.1", "`1`: a key must be a string, found the number 1") in found

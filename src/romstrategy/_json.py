@@ -84,18 +84,19 @@ _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
 
 
 class _Frame:
-    """An open table or array while `_duplicates` scans."""
+    """An open table or array while `_duplicates` scans; paths are joined only for a problem."""
 
-    def __init__(self, path: str, table: bool) -> None:
-        self.path = path
+    def __init__(self, step: str, table: bool) -> None:
+        self.step = step  # how it is reached from its parent: ".key" or "[3]"
         self.lines: dict[str, int] | None = {} if table else None  # a table's keys
         self.place: str | int = 0  # the key, or the index, of the value being read
         self.key_next = table
 
     def child(self) -> str:
+        """The step to the value being read."""
         if self.lines is None:
-            return f"{self.path}[{self.place}]"
-        return f"{self.path}.{key_text(self.place)}"
+            return f"[{self.place}]"
+        return f".{key_text(self.place)}"
 
 
 def _duplicates(text: str) -> list[Problem]:
@@ -109,6 +110,8 @@ def _duplicates(text: str) -> list[Problem]:
         kind = token.group()
         if kind in ("{", "["):
             frames.append(_Frame(frames[-1].child() if frames else "$", kind == "{"))
+            if len(frames) > _MAX_SCANNED_DEPTH:  # text the parser never reached
+                break
         elif kind in ("}", "]"):
             if frames:
                 frames.pop()
@@ -120,7 +123,7 @@ def _duplicates(text: str) -> list[Problem]:
                 top.place = int(top.place) + 1
             top.key_next = top.lines is not None
         elif frames[-1].key_next and kind.startswith('"') and len(kind) > 1:
-            problems += _key(frames[-1], _string(kind), line)
+            problems += _key(frames, _string(kind), line)
             if len(problems) > MAX_PROBLEMS:
                 break
     return problems or [Problem("$", "a key appears twice in one table")]
@@ -134,7 +137,8 @@ def _string(token: str) -> str:
     return text
 
 
-def _key(frame: _Frame, key: str, line: int) -> list[Problem]:
+def _key(frames: list[_Frame], key: str, line: int) -> list[Problem]:
+    frame = frames[-1]
     assert frame.lines is not None  # only a table reads keys
     frame.place, frame.key_next = key, False
     first = frame.lines.get(key)
@@ -142,4 +146,8 @@ def _key(frame: _Frame, key: str, line: int) -> list[Problem]:
         frame.lines[key] = line
         return []
     message = f"duplicate key {shown(key)} (line {line}); it is first on line {first}"
-    return [Problem(f"{frame.path}.{key_text(key)}", message)]
+    return [Problem("".join(f.step for f in frames) + f".{key_text(key)}", message)]
+
+
+_MAX_SCANNED_DEPTH = 10_000
+"""Deeper than this, the parser (which stopped at the duplicate) refuses the text anyway."""

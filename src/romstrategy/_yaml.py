@@ -161,12 +161,14 @@ class _Builder:
         if key == "<<" and not event.style and event.tag is None:
             message = f"merge keys (<<) are not supported; write the keys out (line {line})"
             self.refuse(Problem(self.path(key), message))
-        if key in self.open[-1]:  # its first value is in place already
-            first = self.lines[-1][key]
+        # By type too: 1, 1.0 and true are different keys in YAML, though equal in Python.
+        typed = (type(key), key)
+        if typed in self.lines[-1]:
+            first = self.lines[-1][typed]
             message = f"duplicate key {shown(key)} (line {line}); it is first on line {first}"
             self.refuse(Problem(self.path(key), message))
         else:
-            self.lines[-1][key] = line
+            self.lines[-1][typed] = line
         self.keys[-1] = key
 
     def refuse(self, problem: Problem) -> None:

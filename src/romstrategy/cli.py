@@ -434,7 +434,10 @@ def _ratio(text: str) -> Decimal:
     """A ratio written as `2`, `0.5` or `1e3`: ASCII digits, no sign, spaces or underscores."""
     if not _NUMBER.fullmatch(text):
         _fail(f"ratio {shown(text)} is not a number such as 2, 0.5 or 1e3")
-    return Decimal(text)
+    try:
+        return Decimal(text)
+    except ArithmeticError:  # an exponent beyond what a Decimal can hold
+        _fail(f"ratio {shown(text)}: a ratio must be 0 or lie between 1E-100 and 1E+100")
 
 
 def _split(amount: str, ratios: tuple[str, ...]) -> tuple[Money, tuple[Money, ...]]:

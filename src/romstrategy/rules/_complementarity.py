@@ -134,7 +134,7 @@ def _competition(rivalry: Rivalry) -> Finding:
     theme, service = normalise_theme(supra.theme), supra.service.value
     subjects = (supra.id, *(regional.id for regional in first))
     where = path("activities", supra.id, "complements")
-    if len(first) == 1:  # one rival, whatever ROMs it shares
+    if len(first) == 1 and all(count == 1 for _, count in rivalry.counts):  # one rival
         regional = first[0]
         roms, overlap = _shared(supra, regional)
         return Finding(
@@ -172,6 +172,12 @@ def _rivals(rivalry: Rivalry) -> tuple[str, str]:
     named = [(r, *_shared(supra, r)) for r in rivalry.first]
     names_en = [f"{r.id} of ROM {and_en(roms)} ({period_en(days)})" for r, roms, days in named]
     names_nl = [f"{r.id} van ROM {and_nl(roms)} ({period_nl(days)})" for r, roms, days in named]
+    if not named:  # ids used thousands of times hid the rivals' names (RS002)
+        counts = [f"{rom} ({count})" for rom, count in rivalry.counts]
+        return (
+            f"regional activities of ROM {and_en(counts)}",
+            f"regionale activiteiten van ROM {and_nl(counts)}",
+        )
     if len(rivalry.counts) == 1:
         total = rivalry.counts[0][1]
         more = total - len(named)

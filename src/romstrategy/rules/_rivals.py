@@ -44,43 +44,55 @@ class _Regional:
         self.latest[self.size : self.size + len(self.ends)] = self.ends
         for node in range(self.size - 1, 0, -1):
             self.latest[node] = max(self.latest[2 * node], self.latest[2 * node + 1])
-        self.by_id: defaultdict[str, list[int]] = defaultdict(list)
-        for index, activity in enumerate(self.activities):
-            self.by_id[activity.id].append(index)
+        # For each id: the starts and the sorted ends of the activities that carry it.
+        carriers: defaultdict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+        for activity, start, end in zip(self.activities, self.starts, self.ends, strict=True):
+            carriers[activity.id][0].append(start)
+            carriers[activity.id][1].append(end)
+        self.by_id = {name: (starts, sorted(ends)) for name, (starts, ends) in carriers.items()}
 
-    def count(self, start: int, end: int, skipped: set[int]) -> int:
-        """How many run on a day from `start` to `end` (ordinals), but for `skipped`."""
-        overlapping = bisect.bisect_right(self.starts, end) - bisect.bisect_left(
-            self.ends_sorted, start
-        )
-        return overlapping - len(skipped)
+    def count(self, start: int, end: int, complements: frozenset[str]) -> int:
+        """How many run on a day from `start` to `end` (ordinals), but those complemented."""
+        overlapping = _running(self.starts, self.ends_sorted, start, end)
+        for name in complements:
+            carriers = self.by_id.get(name)
+            if carriers is not None:
+                overlapping -= _running(*carriers, start, end)
+        return overlapping
 
-    def skipped(self, supra: Activity) -> set[int]:
-        """The indices of the overlapping activities that `supra` lists in `complements`."""
-        start, end = supra.period.start.toordinal(), supra.period.end.toordinal()
-        return {
-            index
-            for name in set(supra.complements)
-            for index in self.by_id.get(name, ())
-            if self.starts[index] <= end and self.ends[index] >= start
-        }
+    def first(
+        self, start: int, end: int, complements: frozenset[str], limit: int, patience: int
+    ) -> list[Activity]:
+        """The first `limit` that run on a day from `start` to `end`, in order.
 
-    def first(self, start: int, end: int, skipped: set[int], limit: int) -> list[Activity]:
-        """The first `limit` that run on a day from `start` to `end`, in order, but `skipped`."""
+        Those complemented are passed over; after `patience` of them it stops looking.
+        """
         found: list[Activity] = []
         before = bisect.bisect_right(self.starts, end)  # those that start in time
         stack = [(1, 0, self.size)]  # (node, first index, index after)
-        while stack and len(found) < limit:
+        while stack and len(found) < limit and patience >= 0:
             node, low, high = stack.pop()
             if low >= before or self.latest[node] < start:
                 continue  # none below this node ends in time
             if high - low == 1:
-                if low not in skipped:
+                if self.activities[low].id in complements:
+                    patience -= 1
+                else:
                     found.append(self.activities[low])
                 continue
             middle = (low + high) // 2
             stack += [(2 * node + 1, middle, high), (2 * node, low, middle)]  # left first
         return found
+
+
+def _running(starts: list[int], ends_sorted: list[int], start: int, end: int) -> int:
+    """How many of the periods, by sorted starts and ends, share a day with `start`..`end`."""
+    return bisect.bisect_right(starts, end) - bisect.bisect_left(ends_sorted, start)
+
+
+_PATIENCE = 1000
+"""How many complemented activities RS203 passes over to name a rival: with an id used
+thousands of times (RS002) it would otherwise pass over them for every supra-regional one."""
 
 
 def _groups(activities: Iterable[Activity]) -> dict[_Key, tuple[list[Activity], _Regional]]:
@@ -125,12 +137,12 @@ def rivalries(activities: Iterable[Activity], named: int = 5) -> Iterator[Rivalr
     for (rom, _, _), (supras, regional) in _groups(activities).items():
         for supra in supras:
             start, end = supra.period.start.toordinal(), supra.period.end.toordinal()
-            skipped = regional.skipped(supra)
-            count = regional.count(start, end, skipped)
+            complements = frozenset(supra.complements)
+            count = regional.count(start, end, complements)
             if count:
                 _, counts, first = found.setdefault(id(supra), (supra, {}, {}))
                 counts[rom] = count
-                for rival in regional.first(start, end, skipped, named):
+                for rival in regional.first(start, end, complements, named, _PATIENCE):
                     first[id(rival)] = rival
     for supra, counts, first in found.values():
         yield Rivalry(
@@ -142,9 +154,10 @@ def competing_pairs(activities: Iterable[Activity]) -> Iterator[tuple[Activity, 
     """Every competing pair `(supra-regional, regional)`, each once, one at a time.
 
     RS203 names a few rivals of each supra-regional activity; this gives all
-    of them, in O(n log n) plus O(log n) per pair, holding one supra-regional
-    activity's rivals at a time. Supra-regional activities come in the order
-    of the activities given, and each one's rivals by start date, then id.
+    of them, in O(n log n) plus O(log n) per pair and per complemented pair,
+    holding one supra-regional activity's rivals at a time. Supra-regional
+    activities come in the order of the activities given, and each one's
+    rivals by start date, then id.
     """
     items = list(activities)
     groups = _groups(items)
@@ -154,8 +167,8 @@ def competing_pairs(activities: Iterable[Activity]) -> Iterator[tuple[Activity, 
         for rom in sorted(set(supra.roms)):
             group = groups.get((rom, normalise_theme(supra.theme), supra.service))
             if group is not None:
-                regional = group[1]
-                for rival in regional.first(start, end, regional.skipped(supra), len(items)):
+                complements = frozenset(supra.complements)
+                for rival in group[1].first(start, end, complements, len(items), len(items)):
                     rivals[id(rival)] = rival
         for rival in sorted(rivals.values(), key=order):
             yield supra, rival
