@@ -58,6 +58,8 @@ def hostile_documents(draw, format):
     text = draw(st.sampled_from(BASES[format]))
     for _ in range(draw(st.integers(1, 4))):
         spot = draw(st.integers(0, len(text)))
+        if draw(st.booleans()):  # at the start of a line, where keys and tables begin
+            spot = text.find("\n", spot) + 1
         action = draw(st.sampled_from(["insert", "insert", "cut", "repeat", "replace"]))
         if action == "insert":
             piece = draw(st.sampled_from(HOSTILE) | st.text(max_size=12))
