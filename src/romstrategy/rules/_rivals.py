@@ -90,7 +90,7 @@ def _running(starts: list[int], ends_sorted: list[int], start: int, end: int) ->
     return bisect.bisect_right(starts, end) - bisect.bisect_left(ends_sorted, start)
 
 
-_PATIENCE = 1000
+_PATIENCE = 100
 """How many complemented activities RS203 passes over to name a rival: with an id used
 thousands of times (RS002) it would otherwise pass over them for every supra-regional one."""
 
