@@ -1235,3 +1235,11 @@ def test_yaml_keys_of_other_types_are_not_duplicates_of_each_other():
     found = problems(REFERENCE_YAML + "1: x\n1.0: y\ntrue: z\n", "yaml")
     assert not any("duplicate" in message for _, message in found)
     assert ("$.1", "`1`: a key must be a string, found the number 1") in found
+
+
+def test_a_key_with_a_lone_surrogate_is_named_by_a_path_that_can_be_printed():
+    for text in ('{"\\ud800": 1, "\\ud800": 2}', '{"schema_version": 1, "a\\ud800": 1}'):
+        found = problems(text, "json")
+        assert found[0][0] in ("$.\\ud800", "$.a\\ud800")
+        for path, message in found:
+            (path + message).encode("utf-8")

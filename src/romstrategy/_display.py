@@ -116,15 +116,20 @@ def shown(value: object) -> str:
 
 
 def key_text(key: object) -> str:
-    """A table's key as a step of a JSON path: a string as it is, else as YAML writes it.
+    r"""A table's key as a step of a JSON path: a string as it is, else as YAML writes it.
 
-    A string of more than 40 characters is cut to 37 and `...`.
+    A string of more than 40 characters is cut to 37 and `...`; a lone
+    surrogate in it is written as an escape such as `\ud800`.
 
     `None` is `null`, booleans are `true` and `false`, and numbers are
     written as numbers, so that `$.1` names the key 1 of a YAML table.
     """
     if isinstance(key, str):
-        return _short_text(key)
+        text = _short_text(key)
+        if text.isascii():
+            return text
+        # A lone surrogate cannot be printed or written as UTF-8: it is shown as `\ud800`.
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
     if key is None:
         return "null"
     if isinstance(key, bool):

@@ -75,7 +75,7 @@ def _lone_surrogates(value: object, path: str) -> Iterator[Problem]:
             yield from _lone_surrogates(item, f"{path}[{index}]")
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _lone_surrogates(key, f"{path}.{shown(key)}")
+            yield from _lone_surrogates(key, f"{path}.{key_text(key)}")
             yield from _lone_surrogates(item, f"{path}.{key_text(key)}")
 
 
