@@ -25,7 +25,7 @@ from romstrategy import (
     Strategy,
     StrategyStatus,
 )
-from romstrategy._money import MAX_EUROS
+from romstrategy._model._money import MAX_EUROS
 
 MAX_CENTS = MAX_EUROS * 100
 

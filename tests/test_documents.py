@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import romstrategy as rs
-from romstrategy import DocumentError, Money, Period, Problem, _documents, reference
+from romstrategy import DocumentError, Money, Period, Problem, reference
+from romstrategy._documents import _reading as _documents
 from tests.generators import any_strategies
 
 FORMATS = ("json", "toml", "yaml")

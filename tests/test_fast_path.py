@@ -1,6 +1,6 @@
 """The fast structuring path agrees with the detailed one.
 
-`romstrategy._converter` structures a document twice over when it must: a fast
+`romstrategy._documents._converter` structures a document twice over when it must: a fast
 path for valid documents (stricter hooks, and constructors that trust them), and
 a detailed path that collects every problem. They are two implementations of one
 contract, so, as the slow oracles do for the rules, these tests check one against
@@ -21,9 +21,10 @@ import pytest
 from hypothesis import given
 
 import romstrategy as rs
-from romstrategy import _converter, _fields
-from romstrategy._period import Period
-from romstrategy._strategy import Strategy
+from romstrategy._documents import _converter
+from romstrategy._model import _kinds as _fields
+from romstrategy._model._period import Period
+from romstrategy._model._strategy import Strategy
 from romstrategy.testing import strategies
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

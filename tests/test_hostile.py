@@ -461,7 +461,7 @@ def test_writing_into_a_missing_folder_is_one_line_and_exit_2(tmp_path, args):
 
 
 def test_an_unwritable_folder_is_named_by_the_users_path(tmp_path, monkeypatch):
-    from romstrategy import _files
+    from romstrategy._documents import _files
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied", "/somewhere/.hidden.1234.tmp")

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from romstrategy import FundingSource, Money
-from romstrategy._money import MAX_EUROS
+from romstrategy._model._money import MAX_EUROS
 
 MAX_CENTS = MAX_EUROS * 100
 cents = st.integers(min_value=-MAX_CENTS, max_value=MAX_CENTS)

@@ -21,7 +21,7 @@ def pytest_runtest_setup(item):
     and lets mutmut's stats see which tests use it. A plain pytest run never
     calls this: a test module is not a plugin unless `-p` names it.
     """
-    from romstrategy import _converter, _formats
+    from romstrategy._documents import _converter, _formats
 
     _converter._converters.cache_clear()
     _formats._json_writer.cache_clear()
@@ -376,7 +376,7 @@ def test_equal_references_dates_and_periods_in_a_document_are_one_object():
 
 
 def test_an_objects_own_id_is_copied_out_of_the_parsed_tree():
-    from romstrategy import _converter
+    from romstrategy._documents import _converter
 
     body = {key: value for key, value in tree().items() if key != "schema_version"}
     strategy = _converter.structure(body)
@@ -386,7 +386,7 @@ def test_an_objects_own_id_is_copied_out_of_the_parsed_tree():
 
 def test_texts_of_up_to_64_characters_are_shared_and_longer_ones_are_not_remembered():
     """Short repeated values (ids, names) are held once; long texts are not memoised."""
-    from romstrategy import _converter
+    from romstrategy._documents import _converter
 
     first = _converter._text("".join(["s"] * 64), None)
     assert first == "s" * 64
@@ -397,7 +397,7 @@ def test_texts_of_up_to_64_characters_are_shared_and_longer_ones_are_not_remembe
 
 
 def test_the_value_memos_are_bounded_and_still_right_after_they_empty():
-    from romstrategy import _converter
+    from romstrategy._documents import _converter
 
     fast, _ = _converter._converters()
     start = rs.Period("2000-01-01", "2000-01-01").start
@@ -431,7 +431,7 @@ def test_a_value_where_a_table_belongs_is_named(value, shown):
 
 
 def test_an_unexpected_error_still_becomes_a_problem_naming_its_kind():
-    from romstrategy._converter import problems_from
+    from romstrategy._documents._converter import problems_from
 
     group = ExceptionGroup(
         "while structuring", [RuntimeError("boom"), ValueError("odd"), KeyError("id")]
@@ -463,7 +463,7 @@ def test_json_text_is_exactly_the_stdlib_encoding_one_record_per_line():
 
 
 def test_without_the_c_encoder_the_json_text_is_the_same(monkeypatch):
-    from romstrategy import _formats
+    from romstrategy._documents import _formats
 
     strategy = rs.load("examples/illustrative_plan.toml")
     expected = rs.dumps(strategy, "json")

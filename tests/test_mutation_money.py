@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from romstrategy import Money
-from romstrategy._money import money_of_text
+from romstrategy._model._money import money_of_text
 
 TOP = "1000000000000.00"  # MAX_EUROS as document text
 RANGE = "is outside the range of -1000000000000 to 1000000000000 euros"

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 import romstrategy as rs
 from romstrategy import Allocation, Money, Period, reports
+from romstrategy._reports._labels import percent
+from romstrategy._reports._svg import bar_chart
 from romstrategy.reports import JOINT, UNASSIGNED, overview
-from romstrategy.reports._labels import percent
-from romstrategy.reports._svg import bar_chart
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 GOLDEN = Path(__file__).parent / "golden"

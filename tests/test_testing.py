@@ -140,7 +140,7 @@ def test_documents_json_is_one_json_object(text):
 
 
 def test_yaml_never_writes_aliases_for_repeated_values():
-    from romstrategy._formats import render
+    from romstrategy._documents._formats import render
 
     shared = {"start": "2024-01-01", "end": "2024-12-31"}
     text = render({"a": shared, "b": shared}, "yaml")

@@ -9,20 +9,20 @@ import importlib
 import typing
 
 from romstrategy import reference
-from romstrategy._budget import Allocation, FundingKind, FundingSource
-from romstrategy._documents import SCHEMA_VERSION, dump, dumps, load, loads
-from romstrategy._errors import DocumentError, Problem
-from romstrategy._money import Money
-from romstrategy._parliament import Motion, MotionKind, MotionStatus, StatusChange
-from romstrategy._parties import ROM, Organisation, OrganisationKind, Province
-from romstrategy._period import Period
-from romstrategy._schema import json_schema
-from romstrategy._strategy import Activity, Pillar, Scope, Service, Strategy, StrategyStatus
-from romstrategy._summary import summary
+from romstrategy._documents._errors import DocumentError, Problem
+from romstrategy._documents._reading import SCHEMA_VERSION, dump, dumps, load, loads
+from romstrategy._documents._schema import json_schema
+from romstrategy._model._budget import Allocation, FundingKind, FundingSource
+from romstrategy._model._money import Money
+from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
+from romstrategy._model._parties import ROM, Organisation, OrganisationKind, Province
+from romstrategy._model._period import Period
+from romstrategy._model._strategy import Activity, Pillar, Scope, Service, Strategy, StrategyStatus
+from romstrategy._model._summary import summary
 
 if typing.TYPE_CHECKING:
-    from romstrategy import rules
-    from romstrategy._notebook import to_frames, to_records
+    from romstrategy import reports, rules
+    from romstrategy._reports._notebook import to_frames, to_records
     from romstrategy.rules import Finding, Report, Rule, Severity, StrategyInvalid, rule, validate
 
 __all__ = [
@@ -59,6 +59,7 @@ __all__ = [
     "load",
     "loads",
     "reference",
+    "reports",
     "rule",
     "rules",
     "summary",
@@ -67,9 +68,10 @@ __all__ = [
     "validate",
 ]
 
-# The rules engine and the notebook helpers load on first use, so that
+# The rules engine, the reports and the notebook helpers load on first use, so that
 # `import romstrategy` stays quick for tools that only read documents.
 _LAZY = {
+    "reports": "romstrategy.reports",
     "rules": "romstrategy.rules",
     "Finding": "romstrategy.rules",
     "Report": "romstrategy.rules",
@@ -78,8 +80,8 @@ _LAZY = {
     "StrategyInvalid": "romstrategy.rules",
     "rule": "romstrategy.rules",
     "validate": "romstrategy.rules",
-    "to_frames": "romstrategy._notebook",
-    "to_records": "romstrategy._notebook",
+    "to_frames": "romstrategy._reports._notebook",
+    "to_records": "romstrategy._reports._notebook",
 }
 
 
@@ -88,7 +90,7 @@ def __getattr__(name: str) -> typing.Any:
     if module_name is None:
         raise AttributeError(f"module 'romstrategy' has no attribute {name!r}")
     module = importlib.import_module(module_name)
-    value = module if name == "rules" else getattr(module, name)
+    value = module if name in ("reports", "rules") else getattr(module, name)
     globals()[name] = value
     return value
 

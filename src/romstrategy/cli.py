@@ -25,16 +25,16 @@ from typing import Any, Literal, NoReturn
 import click
 
 from romstrategy import reference
-from romstrategy._display import json_text, shown, visible
-from romstrategy._documents import dump, dumps, load, loads
-from romstrategy._errors import DocumentError, Problem
-from romstrategy._files import write_atomically
-from romstrategy._formats import MAX_BYTES, format_of
-from romstrategy._money import Money
-from romstrategy._schema import json_schema
-from romstrategy._starter import STARTER_TOML
-from romstrategy._strategy import Strategy
-from romstrategy._summary import budget_balance
+from romstrategy._documents._errors import DocumentError, Problem
+from romstrategy._documents._files import write_atomically
+from romstrategy._documents._formats import MAX_BYTES, format_of
+from romstrategy._documents._reading import dump, dumps, load, loads
+from romstrategy._documents._schema import json_schema
+from romstrategy._documents._starter import STARTER_TOML
+from romstrategy._model._display import json_text, shown, visible
+from romstrategy._model._money import Money
+from romstrategy._model._strategy import Strategy
+from romstrategy._model._summary import budget_balance
 from romstrategy.rules import RULES, Finding, Report, Severity, explain, validate
 
 __all__ = ["main", "run"]

@@ -14,12 +14,12 @@ from functools import cache
 
 import pendulum
 
-from romstrategy._budget import FundingKind, FundingSource
-from romstrategy._money import Money
-from romstrategy._parliament import Motion, MotionKind, MotionStatus, StatusChange
-from romstrategy._parties import ROM, Organisation, OrganisationKind, Province
-from romstrategy._period import Period
-from romstrategy._strategy import Pillar, Strategy, StrategyStatus
+from romstrategy._model._budget import FundingKind, FundingSource
+from romstrategy._model._money import Money
+from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
+from romstrategy._model._parties import ROM, Organisation, OrganisationKind, Province
+from romstrategy._model._period import Period
+from romstrategy._model._strategy import Pillar, Strategy, StrategyStatus
 
 __all__ = [
     "LETTER",

@@ -22,14 +22,14 @@ import pendulum
 from hypothesis import strategies as st
 
 from romstrategy import reference
-from romstrategy._budget import Allocation, FundingKind, FundingSource
-from romstrategy._documents import dumps
-from romstrategy._formats import render
-from romstrategy._money import MAX_EUROS, Money
-from romstrategy._parliament import Motion, MotionKind, MotionStatus, StatusChange
-from romstrategy._parties import Province
-from romstrategy._period import Period
-from romstrategy._strategy import Activity, Scope, Service, Strategy, StrategyStatus
+from romstrategy._documents._formats import render
+from romstrategy._documents._reading import dumps
+from romstrategy._model._budget import Allocation, FundingKind, FundingSource
+from romstrategy._model._money import MAX_EUROS, Money
+from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
+from romstrategy._model._parties import Province
+from romstrategy._model._period import Period
+from romstrategy._model._strategy import Activity, Scope, Service, Strategy, StrategyStatus
 
 __all__ = [
     "Broken",

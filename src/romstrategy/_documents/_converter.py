@@ -1,0 +1,552 @@
+"""The private cattrs converters between documents and domain objects.
+
+Two converters share the same hooks, and are built on first use. The fast
+one structures valid documents: its hooks give each value its canonical type
+and check it as the field's converter would, so classes are built without
+running their converters again. When it fails, the detailed one structures
+the document again and collects every problem; `problems_from` translates
+its exception groups into `Problem`s by path.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import functools
+import re
+import types
+from collections.abc import Callable, Iterator
+from itertools import repeat
+from typing import Any, cast, get_args, get_origin
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.errors import (
+    AttributeValidationNote,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.fns import identity
+from cattrs.gen import (
+    make_dict_structure_fn,
+    make_dict_structure_fn_from_attrs,
+    make_dict_unstructure_fn_from_attrs,
+    override,
+)
+
+from romstrategy._documents._errors import Problem, describe
+from romstrategy._model._budget import Allocation, FundingSource
+from romstrategy._model._display import key_text
+from romstrategy._model._kinds import check_of, to_date
+from romstrategy._model._money import Money, money_of_text
+from romstrategy._model._parliament import Motion, StatusChange
+from romstrategy._model._parties import ROM, Organisation, Province
+from romstrategy._model._period import Period
+from romstrategy._model._strategy import Activity, Pillar, Strategy
+
+__all__ = ["MODEL_CLASSES", "problems_from", "structure", "unstructure"]
+
+MODEL_CLASSES: tuple[type[Any], ...] = (
+    Period,
+    Organisation,
+    Province,
+    ROM,
+    Pillar,
+    StatusChange,
+    Motion,
+    FundingSource,
+    Activity,
+    Allocation,
+    Strategy,
+)
+"""The document's classes, each after the classes it contains: hooks are built in this order."""
+
+
+class _RefusedError(ValueError):
+    """A value of the wrong kind; its message is shown as it is."""
+
+
+class _Memo(dict[Any, Any]):
+    """A small memo of immutable values by their document form; it empties when full."""
+
+    def remember(self, key: Any, value: Any) -> Any:
+        if len(self) >= 4096:
+            self.clear()
+        self[key] = value
+        return value
+
+
+# Documents repeat the same ids, dates and periods many times; all are immutable.
+_strings = _Memo()
+_dates = _Memo()
+_periods = _Memo()
+
+
+def _kept(value: str) -> str:
+    # A short string is shared with its equals. A new one is copied out of the parsed
+    # tree, so that the tree's memory is returned whole once it is dropped.
+    known: str | None = _strings.get(value)
+    if known is not None:
+        return known
+    if len(value) > 64:
+        return value
+    return _strings.remember(value, _copy(value))  # type: ignore[no-any-return]
+
+
+def _copy(value: str) -> str:
+    return value.join(("", ""))  # a new str, equal to value
+
+
+def _text(value: object, _: object) -> str:
+    if type(value) is str:
+        return _kept(value)
+    raise _RefusedError(f"expected a string, found {describe(value)}")
+
+
+def _flag(value: object, _: object) -> bool:
+    if type(value) is bool:
+        return value
+    raise _RefusedError(f"expected true or false, found {describe(value)}")
+
+
+def _money(value: object, _: object) -> Money:
+    try:
+        if type(value) is str:
+            return money_of_text(value)
+        if isinstance(value, float):
+            raise _RefusedError(
+                f"found {describe(value)}; a float cannot hold cents exactly, "
+                f'write the amount as a string such as "{_float_hint(value)}"'
+            )
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise _RefusedError(
+                f'expected an amount as a string such as "1250000.00", found {describe(value)}'
+            )
+        return Money(value)
+    except _RefusedError:
+        raise
+    except (TypeError, ValueError) as error:
+        raise _RefusedError(str(error).removeprefix("Money: ")) from None
+
+
+def _float_hint(value: float) -> str:
+    return f"{value:.2f}" if abs(value) < 1e15 else "1250000.00"
+
+
+def _date(value: object, _: object) -> pendulum.Date:
+    if type(value) is str:
+        known: pendulum.Date | None = _dates.get(value)
+        if known is not None:
+            return known
+    if isinstance(value, datetime.datetime) or not isinstance(value, str | datetime.date):
+        raise _RefusedError(f"expected a date as YYYY-MM-DD, found {describe(value)}")
+    try:
+        date = to_date(value)
+    except (TypeError, ValueError) as error:
+        raise _RefusedError(str(error)) from None
+    if type(value) is str:
+        _dates.remember(value, date)
+    return date
+
+
+def _period_hook(structure_period: Callable[[Any, Any], Period]) -> Callable[[Any, Any], Period]:
+    def structure(value: object, kind: object) -> Period:
+        key = None
+        if type(value) is dict and len(value) == 2:
+            key = (value.get("start"), value.get("end"))
+            known: Period | None = (
+                _periods.get(key) if type(key[0]) is type(key[1]) is str else None
+            )
+            if known is not None:
+                return known
+        period = structure_period(value, kind)
+        if key is not None and type(key[0]) is type(key[1]) is str:
+            _periods.remember(key, period)
+        return period
+
+    return structure
+
+
+def _table(structure_fields: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """Refuse anything but a table where an object belongs, naming what was found."""
+
+    def structure(value: object, kind: object) -> Any:
+        if type(value) is not dict:
+            raise _RefusedError(f"expected a table, found {describe(value)}")
+        return structure_fields(value, kind)
+
+    return structure
+
+
+def _is_enum(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, enum.Enum)
+
+
+def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
+    members = {member.value: member for member in kind}
+    allowed = ", ".join(f'"{value}"' for value in members)
+
+    def structure(value: object, _: object) -> enum.Enum:
+        member = members.get(value) if isinstance(value, str) else None
+        if member is None:
+            raise _RefusedError(f"expected one of {allowed}, found {describe(value)}")
+        return member
+
+    return structure
+
+
+def _is_tuple(kind: Any) -> bool:
+    return get_origin(kind) is tuple
+
+
+def _tuple_hook_for(
+    converter: cattrs.Converter, *, detailed: bool
+) -> Callable[[Any], Callable[[object, object], tuple[Any, ...]]]:
+    def factory(kind: Any) -> Callable[[object, object], tuple[Any, ...]]:
+        item_kind = get_args(kind)[0]
+        structure_item = converter.get_structure_hook(item_kind)
+
+        def structure(value: object, _: object) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise _RefusedError(f"expected an array, found {describe(value)}")
+            if not detailed:
+                return tuple(map(structure_item, value, repeat(item_kind)))
+            try:
+                return tuple(map(structure_item, value, repeat(item_kind)))
+            except Exception:  # redo slowly to report every bad item with its index
+                raise _item_errors(value, structure_item, item_kind, kind) from None
+
+        return structure
+
+    return factory
+
+
+_MAX_BAD_ITEMS = 100
+"""The most bad items of one list whose problems are looked for and listed."""
+
+
+def _item_errors(
+    items: list[Any], structure_item: Callable[[Any, Any], Any], item_kind: Any, kind: Any
+) -> IterableValidationError:
+    errors: list[Exception] = []
+    for index, item in enumerate(items):
+        if len(errors) == _MAX_BAD_ITEMS:  # so that the work stays in proportion
+            errors.append(
+                _RefusedError(
+                    f"more items of this array have problems; only those of the first "
+                    f"{_MAX_BAD_ITEMS} bad items are listed"
+                )
+            )
+            break
+        try:
+            structure_item(item, item_kind)
+        except Exception as error:  # collected and translated by problems_from
+            error.__notes__ = [IterableValidationNote(f"@ index {index}", index, item_kind)]
+            errors.append(error)
+    return IterableValidationError(f"While structuring {kind!r}", errors, kind)
+
+
+# --- the fast path: no per-field error collection, and no second round of checks ---
+
+
+class _FallbackError(Exception):
+    """The fast path cannot take a value; the detailed round says what is wrong."""
+
+
+def _identifier(value: object, _: object) -> str:
+    if type(value) is str and value.strip():
+        return _kept(value)
+    raise _FallbackError
+
+
+def _own_identifier(value: object, _: object) -> str:
+    # An object's own id is unique, so it is copied but not remembered.
+    if type(value) is str and value.strip():
+        return _copy(value)
+    raise _FallbackError
+
+
+def _optional_identifier(value: object, _: object) -> str | None:
+    return None if value is None else _identifier(value, _)
+
+
+def _identifiers(value: object, _: object) -> tuple[str, ...]:
+    if type(value) is not list:
+        raise _FallbackError
+    return tuple(map(_identifier, value, repeat(None)))
+
+
+_STRICTER_HOOKS: dict[str, Callable[[object, object], Any]] = {
+    "identifier": _identifier,
+    "optional_identifier": _optional_identifier,
+    "identifiers": _identifiers,
+}
+"""Hooks that also do what a field's converter checks beyond the hook for its type."""
+
+
+def _checked_type(kind: str, of: Any) -> Any:
+    """The field type for which the hooks give exactly what a converter of `kind` returns."""
+    return {
+        "text": str,
+        "identifier": str,
+        "optional_text": str | None,
+        "optional_identifier": str | None,
+        "texts": tuple[str, ...],
+        "identifiers": tuple[str, ...],
+        "money": Money,
+        "optional_money": Money | None,
+        "date": pendulum.Date,
+        "optional_date": pendulum.Date | None,
+        "flag": bool,
+        "member": of,
+        "instance": of,
+        "optional_instance": of | None if of is not None else None,
+        "instances": tuple[of, ...],
+    }.get(kind)
+
+
+def _trusted_constructor(cls: type[Any]) -> Callable[..., Any] | None:
+    """A function that builds `cls` from values the fast hooks made, skipping converters.
+
+    The hooks already give each value its canonical type and check it as the
+    field's converter would, so the constructor only sets the slots and runs
+    the validators. `None` where that cannot be shown for every field: the
+    class is then called as usual.
+    """
+    if any(
+        name in vars(cls)
+        for name in ("__attrs_init__", "__attrs_pre_init__", "__attrs_post_init__")
+    ):
+        return None
+    attrs.resolve_types(cls)
+    positional: list[str] = []
+    keyword_only: list[str] = []
+    setters: list[str] = []
+    checks: list[str] = []
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    for index, field in enumerate(attrs.fields(cls)):
+        check = check_of(field)
+        slot = vars(cls).get(field.name)
+        if (
+            check is None
+            or field.type != _checked_type(*check)
+            or not field.init
+            or isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+            or not isinstance(slot, types.MemberDescriptorType)
+        ):
+            return None
+        parameter = field.alias
+        if field.default is not attrs.NOTHING:
+            namespace[f"_default_{index}"] = field.default
+            parameter += f"=_default_{index}"
+        # As in the class's own __init__: keyword-only parameters come last.
+        (keyword_only if field.kw_only else positional).append(parameter)
+        namespace[f"_set_{index}"] = slot.__set__
+        setters.append(f"    _set_{index}(self, {field.alias})")
+        if field.validator is not None:
+            namespace[f"_validate_{index}"] = field.validator
+            namespace[f"_field_{index}"] = field
+            checks.append(f"    _validate_{index}(self, _field_{index}, {field.alias})")
+    parameters = positional + (["*", *keyword_only] if keyword_only else [])
+    source = "\n".join(
+        [
+            f"def {cls.__name__}({', '.join(parameters)}):",
+            "    self = _new(_cls)",
+            *setters,
+            *checks,
+            "    return self",
+        ]
+    )
+    exec(compile(source, f"<romstrategy trusted {cls.__qualname__}>", "exec"), namespace)
+    constructor: Callable[..., Any] = namespace[cls.__name__]
+    constructor.__qualname__ = f"{cls.__qualname__}.<trusted>"
+    constructor.__module__ = cls.__module__
+    return constructor
+
+
+def _fast_class_hook(converter: cattrs.Converter) -> Callable[[type[Any]], Any]:
+    def factory(cls: type[Any]) -> Any:
+        attrs.resolve_types(cls)
+        fields = attrs.fields(cls)
+        overrides: dict[str, Any] = {}
+        for field in fields:
+            check = check_of(field)
+            stricter = _STRICTER_HOOKS.get(check[0]) if check is not None else None
+            if stricter is _identifier and field.name == "id":
+                stricter = _own_identifier
+            if stricter is not None:
+                overrides[field.name] = override(struct_hook=stricter)
+        build = _trusted_constructor(cls) or cls
+        # cattrs calls `build` where it would call the class; errors are not collected
+        # here: a failure anywhere reruns the detailed converter.
+        return make_dict_structure_fn_from_attrs(
+            list(fields), cast("type[Any]", build), converter, **overrides
+        )
+
+    return factory
+
+
+# --- unstructuring ---------------------------------------------------------------------
+
+
+def _money_text(money: Money) -> str:
+    cents = money.cents
+    if cents >= 0:
+        return f"{cents // 100}.{cents % 100:02d}"
+    return money.to_text()
+
+
+_period_texts = _Memo()
+
+
+def _unstructure_period(period: Period) -> dict[str, str]:
+    # Periods are shared and immutable; the memo keeps each one alive, so its id stays its
+    # own. Each call still gets a dict of its own, so writers never see shared objects.
+    known: tuple[Period, str, str] | None = _period_texts.get(id(period))
+    if known is None:
+        known = _period_texts.remember(
+            id(period), (period, period.start.isoformat(), period.end.isoformat())
+        )
+    return {"start": known[1], "end": known[2]}
+
+
+def _list_hook_for(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any], list[Any]]]:
+    def factory(kind: Any) -> Callable[[Any], list[Any]]:
+        unstructure_item = converter.get_unstructure_hook(get_args(kind)[0])
+        if unstructure_item is identity:
+            return list
+        return lambda items: list(map(unstructure_item, items))
+
+    return factory
+
+
+def _omit_none(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+    attrs.resolve_types(cls)
+    fields = attrs.fields(cls)
+    optional: dict[str, Any] = {
+        field.name: override(omit_if_default=True) for field in fields if field.default is None
+    }
+    # A field whose default is None is compared with None itself: the converters keep None.
+    plain = [field.evolve(converter=None) if field.default is None else field for field in fields]
+    return make_dict_unstructure_fn_from_attrs(plain, cls, converter, **optional)
+
+
+# --- building the converters, on first use ------------------------------------------------
+
+
+def _register_shared(converter: cattrs.Converter, *, detailed: bool) -> None:
+    converter.register_structure_hook(str, _text)
+    converter.register_structure_hook(bool, _flag)
+    converter.register_structure_hook(Money, _money)
+    converter.register_structure_hook(pendulum.Date, _date)
+    converter.register_structure_hook_factory(_is_enum, _enum_hook)
+    converter.register_structure_hook_factory(
+        _is_tuple, _tuple_hook_for(converter, detailed=detailed)
+    )
+    if detailed:
+        converter.register_structure_hook_factory(
+            attrs.has, lambda cls: _table(make_dict_structure_fn(cls, converter))
+        )
+    else:
+        converter.register_structure_hook_factory(attrs.has, _fast_class_hook(converter))
+    converter.register_structure_hook(
+        Period, _period_hook(_table(make_dict_structure_fn(Period, converter)))
+    )
+
+
+@functools.cache
+def _converters() -> tuple[cattrs.Converter, cattrs.Converter]:
+    """The fast converter, which also unstructures, and the detailed one for errors."""
+    fast = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
+    detailed = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    _register_shared(fast, detailed=False)
+    _register_shared(detailed, detailed=True)
+    fast.register_unstructure_hook(Money, _money_text)
+    fast.register_unstructure_hook(pendulum.Date, pendulum.Date.isoformat)
+    fast.register_unstructure_hook(Period, _unstructure_period)
+    fast.register_unstructure_hook_func(_is_enum, lambda member: member.value)
+    fast.register_unstructure_hook_factory(_is_tuple, _list_hook_for(fast))
+    for cls in MODEL_CLASSES:
+        if cls is not Period:
+            fast.register_unstructure_hook(cls, _omit_none(fast, cls))
+    return fast, detailed
+
+
+def structure(tree: dict[str, Any]) -> Strategy:
+    """Build a `Strategy` from a parsed document; cattrs errors propagate.
+
+    A valid document takes the fast path. Any failure there reruns the whole
+    document through the detailed converter, which collects every problem
+    with its path.
+    """
+    fast, detailed = _converters()
+    try:
+        strategy: Strategy = fast.structure(tree, Strategy)
+    except Exception:  # the detailed round below finds every problem
+        strategy = detailed.structure(tree, Strategy)
+    return strategy
+
+
+def unstructure(strategy: Strategy) -> dict[str, Any]:
+    """Turn a `Strategy` into plain data, leaving out every `None`."""
+    data: dict[str, Any] = _converters()[0].unstructure(strategy, Strategy)
+    return data
+
+
+# --- translating cattrs exception groups into problems ---------------------------
+
+_OWN_MESSAGE = re.compile(
+    r"(?P<cls>[A-Z][A-Za-z]*)\.(?P<field>[a-z_]+)(?P<index>\[\d+\])?: (?P<rest>.*)", re.S
+)
+
+
+def problems_from(error: BaseException, path: str = "$") -> Iterator[Problem]:
+    """Yield a `Problem` for every leaf of a cattrs exception group."""
+    if isinstance(error, ForbiddenExtraKeysError):
+        known = [field.name for field in attrs.fields(error.cl)]
+        for key in sorted(error.extra_fields, key=_key_order):
+            yield Problem(f"{path}.{key_text(key)}", _unknown_key(key, known))
+    elif isinstance(error, BaseExceptionGroup):
+        for member in error.exceptions:
+            yield from problems_from(member, path + _step(member))
+    else:
+        yield _leaf(error, path)
+
+
+def _step(error: BaseException) -> str:
+    """The path step that cattrs noted on an error: `.field` or `[index]`."""
+    for note in getattr(error, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return f".{note.name}"
+        if isinstance(note, IterableValidationNote):
+            return f"[{note.index}]"
+    return ""
+
+
+def _key_order(key: object) -> tuple[bool, str]:
+    return (not isinstance(key, str), key_text(key))
+
+
+def _unknown_key(key: object, known: list[str]) -> str:
+    import difflib
+
+    if not isinstance(key, str):
+        return f"`{key_text(key)}`: a key must be a string, found {describe(key)}"
+    close = difflib.get_close_matches(key, known) if len(key) <= 100 else []
+    hint = f", did you mean `{close[0]}`?" if close else f"; known keys: {', '.join(known)}"
+    return f"`{key_text(key)}`: unknown key{hint}"
+
+
+def _leaf(error: BaseException, path: str) -> Problem:
+    if isinstance(error, KeyError):
+        return Problem(path, "required key is missing")
+    if isinstance(error, _RefusedError):
+        return Problem(path, str(error))
+    own = _OWN_MESSAGE.fullmatch(str(error))
+    if own is not None and isinstance(error, TypeError | ValueError):
+        # A constructor check: "Allocation.id: got '', ..." names the field.
+        field_path = f"{path}.{own['field']}{own['index'] or ''}"
+        return Problem(field_path, own["rest"])
+    return Problem(path, f"{type(error).__name__}: {error}")

@@ -1,0 +1,243 @@
+"""Parse and render JSON, TOML and YAML text safely (*bestandsformaten*).
+
+Parsing turns every failure of the underlying parser, including hostile
+input, into a `DocumentError`. The YAML and TOML writers are imported only
+when used, to keep `import romstrategy` fast.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from itertools import repeat
+from types import MappingProxyType
+from typing import Any
+
+from romstrategy._documents._errors import DocumentError, Problem, describe
+from romstrategy._model._display import shown
+
+__all__ = ["FORMATS", "MAX_BYTES", "format_of", "parse", "render"]
+
+MAX_BYTES = 64 * 1024 * 1024
+"""The default largest document, in bytes: 64 MiB."""
+
+MAX_DEPTH = 64
+"""The deepest nesting of a YAML document; documents need about 5.
+
+JSON and TOML nesting is bounded by the parsers' recursion: deeper nesting
+is refused as "nested too deeply".
+"""
+
+MAX_KEY_PARTS = 16
+"""The most parts of a TOML key or table header (`a.b.c` has three); documents need 2.
+
+`tomllib` takes time that grows with the square of the parts of a header and
+a key: with 16 it reads at least about 1 MiB a second.
+"""
+
+FORMATS = MappingProxyType(
+    {"json": "json", "toml": "toml", "yaml": "yaml", "yml": "yaml"},
+)
+"""Format names, and the suffixes without the dot, that documents may use."""
+
+
+def format_of(name: str) -> str:
+    """Return the canonical format for a name or suffix such as `".yml"`.
+
+    Raises:
+        TypeError: for a name that is not a str.
+        ValueError: for a format that is not JSON, TOML or YAML.
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"format: got {type(name).__name__} {shown(name)}, expected a str")
+    canonical = FORMATS.get(name.lower().removeprefix("."))
+    if canonical is None:
+        raise ValueError(f"unknown format {shown(name)}: use json, toml, yaml or yml")
+    return canonical
+
+
+def _fail(message: str, path: str = "$") -> DocumentError:
+    return DocumentError([Problem(path, message)])
+
+
+def _parser_message(error: Exception) -> str:
+    text = " ".join(str(error).split())
+    if "Exceeds the limit" in text and "digits" in text:
+        # Python's own wording advises a setting that users cannot change for us.
+        return "a number has more digits than the 4300 allowed"
+    return text
+
+
+def _text(data: str | bytes, max_bytes: int) -> str:
+    if isinstance(data, bytes | bytearray | memoryview):
+        raw = bytes(data)
+        if len(raw) > max_bytes:
+            raise _fail(f"the document has {len(raw)} bytes, more than the limit of {max_bytes}")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise _fail(
+                f"the document is not valid UTF-8: byte 0x{raw[error.start]:02x} "
+                f"at position {error.start}"
+            ) from None
+    elif isinstance(data, str):
+        size = len(data) if data.isascii() else len(_utf8(data))
+        if size > max_bytes:
+            raise _fail(f"the document has {size} bytes, more than the limit of {max_bytes}")
+        text = data.removeprefix("\ufeff")
+    else:
+        raise TypeError(f"data: got {type(data).__name__}, expected str or bytes")
+    if not text or text.isspace():
+        raise _fail("the document is empty")
+    return text
+
+
+def _utf8(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        line = text.count("\n", 0, error.start) + 1
+        raise _fail(
+            "the document is not valid Unicode: it holds the lone surrogate "
+            f"U+{ord(text[error.start]):04X} on line {line}"
+        ) from None
+
+
+def _parse_json(text: str) -> object:
+    import json
+
+    from romstrategy._documents import _json
+
+    try:
+        return _json.load(text)
+    except DocumentError:  # refused by the reader itself, at its path
+        raise
+    except json.JSONDecodeError as error:
+        raise _fail(
+            f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
+        ) from None
+    except ValueError as error:
+        raise _fail(f"not valid JSON: {_parser_message(error)}") from None
+
+
+def _parse_toml(text: str) -> object:
+    from romstrategy._documents import _toml
+
+    try:
+        return _toml.load(text, MAX_KEY_PARTS)
+    except DocumentError:  # refused by the reader itself, at its path
+        raise
+    except ValueError as error:  # TOMLDecodeError, and ints beyond the digit limit
+        raise _fail(f"not valid TOML: {_parser_message(error)}") from None
+
+
+def _parse_yaml(text: str) -> object:
+    import yaml
+
+    from romstrategy._documents import _yaml
+
+    try:
+        return _yaml.load(text, MAX_DEPTH)
+    except DocumentError:  # refused by the reader itself, at its path
+        raise
+    except yaml.YAMLError as error:
+        raise _fail(f"not valid YAML: {_parser_message(error)}") from None
+    except ValueError as error:
+        raise _fail(f"not valid YAML: {_parser_message(error)}") from None
+
+
+_PARSERS: MappingProxyType[str, Callable[[str], object]] = MappingProxyType(
+    {"json": _parse_json, "toml": _parse_toml, "yaml": _parse_yaml}
+)
+
+
+def parse(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> dict[str, Any]:
+    """Parse a document into plain data whose top level is a table.
+
+    Raises:
+        DocumentError: for anything that is not a well-formed document.
+        ValueError: for an unknown format.
+    """
+    parser = _PARSERS[format_of(format)]
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise TypeError(f"max_bytes: got {shown(max_bytes)}, expected an int of bytes")
+    if max_bytes < 0:
+        raise ValueError(f"max_bytes: got {shown(max_bytes)}, expected 0 or more")
+    text = _text(data, max_bytes)
+    try:
+        tree = parser(text)
+    except RecursionError:
+        raise _fail("the document is nested too deeply") from None
+    if not isinstance(tree, dict):
+        raise _fail(f"expected a table at the top level, found {describe(tree)}")
+    return tree
+
+
+class _JsonWriter:
+    """The JSON encoder of canonical documents; `json` is imported on first use."""
+
+    def __init__(self) -> None:
+        import json
+
+        self.encoder = json.JSONEncoder(ensure_ascii=False)  # separators ", " and ": "
+        make_encoder = getattr(json.encoder, "c_make_encoder", None)
+        # CPython's C encoder, called without a Python frame per record.
+        self.c_encoder = make_encoder and make_encoder(
+            None, self.encoder.default, json.encoder.encode_basestring, None, ": ", ", ",
+            False, False, True,
+        )  # fmt: skip
+
+    def records(self, records: list[Any]) -> Iterable[str]:
+        """Each record as `encoder.encode` writes it."""
+        if self.c_encoder is None:
+            return map(self.encoder.encode, records)
+        return map("".join, map(self.c_encoder, records, repeat(0)))
+
+
+@functools.cache
+def _json_writer() -> _JsonWriter:
+    return _JsonWriter()
+
+
+_NEXT = ",\n"
+
+
+def _render_json(tree: dict[str, Any]) -> str:
+    # One top-level key, and one record of each collection, per line: readable
+    # and diffable like indented JSON, at the speed of the C encoder. The parts
+    # are joined once, so the text is copied once.
+    writer = _json_writer()
+    encode = writer.encoder.encode
+    parts = ["{\n"]
+    for index, (key, value) in enumerate(tree.items()):
+        parts.append(f"{_NEXT if index else ''}  {encode(key)}: ")
+        if type(value) is list and value:
+            parts += ("[\n    ", ",\n    ".join(writer.records(value)), "\n  ]")
+        else:
+            parts.append(encode(value))
+    parts.append("\n}\n")
+    return "".join(parts)
+
+
+def render(tree: dict[str, Any], format: str) -> str:
+    """Render plain data as canonical text: the same data always gives the same text."""
+    kind = format_of(format)
+    if kind == "json":
+        return _render_json(tree)
+    if kind == "toml":
+        import tomli_w
+
+        return tomli_w.dumps(tree)
+    import yaml
+
+    from romstrategy._documents import _yaml
+
+    text: str = yaml.dump(
+        tree,
+        Dumper=_yaml.Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=1_000_000,
+    )
+    return text

@@ -1,0 +1,94 @@
+"""Money available to the strategy and where it goes (*begroting*)."""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Iterable
+
+import attrs
+
+from romstrategy._model import _kinds as _fields
+from romstrategy._model._money import Money
+from romstrategy._model._period import Period
+
+__all__ = ["Allocation", "Balance", "FundingKind", "FundingSource", "balances"]
+
+
+class FundingKind(enum.Enum):
+    """One-off (*incidenteel*) or recurring (*structureel*) money."""
+
+    INCIDENTAL = "incidental"
+    STRUCTURAL = "structural"
+
+
+@attrs.frozen(kw_only=True)
+class FundingSource:
+    """Money available to the strategy (*financieringsbron*, *middelen*).
+
+    Attributes:
+        id: a short, stable id.
+        name: how it is known.
+        amount: the whole amount available.
+        kind: incidental (*incidenteel*) or structural (*structureel*).
+        period: when it may be spent; `None` means the strategy's period.
+        origin: the id of the motion or amendment it comes from, or `None`.
+        note: anything a reader must know, or `None`.
+    """
+
+    id: str = _fields.identifier()
+    name: str = _fields.text()
+    amount: Money = _fields.money()
+    kind: FundingKind = _fields.member(FundingKind)
+    period: Period | None = _fields.instance(Period, optional=True)
+    origin: str | None = _fields.optional_identifier()
+    note: str | None = _fields.optional_text()
+
+
+@attrs.frozen(kw_only=True)
+class Allocation:
+    """Money from one funding source to a pillar or activity (*toewijzing*).
+
+    Attributes:
+        id: a short, stable id.
+        source: the id of the funding source.
+        amount: the amount allocated.
+        pillar: the code of the pillar it serves.
+        activity: the id of the activity it funds, or `None` for the
+            pillar as a whole.
+        period: when it is spent.
+    """
+
+    id: str = _fields.identifier()
+    source: str = _fields.identifier()
+    amount: Money = _fields.money()
+    pillar: str = _fields.identifier()
+    activity: str | None = _fields.optional_identifier()
+    period: Period = _fields.instance(Period)
+
+
+@attrs.frozen
+class Balance:
+    """What one funding source holds and how much of it is allocated (*saldo*)."""
+
+    source: str
+    amount: Money
+    allocated: Money
+
+    @property
+    def unallocated(self) -> Money:
+        """What is left; negative when the source is over-allocated."""
+        return self.amount - self.allocated
+
+
+def balances(
+    sources: Iterable[FundingSource], allocations: Iterable[Allocation]
+) -> tuple[Balance, ...]:
+    """The balance of each funding source, in the order given."""
+    allocated: defaultdict[str, int] = defaultdict(int)
+    for allocation in allocations:
+        allocated[allocation.source] += allocation.amount.cents
+    return tuple(
+        Balance(source.id, source.amount, Money.from_cents(allocated.get(source.id, 0)))
+        for source in sources
+    )

@@ -1,0 +1,175 @@
+"""How values from users are shown in messages and on terminals (*weergave*).
+
+`visible` makes every control character in user text visible, so that
+printing a document's ids and titles can never move the cursor, set a
+terminal's title or clear its screen. `shown` quotes a value for an error
+message in a few dozen characters, however large the value is.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import reprlib
+import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal
+
+__all__ = ["digits", "html_text", "json_text", "key_text", "shown", "visible"]
+
+_LIMIT = 40
+"""The most characters of a value that a message quotes."""
+
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape(char: str) -> str:
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def visible(text: str) -> str:
+    r"""`text` with every character that is not printable written as an escape.
+
+    Control characters (`ESC`, `BEL`, `CR`, ...), format characters such as
+    the bidirectional overrides, line and paragraph separators, lone
+    surrogates and the like become `\x1b`, `\u202e`, ... as `repr()` writes
+    them; every other character, spaces such as the no-break space included,
+    is kept. Printable text comes back as it is.
+    """
+    if text.isprintable():
+        return text
+    return "".join(char if _shown_as_is(char) else _escape(char) for char in text)
+
+
+def _shown_as_is(char: str) -> bool:
+    # Spaces such as the no-break space are harmless, though not "printable".
+    return char.isprintable() or unicodedata.category(char) == "Zs"
+
+
+_EXACT_BITS = 1 << 17
+"""Ints up to this many bits (about 39,000 digits) have their digits counted exactly."""
+
+
+def digits(number: int) -> tuple[int, bool]:
+    """The count of decimal digits of `number`, and whether it is exact.
+
+    Counted without converting the number to text; beyond about 39,000 digits
+    it is estimated from the count of bits (off by at most one), so that it
+    takes no time however large the number is.
+    """
+    magnitude = abs(number)
+    if magnitude < 10:
+        return 1, True
+    bits = magnitude.bit_length()
+    count = int((bits - 1) * 0.30102999566398120)  # log10(2)
+    if bits > _EXACT_BITS:
+        return count + 1, False
+    while 10**count > magnitude:
+        count -= 1
+    while 10 ** (count + 1) <= magnitude:
+        count += 1
+    return count + 1, True
+
+
+def _short_text(text: str) -> str:
+    return text if len(text) <= _LIMIT else text[: _LIMIT - 3] + "..."
+
+
+class _Short(reprlib.Repr):
+    """`reprlib` limits, and ints too large for text named by their size."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel = 2
+        self.maxstring = self.maxother = self.maxlong = _LIMIT
+        self.maxlist = self.maxtuple = self.maxdict = self.maxset = self.maxfrozenset = 4
+
+    def repr_int(self, x: int, level: int) -> str:
+        if x.bit_length() > 128:  # more digits than a message should quote
+            count, exact = digits(x)
+            return f"<an int of {'' if exact else 'about '}{count} digits>"
+        return repr(x)
+
+    def repr_str(self, x: str, level: int) -> str:
+        return repr(_short_text(x))
+
+    def repr_Decimal(self, x: Decimal, level: int) -> str:  # noqa: N802  # reprlib's naming
+        return f"Decimal({_short_text(str(x))!r})"
+
+
+_SHORT = _Short()
+
+
+def shown(value: object) -> str:
+    """`repr(value)` for a message, shortened to a few dozen characters.
+
+    A long string keeps its first 37 characters and ends in `...`; an int
+    of more than 38 digits is named by its count of digits; containers show
+    their first items. The result holds no control characters.
+    """
+    return visible(_SHORT.repr(value))
+
+
+def key_text(key: object) -> str:
+    r"""A table's key as a step of a JSON path: a string as it is, else as YAML writes it.
+
+    A string of more than 40 characters is cut to 37 and `...`; a lone
+    surrogate in it is written as an escape such as `\ud800`.
+
+    `None` is `null`, booleans are `true` and `false`, and numbers are
+    written as numbers, so that `$.1` names the key 1 of a YAML table.
+    """
+    if isinstance(key, str):
+        text = _short_text(key)
+        if text.isascii():
+            return text
+        # A lone surrogate cannot be printed or written as UTF-8: it is shown as `\ud800`.
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return shown(key)
+
+
+def json_text(data: object) -> str:
+    r"""`data` as indented JSON that is safe on a terminal.
+
+    Like `json.dumps(data, ensure_ascii=False, indent=2)`, but every
+    character that `visible` would escape is written as a `\uXXXX` escape,
+    which any JSON reader turns back into the same character.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if text.replace("\n", "").isprintable():
+        return text
+    safe = (char if char == "\n" or _shown_as_is(char) else _json_escape(char) for char in text)
+    return "".join(safe)
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a pair of surrogates, as JSON writes a character beyond U+FFFF
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def html_text(value: str) -> str:
+    """`value` as literal HTML text, also inside a quoted attribute; see `visible`."""
+    return html.escape(visible(value))
+
+
+def html_table(pairs: Iterable[tuple[str, str]]) -> str:
+    """A small HTML table of label and value rows, every text escaped."""
+    rows = "".join(
+        f'<tr><th style="text-align:left">{html_text(k)}</th><td style="text-align:left">'
+        f"{html_text(v)}</td></tr>"
+        for k, v in pairs
+    )
+    return f"<table>{rows}</table>"

@@ -1,0 +1,155 @@
+"""The strategy, its pillars and its activities (*meerjarenstrategie*)."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from romstrategy._model import _kinds as _fields
+from romstrategy._model._budget import Allocation, FundingSource, balances
+from romstrategy._model._display import html_table
+from romstrategy._model._parliament import Motion
+from romstrategy._model._parties import ROM, Organisation, Province
+from romstrategy._model._period import Period
+
+__all__ = ["Activity", "Pillar", "Scope", "Service", "Strategy", "StrategyStatus"]
+
+
+class Scope(enum.Enum):
+    """Regional (*regionaal*) or supra-regional (*bovenregionaal*) work."""
+
+    REGIONAL = "regional"
+    SUPRA_REGIONAL = "supra-regional"
+
+
+class Service(enum.Enum):
+    """The kind of service an activity gives (*dienstverlening*).
+
+    financing (*financiering*), business development (*business
+    development*), internationalisation (*internationalisering*), ecosystem
+    development (*ecosysteemontwikkeling*), knowledge sharing
+    (*kennisdeling*), policy coordination (*beleidscoördinatie*).
+    """
+
+    FINANCING = "financing"
+    BUSINESS_DEVELOPMENT = "business-development"
+    INTERNATIONALISATION = "internationalisation"
+    ECOSYSTEM_DEVELOPMENT = "ecosystem-development"
+    KNOWLEDGE_SHARING = "knowledge-sharing"
+    POLICY_COORDINATION = "policy-coordination"
+
+
+class StrategyStatus(enum.Enum):
+    """A draft (*concept*) or a final (*definitief*) strategy."""
+
+    DRAFT = "draft"
+    FINAL = "final"
+
+
+@attrs.frozen(kw_only=True)
+class Pillar:
+    """One of the strategy's pillars (*pijler*).
+
+    Attributes:
+        code: `"I"`, `"II"` or `"III"` in the letter.
+        title_nl: the Dutch title, as in the letter.
+        title_en: the English title.
+        description: what the pillar covers.
+    """
+
+    code: str = _fields.identifier()
+    title_nl: str = _fields.text()
+    title_en: str = _fields.text()
+    description: str = _fields.text()
+
+
+@attrs.frozen(kw_only=True)
+class Activity:
+    """Work that ROMs carry out (*activiteit*).
+
+    A regional activity (*regionaal*) is one ROM's work in its own region. A
+    supra-regional one (*bovenregionaal*) is several ROMs working together;
+    it must complement (*aanvullen*), not compete with, their regional work.
+
+    Attributes:
+        id: a short, stable id.
+        title: what it is called.
+        scope: regional or supra-regional.
+        pillar: the code of the pillar it falls under.
+        roms: the codes of the ROMs that take part.
+        lead: the code of the lead ROM (*penvoerder*).
+        theme: the theme, e.g. `"energy transition"`.
+        service: the kind of service it gives.
+        period: when it runs.
+        complements: ids of the regional activities it complements.
+    """
+
+    id: str = _fields.identifier()
+    title: str = _fields.text()
+    scope: Scope = _fields.member(Scope)
+    pillar: str = _fields.identifier()
+    roms: tuple[str, ...] = _fields.identifiers()
+    lead: str = _fields.identifier()
+    theme: str = _fields.text()
+    service: Service = _fields.member(Service)
+    period: Period = _fields.instance(Period)
+    complements: tuple[str, ...] = _fields.identifiers()
+
+
+@attrs.frozen(kw_only=True)
+class Strategy:
+    """The multi-year strategy as a whole (*meerjarenstrategie*).
+
+    Construction checks only each field's type. Whether the strategy follows
+    the letter's rules is for `romstrategy.validate`, so that a draft can be
+    built, loaded and fixed.
+
+    Attributes:
+        id: a short, stable id.
+        title: the strategy's title.
+        period: the years it covers.
+        status: draft (*concept*) or final (*definitief*).
+        principals: who commissions it (*opdrachtgevers*): EZK and provinces.
+        provinces: the provinces it covers.
+        roms: the ROMs that carry it out (*uitvoerders*).
+        pillars: its pillars (*pijlers*).
+        motions: the motions and amendments it concerns.
+        funding_sources: the money available to it.
+        activities: the work it funds.
+        allocations: where the money goes.
+        settles: ids of the motions it settles (*afdoet*).
+        source: the document it comes from, or `None`.
+    """
+
+    id: str = _fields.identifier()
+    title: str = _fields.text()
+    period: Period = _fields.instance(Period)
+    status: StrategyStatus = _fields.member(StrategyStatus, default=StrategyStatus.DRAFT)
+    principals: tuple[Organisation, ...] = _fields.instances(Organisation)
+    provinces: tuple[Province, ...] = _fields.instances(Province)
+    roms: tuple[ROM, ...] = _fields.instances(ROM)
+    pillars: tuple[Pillar, ...] = _fields.instances(Pillar)
+    motions: tuple[Motion, ...] = _fields.instances(Motion)
+    funding_sources: tuple[FundingSource, ...] = _fields.instances(FundingSource)
+    activities: tuple[Activity, ...] = _fields.instances(Activity)
+    allocations: tuple[Allocation, ...] = _fields.instances(Allocation)
+    settles: tuple[str, ...] = _fields.identifiers()
+    source: str | None = _fields.optional_text()
+
+    def _repr_html_(self) -> str:
+        """A compact HTML table that summarises the strategy, for notebooks."""
+        pairs = [
+            ("strategy", f"{self.title} ({self.id})"),
+            ("period", str(self.period)),
+            ("status", self.status.value),
+            ("pillars", ", ".join(p.code for p in self.pillars)),
+            ("ROMs", str(len(self.roms))),
+            ("activities", str(len(self.activities))),
+            ("allocations", str(len(self.allocations))),
+        ]
+        pairs += [
+            (f"funding {b.source}", f"{b.allocated} of {b.amount} allocated")
+            for b in balances(self.funding_sources, self.allocations)
+        ]
+        return html_table(pairs)

@@ -1,0 +1,230 @@
+"""What changed between two versions of a strategy (*verschillen*)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+import pendulum
+
+from romstrategy._model._display import shown, visible
+from romstrategy._model._kinds import argument
+from romstrategy._model._money import Money
+from romstrategy._model._period import Period
+from romstrategy._model._strategy import Strategy
+from romstrategy._reports._labels import Lang, label, money
+from romstrategy._reports._overview import Line, overview
+from romstrategy.rules import Finding
+
+__all__ = ["Change", "Moved", "StrategyDiff", "diff"]
+
+
+@attrs.frozen
+class Moved:
+    """Money under one key (pillar, ROM or year) before and after."""
+
+    key: str
+    before: Money
+    after: Money
+
+    @property
+    def delta(self) -> Money:
+        """How much more (or, negative, less) there is after."""
+        return self.after - self.before
+
+
+@attrs.frozen
+class Change:
+    """An object added, removed or changed; for a change, the fields that differ.
+
+    Attributes:
+        id: the object's id.
+        kind: `"added"`, `"removed"` or `"changed"`.
+        fields: `(field, before, after)` for each changed field, as text.
+    """
+
+    id: str
+    kind: str
+    fields: tuple[tuple[str, str, str], ...] = ()
+
+
+@attrs.frozen
+class StrategyDiff:
+    """Everything that moved between two versions of a strategy."""
+
+    pillars: tuple[Moved, ...]
+    roms: tuple[Moved, ...]
+    years: tuple[Moved, ...]
+    activities: tuple[Change, ...]
+    allocations: tuple[Change, ...]
+    motions: tuple[Change, ...]
+    appeared: tuple[Finding, ...]
+    disappeared: tuple[Finding, ...]
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything differs at all."""
+        return any(attrs.astuple(self, recurse=False))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON; amounts are strings such as `"1250000.00"`."""
+        money_sections = (("pillars", self.pillars), ("roms", self.roms), ("years", self.years))
+        return {
+            "changed": self.changed,
+            "money": {
+                name: [
+                    {"key": m.key, "before": m.before.to_text(), "after": m.after.to_text(),
+                     "delta": m.delta.to_text()}
+                    for m in moved
+                ]
+                for name, moved in money_sections
+            },
+            **{
+                name: [
+                    {"id": c.id, "kind": c.kind,
+                     "fields": [{"field": f, "before": b, "after": a} for f, b, a in c.fields]}
+                    for c in changes
+                ]
+                for name, changes in (("activities", self.activities),
+                                      ("allocations", self.allocations), ("motions", self.motions))
+            },
+            "findings": {
+                "appeared": [f.to_dict() for f in self.appeared],
+                "disappeared": [f.to_dict() for f in self.disappeared],
+            },
+        }  # fmt: skip
+
+    def to_text(self, lang: Lang = "en") -> str:
+        """A readable account of the changes, one line each; control characters escaped.
+
+        Raises:
+            ValueError: for a language other than `"en"` and `"nl"`.
+        """
+        if lang not in ("en", "nl"):
+            raise ValueError(
+                f"StrategyDiff.to_text: got lang {shown(lang)}, expected 'en' or 'nl'"
+            )
+        lines: list[str] = []
+        for name, moved in (
+            ("pillars", self.pillars),
+            ("per_rom", self.roms),
+            ("per_year", self.years),
+        ):
+            lines += _moved_lines(label(name, lang), moved, lang)
+        for name, changes in (
+            ("activities", self.activities),
+            ("allocations", self.allocations),
+            ("motions", self.motions),
+        ):
+            lines += _change_lines(label(name, lang), changes)
+        for name, findings in (("appeared", self.appeared), ("disappeared", self.disappeared)):
+            title = f"{label('findings', lang)} {label(name, lang)}"
+            lines += [f"{title}: {f.format(lang)}" for f in findings]
+        return "\n".join(map(visible, lines)) if lines else label("no_differences", lang)
+
+
+def _moved_lines(title: str, moved: tuple[Moved, ...], lang: Lang) -> list[str]:
+    return [
+        f"{title}: {m.key}: {money(m.before, lang)} -> {money(m.after, lang)} "
+        f"({'+' if m.delta.cents > 0 else ''}{money(m.delta, lang)})"
+        for m in moved
+    ]
+
+
+def _change_lines(title: str, changes: tuple[Change, ...]) -> list[str]:
+    lines = []
+    for change in changes:
+        detail = "; ".join(
+            f"{field}: {before} -> {after}" for field, before, after in change.fields
+        )
+        lines.append(f"{title}: {change.kind} {change.id}" + (f" ({detail})" if detail else ""))
+    return lines
+
+
+def _text(value: object) -> str:
+    if isinstance(value, Money):
+        return value.to_text()
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, Period | pendulum.Date):
+        return str(value)
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_text(item) for item in value) + "]"
+    return "-" if value is None else str(value)
+
+
+def _moved(before: tuple[Line, ...], after: tuple[Line, ...]) -> tuple[Moved, ...]:
+    old = {line.key: line.amount for line in before}
+    new = {line.key: line.amount for line in after}
+    keys = list(old) + [key for key in new if key not in old]
+    zero = Money.zero()
+    return tuple(
+        Moved(key, old.get(key, zero), new.get(key, zero))
+        for key in keys
+        if old.get(key, zero) != new.get(key, zero)
+    )
+
+
+def _changes(before: Iterable[Any], after: Iterable[Any]) -> tuple[Change, ...]:
+    old = {item.id: item for item in before}
+    new = {item.id: item for item in after}
+    result = [Change(key, "removed") for key in old if key not in new]
+    result += [Change(key, "added") for key in new if key not in old]
+    for key in (k for k in old if k in new and old[k] != new[k]):
+        fields = tuple(
+            (
+                field.name,
+                _text(getattr(old[key], field.name)),
+                _text(getattr(new[key], field.name)),
+            )
+            for field in attrs.fields(type(old[key]))
+            if getattr(old[key], field.name) != getattr(new[key], field.name)
+        )
+        result.append(Change(key, "changed", fields))
+    return tuple(result)
+
+
+def _motion_changes(old: Strategy, new: Strategy) -> tuple[Change, ...]:
+    before = {m.id: m for m in old.motions}
+    after = {m.id: m for m in new.motions}
+    result = [Change(key, "removed") for key in before if key not in after]
+    result += [
+        Change(key, "added", (("status", "-", after[key].status.value),))
+        for key in after
+        if key not in before
+    ]
+    result += [
+        Change(key, "changed", (("status", before[key].status.value, after[key].status.value),))
+        for key in before
+        if key in after and before[key].status is not after[key].status
+    ]
+    return tuple(result)
+
+
+def _identity(finding: Finding) -> tuple[str, str, tuple[str, ...]]:
+    return (finding.code, finding.path, finding.subjects)
+
+
+def diff(old: Strategy, new: Strategy) -> StrategyDiff:
+    """Compare two versions of a strategy: money moved, objects changed, findings.
+
+    Raises:
+        TypeError: for anything but two strategies.
+    """
+    argument(old, Strategy, "diff")
+    argument(new, Strategy, "diff")
+    before, after = overview(old), overview(new)
+    old_findings = {_identity(f) for f in before.report.findings}
+    new_findings = {_identity(f) for f in after.report.findings}
+    return StrategyDiff(
+        pillars=_moved(before.pillars, after.pillars),
+        roms=_moved(before.roms, after.roms),
+        years=_moved(before.years, after.years),
+        activities=_changes(old.activities, new.activities),
+        allocations=_changes(old.allocations, new.allocations),
+        motions=_motion_changes(old, new),
+        appeared=tuple(f for f in after.report.findings if _identity(f) not in old_findings),
+        disappeared=tuple(f for f in before.report.findings if _identity(f) not in new_findings),
+    )

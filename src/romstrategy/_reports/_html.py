@@ -1,0 +1,85 @@
+"""The overview report as one self-contained HTML page with SVG charts."""
+
+from __future__ import annotations
+
+from romstrategy._reports._escape import html_text as escape
+from romstrategy._reports._labels import Lang, label, money, period
+from romstrategy._reports._overview import Line, Overview
+from romstrategy._reports._svg import bar_chart
+from romstrategy._reports._tables import Table, tables
+
+__all__ = ["render_html"]
+
+_CSS = """
+body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2rem auto; max-width: 60rem;
+  color: #1b1b1b; line-height: 1.4; padding: 0 1rem; }
+h1 { color: #01689b; margin-bottom: .2rem; }
+h2 { color: #01689b; border-bottom: 2px solid #e6eef3; padding-bottom: .2rem; margin-top: 2rem; }
+dl.meta { display: grid; grid-template-columns: max-content auto; gap: .2rem 1rem; }
+dl.meta dt { font-weight: bold; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .92rem; }
+th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #dde5ea;
+  vertical-align: top; }
+th { background: #e6eef3; }
+td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+tr:last-child td { border-bottom: none; }
+.charts { display: flex; flex-direction: column; gap: 1rem; margin-top: 1rem; }
+svg .chart-title { font-weight: bold; font-size: 15px; fill: #01689b; }
+svg .bar-label, svg .bar-value { font-size: 13px; fill: #1b1b1b; }
+svg .bar-track { fill: #eef3f6; }
+svg .bar { fill: #01689b; }
+tr.severity-error td:nth-child(2) { color: #b00020; font-weight: bold; }
+tr.severity-warning td:nth-child(2) { color: #8a5a00; font-weight: bold; }
+"""
+
+
+def _chart(title: str, lines: tuple[Line, ...], lang: Lang) -> str:
+    return bar_chart(
+        title, [(line.title(lang), line.amount.cents, money(line.amount, lang)) for line in lines]
+    )
+
+
+def _row(row: tuple[str, ...], index: int, table: Table) -> str:
+    css = f' class="{table.row_classes[index]}"' if table.row_classes else ""
+    cells = "".join(
+        f'<td class="num">{escape(c)}</td>' if i in table.numeric else f"<td>{escape(c)}</td>"
+        for i, c in enumerate(row)
+    )
+    return f"<tr{css}>{cells}</tr>"
+
+
+def _table(table: Table) -> str:
+    head = f'<section id="{escape(table.key)}"><h2>{escape(table.title)}</h2>'
+    if not table.rows:
+        return f"{head}<p>{escape(table.empty)}</p></section>"
+    header = "".join(
+        f'<th class="num">{escape(h)}</th>' if i in table.numeric else f"<th>{escape(h)}</th>"
+        for i, h in enumerate(table.headers)
+    )
+    rows = "".join(_row(row, index, table) for index, row in enumerate(table.rows))
+    return f"{head}<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table></section>"
+
+
+def render_html(o: Overview, lang: Lang) -> str:
+    """Render the overview as a page with inline CSS and SVG charts; it loads nothing."""
+    s = o.strategy
+    meta = "".join(
+        f"<dt>{escape(label(key, lang))}</dt><dd>{escape(value)}</dd>"
+        for key, value in (
+            ("overview", s.id),
+            ("period", period(s.period, lang)),
+            ("status", label(s.status.value, lang)),
+            ("allocated", money(o.allocated, lang)),
+        )
+    )
+    charts = _chart(label("money_per_pillar", lang), o.pillars, lang) + _chart(
+        label("money_per_year", lang), o.years, lang
+    )
+    body = "\n".join(_table(t) for t in tables(o, lang))
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(s.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f'<h1>{escape(s.title)}</h1>\n<dl class="meta">{meta}</dl>\n'
+        f'<div class="charts">{charts}</div>\n{body}\n</body>\n</html>\n'
+    )

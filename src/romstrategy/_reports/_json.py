@@ -1,0 +1,82 @@
+"""The overview report as plain data for JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from romstrategy._model._strategy import Activity
+from romstrategy._reports._labels import Lang, label, percent
+from romstrategy._reports._overview import Line, Overview
+
+__all__ = ["overview_data"]
+
+
+def _line(line: Line, lang: Lang) -> dict[str, Any]:
+    share = None if line.share is None else percent(line.share, "en").removesuffix("%")
+    return {
+        "key": line.key,
+        "title": line.title(lang),
+        "amount": line.amount.to_text(),
+        "percent": share,
+    }
+
+
+def _activity(a: Activity) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "title": a.title,
+        "scope": a.scope.value,
+        "pillar": a.pillar,
+        "roms": list(a.roms),
+        "lead": a.lead,
+        "theme": a.theme,
+        "service": a.service.value,
+        "period": {"start": a.period.start.isoformat(), "end": a.period.end.isoformat()},
+        "complements": list(a.complements),
+    }
+
+
+def overview_data(o: Overview, lang: Lang) -> dict[str, Any]:
+    """The report's content as JSON-ready data; amounts are strings such as `"1250000.00"`."""
+    s = o.strategy
+    return {
+        "strategy": {
+            "id": s.id,
+            "title": s.title,
+            "status": s.status.value,
+            "period": {"start": s.period.start.isoformat(), "end": s.period.end.isoformat()},
+        },
+        "lang": lang,
+        "allocated": o.allocated.to_text(),
+        "pillars": [_line(line, lang) for line in o.pillars],
+        "years": [_line(line, lang) for line in o.years],
+        "roms": [_line(line, lang) for line in o.roms],
+        "activities": {
+            "regional": [_activity(a) for a in o.regional],
+            "supra-regional": [_activity(a) for a in o.supra_regional],
+        },
+        "links": [{"supra_regional": supra, "regional": regional} for supra, regional in o.links],
+        "funding_sources": [
+            {
+                "id": f.id,
+                "name": f.name,
+                "kind": f.kind,
+                "amount": f.amount.to_text(),
+                "allocated": f.allocated.to_text(),
+                "unallocated": f.unallocated.to_text(),
+            }
+            for f in o.sources
+        ],
+        "motions": [
+            {
+                "id": m.motion.id,
+                "title": m.motion.title,
+                "status": m.motion.status.value,
+                "status_text": label(m.motion.status.value, lang),
+                "settled_here": m.settled_here,
+                "settled_by": m.settled_by,
+            }
+            for m in o.motions
+        ],
+        "findings": o.report.to_dict(),
+    }

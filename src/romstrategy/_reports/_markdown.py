@@ -1,0 +1,36 @@
+"""The overview report as Markdown tables; user text is escaped (see `_escape`)."""
+
+from __future__ import annotations
+
+from romstrategy._reports._escape import markdown_code, markdown_text
+from romstrategy._reports._labels import Lang, label, period
+from romstrategy._reports._overview import Overview
+from romstrategy._reports._tables import Table, tables
+
+__all__ = ["render_markdown"]
+
+
+def _table(table: Table) -> list[str]:
+    lines = [f"## {markdown_text(table.title)}", ""]
+    if not table.rows:
+        return [*lines, markdown_text(table.empty), ""]
+    lines.append("| " + " | ".join(markdown_text(h) for h in table.headers) + " |")
+    lines.append("|" + "|".join("---" for _ in table.headers) + "|")
+    lines += ["| " + " | ".join(markdown_text(c) for c in row) + " |" for row in table.rows]
+    return [*lines, ""]
+
+
+def render_markdown(o: Overview, lang: Lang) -> str:
+    """Render the overview as Markdown: a header, then one table per section."""
+    s = o.strategy
+    lines = [
+        f"# {markdown_text(s.title)}",
+        "",
+        f"- {label('overview', lang)}: {markdown_code(s.id)}",
+        f"- {label('period', lang)}: {period(s.period, lang)}",
+        f"- {label('status', lang)}: {label(s.status.value, lang)}",
+        "",
+    ]
+    for table in tables(o, lang):
+        lines += _table(table)
+    return "\n".join(lines).rstrip("\n") + "\n"

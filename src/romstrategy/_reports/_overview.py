@@ -1,0 +1,228 @@
+"""What the overview report says about a strategy, as data (*overzicht*)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+
+import attrs
+
+from romstrategy._model._budget import Allocation
+from romstrategy._model._kinds import argument
+from romstrategy._model._money import Money
+from romstrategy._model._parliament import Motion
+from romstrategy._model._strategy import Activity, Scope, Strategy
+from romstrategy._model._summary import budget_balance
+from romstrategy._reports._labels import Lang, label
+from romstrategy._reports._years import AFTER, BEFORE, per_year
+from romstrategy.rules import Report, validate
+
+__all__ = ["JOINT", "UNASSIGNED", "Line", "MotionLine", "Overview", "SourceLine", "overview"]
+
+JOINT = "joint"
+"""The key under which supra-regional money is counted per ROM, once."""
+
+UNASSIGNED = "unassigned"
+"""The key for money that funds no (known) activity."""
+
+
+@attrs.frozen
+class Line:
+    """An amount under a key, with its share of the total allocated.
+
+    Attributes:
+        key: a pillar code, a year, a ROM code, `"joint"` or `"unassigned"`.
+        titles: a readable name for the key in English and in Dutch.
+        amount: the money allocated under the key.
+        share: the amount's share of all money allocated, or `None` when
+            nothing is allocated.
+    """
+
+    key: str
+    titles: tuple[str, str]
+    amount: Money
+    share: Fraction | None
+
+    def title(self, lang: Lang) -> str:
+        """The readable name in `lang`."""
+        return self.titles[0] if lang == "en" else self.titles[1]
+
+
+@attrs.frozen
+class SourceLine:
+    """A funding source with what has and has not been allocated from it."""
+
+    id: str
+    name: str
+    kind: str
+    amount: Money
+    allocated: Money
+    unallocated: Money
+
+
+@attrs.frozen
+class MotionLine:
+    """A motion, its status, and where it was settled (*vindplaats*)."""
+
+    motion: Motion
+    settled_here: bool
+    settled_by: str | None
+
+
+@attrs.frozen
+class Overview:
+    """The content of the overview report, before it is rendered.
+
+    Attributes:
+        strategy: the strategy described.
+        report: what `validate` found.
+        allocated: all money allocated.
+        pillars: money per pillar, in the strategy's pillar order.
+        years: money per calendar year of the strategy's period; an
+            allocation over several years is spread in proportion to its days
+            in each, exactly. Days before or after the strategy's period (an
+            RS103 error) count under one key each, `"before 2024-01-01"` and
+            `"after 2027-12-31"`, so that the cost follows the strategy's
+            years, not the years an allocation claims.
+        roms: money per ROM for regional work, then `joint` for
+            supra-regional work and `unassigned` for the rest.
+        regional: the regional activities.
+        supra_regional: the supra-regional activities.
+        links: `(supra-regional id, regional id)` for every complement link.
+        sources: the funding sources with allocated and unallocated money.
+        motions: the motions with their status.
+    """
+
+    strategy: Strategy
+    report: Report
+    allocated: Money
+    pillars: tuple[Line, ...]
+    years: tuple[Line, ...]
+    roms: tuple[Line, ...]
+    regional: tuple[Activity, ...]
+    supra_regional: tuple[Activity, ...]
+    links: tuple[tuple[str, str], ...]
+    sources: tuple[SourceLine, ...]
+    motions: tuple[MotionLine, ...]
+
+
+def _lines(
+    cents: dict[str, int], titles: dict[str, tuple[str, str]], total: int
+) -> tuple[Line, ...]:
+    return tuple(
+        Line(
+            key=key,
+            titles=titles.get(key, (key, key)),
+            amount=Money.from_cents(amount),
+            share=Fraction(amount, total) if total else None,
+        )
+        for key, amount in cents.items()
+    )
+
+
+def _sum_by(pairs: Iterable[tuple[str, int]], keys: Iterable[str] = ()) -> dict[str, int]:
+    totals: dict[str, int] = dict.fromkeys(keys, 0)
+    for key, cents in pairs:
+        totals[key] = totals.get(key, 0) + cents
+    return totals
+
+
+def _year_titles(keys: Iterable[str]) -> dict[str, tuple[str, str]]:
+    titles = {}
+    for key in keys:
+        if key.startswith(BEFORE):
+            titles[key] = (key, "vóór " + key.removeprefix(BEFORE))
+        elif key.startswith(AFTER):
+            titles[key] = (key, "na " + key.removeprefix(AFTER))
+    return titles
+
+
+def _rom_key(allocation: Allocation, activities: dict[str, Activity]) -> str:
+    activity = activities.get(allocation.activity) if allocation.activity else None
+    if activity is None:
+        return UNASSIGNED
+    return JOINT if activity.scope is Scope.SUPRA_REGIONAL else activity.lead
+
+
+def _per_rom(strategy: Strategy) -> dict[str, int]:
+    activities = {activity.id: activity for activity in strategy.activities}
+    found = _sum_by((_rom_key(a, activities), a.amount.cents) for a in strategy.allocations)
+    ordered = [rom.code for rom in strategy.roms if rom.code in found]
+    ordered += sorted(
+        key for key in found if key not in ordered and key not in {JOINT, UNASSIGNED}
+    )
+    ordered += [key for key in (JOINT, UNASSIGNED) if key in found]
+    return {key: found[key] for key in ordered}
+
+
+def _sources(strategy: Strategy) -> tuple[SourceLine, ...]:
+    return tuple(
+        SourceLine(
+            id=source.id,
+            name=source.name,
+            kind=source.kind.value,
+            amount=source.amount,
+            allocated=balance.allocated,
+            unallocated=balance.unallocated,
+        )
+        for source, balance in zip(strategy.funding_sources, budget_balance(strategy), strict=True)
+    )
+
+
+def _motions(strategy: Strategy) -> tuple[MotionLine, ...]:
+    settles = set(strategy.settles)
+    return tuple(
+        MotionLine(
+            motion=motion,
+            settled_here=motion.id in settles,
+            settled_by=motion.settled_by.document if motion.settled_by else None,
+        )
+        for motion in strategy.motions
+    )
+
+
+def _pillar_titles(strategy: Strategy) -> dict[str, tuple[str, str]]:
+    return {p.code: (f"{p.code} {p.title_en}", f"{p.code} {p.title_nl}") for p in strategy.pillars}
+
+
+def overview(strategy: Strategy, report: Report | None = None) -> Overview:
+    """Work out what the overview report says about `strategy`.
+
+    Args:
+        strategy: the strategy to describe.
+        report: the findings to show; by default `validate(strategy)`.
+
+    Raises:
+        TypeError: for a strategy or report of the wrong type.
+    """
+    argument(strategy, Strategy, "overview")
+    if report is not None:
+        argument(report, Report, "overview(report=...)")
+    total = sum(a.amount.cents for a in strategy.allocations)
+    pillars = _sum_by(
+        ((a.pillar, a.amount.cents) for a in strategy.allocations),
+        keys=(p.code for p in strategy.pillars),
+    )
+    rom_names = {
+        rom.code: (f"{rom.code} {rom.name}", f"{rom.code} {rom.name}") for rom in strategy.roms
+    }
+    rom_names |= {key: (label(key, "en"), label(key, "nl")) for key in (JOINT, UNASSIGNED)}
+    years = per_year(strategy.allocations, strategy.period)
+    return Overview(
+        strategy=strategy,
+        report=validate(strategy) if report is None else report,
+        allocated=Money.from_cents(total),
+        pillars=_lines(pillars, _pillar_titles(strategy), total),
+        years=_lines(years, _year_titles(years), total),
+        roms=_lines(_per_rom(strategy), rom_names, total),
+        regional=tuple(a for a in strategy.activities if a.scope is Scope.REGIONAL),
+        supra_regional=tuple(a for a in strategy.activities if a.scope is Scope.SUPRA_REGIONAL),
+        links=tuple(
+            (activity.id, regional)
+            for activity in strategy.activities
+            if activity.scope is Scope.SUPRA_REGIONAL
+            for regional in activity.complements
+        ),
+        sources=_sources(strategy),
+        motions=_motions(strategy),
+    )

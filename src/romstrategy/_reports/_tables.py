@@ -1,0 +1,150 @@
+"""The overview as titled tables of text, shared by the Markdown and HTML renderers."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+
+from romstrategy._reports._labels import Lang, label, money, percent, period
+from romstrategy._reports._overview import Line, Overview
+
+__all__ = ["Table", "tables"]
+
+
+@attrs.frozen
+class Table:
+    """A section of the report: a title, column headers and rows of text."""
+
+    key: str
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    empty: str
+    numeric: frozenset[int] = frozenset()
+    row_classes: tuple[str, ...] = ()
+
+
+def _headers(lang: Lang, *keys: str) -> tuple[str, ...]:
+    return tuple(label(key, lang) for key in keys)
+
+
+def _money_table(key: str, first: str, lines: tuple[Line, ...], o: Overview, lang: Lang) -> Table:
+    rows = tuple(
+        (line.title(lang), money(line.amount, lang), percent(line.share, lang)) for line in lines
+    )
+    everything = Fraction(1) if o.allocated.cents else None
+    total = (label("total", lang), money(o.allocated, lang), percent(everything, lang))
+    return Table(
+        key=key,
+        title=label(key, lang),
+        headers=(label(first, lang), label("allocated", lang), label("share", lang)),
+        rows=(*rows, total) if rows else (),
+        empty=label("none", lang),
+        numeric=frozenset({1, 2}),
+    )
+
+
+def _activity_table(scope: str, o: Overview, lang: Lang) -> Table:
+    activities = o.regional if scope == "regional" else o.supra_regional
+    return Table(
+        key=f"activities-{scope}",
+        title=f"{label('activities', lang)}: {label(scope, lang).lower()}",
+        headers=_headers(lang, "activity", "pillar", "roms", "lead", "theme", "service", "period"),
+        rows=tuple(
+            (
+                f"{a.id} {a.title}",
+                a.pillar,
+                ", ".join(a.roms),
+                a.lead,
+                a.theme,
+                label(a.service.value, lang),
+                period(a.period, lang),
+            )
+            for a in activities
+        ),
+        empty=label("none", lang),
+    )
+
+
+def _links_table(o: Overview, lang: Lang) -> Table:
+    return Table(
+        key="links",
+        title=label("links", lang),
+        headers=(label("supra-regional", lang), label("complements", lang)),
+        rows=tuple((supra, regional) for supra, regional in o.links),
+        empty=label("none", lang),
+    )
+
+
+def _sources_table(o: Overview, lang: Lang) -> Table:
+    return Table(
+        key="funding",
+        title=label("funding", lang),
+        headers=_headers(lang, "source", "kind", "amount", "allocated", "unallocated"),
+        rows=tuple(
+            (
+                f"{s.id} {s.name}",
+                label(s.kind, lang),
+                money(s.amount, lang),
+                money(s.allocated, lang),
+                money(s.unallocated, lang),
+            )
+            for s in o.sources
+        ),
+        empty=label("none", lang),
+        numeric=frozenset({2, 3, 4}),
+    )
+
+
+def _motions_table(o: Overview, lang: Lang) -> Table:
+    return Table(
+        key="motions",
+        title=label("motions", lang),
+        headers=_headers(lang, "motion", "submitted_on", "status", "settled_here", "settled_by"),
+        rows=tuple(
+            (
+                m.motion.title,
+                m.motion.submitted_on.isoformat(),
+                label(m.motion.status.value, lang),
+                label("yes" if m.settled_here else "no", lang),
+                m.settled_by or "-",
+            )
+            for m in o.motions
+        ),
+        empty=label("none", lang),
+    )
+
+
+def _findings_table(o: Overview, lang: Lang) -> Table:
+    return Table(
+        key="findings",
+        title=label("findings", lang),
+        headers=_headers(lang, "code", "severity", "where", "message"),
+        rows=tuple(
+            (
+                f.code,
+                label(f.severity.value, lang),
+                f.path,
+                f.message if lang == "en" else f.message_nl,
+            )
+            for f in o.report.findings
+        ),
+        empty=label("no_findings", lang),
+        row_classes=tuple(f"severity-{f.severity.value}" for f in o.report.findings),
+    )
+
+
+def tables(o: Overview, lang: Lang) -> tuple[Table, ...]:
+    """Every section of the report, in reading order."""
+    return (
+        _money_table("pillars", "pillar", o.pillars, o, lang),
+        _money_table("per_year", "year", o.years, o, lang),
+        _money_table("per_rom", "rom", o.roms, o, lang),
+        _activity_table("regional", o, lang),
+        _activity_table("supra-regional", o, lang),
+        _links_table(o, lang),
+        _sources_table(o, lang),
+        _motions_table(o, lang),
+        _findings_table(o, lang),
+    )

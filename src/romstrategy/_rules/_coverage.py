@@ -1,0 +1,47 @@
+"""Rules about coverage: every province is served by a ROM (*dekking*).
+
+RS401.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from romstrategy._model._strategy import Strategy
+from romstrategy._rules._findings import Finding, Severity
+from romstrategy._rules._index import unique_by
+from romstrategy._rules._rule import rule
+from romstrategy._rules._text import path
+
+__all__ = ["RS401"]
+
+
+@rule(
+    "RS401",
+    Severity.ERROR,
+    title="A province is served by no ROM",
+    title_nl="Een provincie wordt door geen enkele ROM bediend",
+    failing_example="The strategy covers NL-ZE (Zeeland), but no ROM lists NL-ZE.",
+    passing_example="NL-NH is served by both ROM InWest and ROM Utrecht Region (for "
+    "'t Gooi); several ROMs for one province are allowed.",
+)
+def RS401(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+    """Each province of the strategy is served by at least one ROM.
+
+    Several ROMs may serve one province: 't Gooi, in Noord-Holland, is served
+    from Utrecht. The path is `provinces[code]`; the subject the province's
+    code.
+    """
+    served = {code for rom in strategy.roms for code in rom.provinces}
+    provinces = unique_by(strategy.provinces, lambda p: p.code)
+    for code in sorted({p.code for p in strategy.provinces} - served):
+        province = provinces.get(code)
+        name = f"{code} ({province.name})" if province is not None and province.name else code
+        yield Finding(
+            code="RS401",
+            severity=Severity.ERROR,
+            message=f"Province {name} is served by no ROM.",
+            message_nl=f"Provincie {name} wordt door geen enkele ROM bediend.",
+            path=path("provinces", code),
+            subjects=(code,),
+        )

@@ -1,0 +1,274 @@
+"""Findings, the report that holds them and the error that carries them (*bevindingen*)."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+from typing import Any, Literal
+
+import attrs
+
+from romstrategy._model import _kinds as _fields
+from romstrategy._model._display import html_text, shown, visible
+
+__all__ = [
+    "CODE_PATTERN",
+    "Finding",
+    "Report",
+    "Severity",
+    "StrategyInvalid",
+    "check_code",
+    "code_field",
+]
+
+CODE_PATTERN = re.compile(r"[A-Z]+[0-9]+")
+"""What a rule code looks like: capital letters, then digits, e.g. `"RS203"`."""
+
+
+class Severity(enum.Enum):
+    """How serious a finding is (*ernst*): error (*fout*), warning (*waarschuwing*) or info."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+_DUTCH_SEVERITY = {
+    Severity.ERROR: "fout",
+    Severity.WARNING: "waarschuwing",
+    Severity.INFO: "info",
+}
+
+
+def check_code(value: object, where: str) -> str:
+    """Return `value` if it is a rule code such as `"RS203"`.
+
+    Raises:
+        TypeError: for a value that is not a str.
+        ValueError: naming `where` and the value, for a str that is no code.
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"{where}: got {shown(value)}, expected a rule code such as 'RS203'")
+    if CODE_PATTERN.fullmatch(value) is None:
+        raise ValueError(
+            f"{where}: got {shown(value)}, expected capital letters then digits, such as 'RS203'"
+        )
+    return value
+
+
+def _code(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
+    return check_code(value, f"{type(owner).__name__}.{field.name}")
+
+
+def code_field() -> Any:
+    """A required rule code such as `"RS203"`; anything else is refused."""
+    return attrs.field(converter=attrs.Converter(_code, takes_self=True, takes_field=True))
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One problem a rule found in a strategy (*bevinding*).
+
+    Attributes:
+        code: the rule's stable code, e.g. `"RS101"`.
+        severity: error, warning or info; a str such as `"error"` is converted.
+        message: what is wrong, in English, naming objects by id with the
+            amounts and dates involved.
+        message_nl: the same in Dutch.
+        path: where in the strategy, built from ids, e.g.
+            `"allocations[al-3].amount"`; it does not change when the input
+            is reordered.
+        subjects: the ids involved, in the order the rule documents (by
+            role, or sorted), never in input order.
+    """
+
+    code: str = code_field()
+    severity: Severity = _fields.member(Severity)
+    message: str = _fields.text()
+    message_nl: str = _fields.text()
+    path: str = _fields.identifier()
+    subjects: tuple[str, ...] = _fields.identifiers()
+
+    def sort_key(self) -> tuple[str, str, tuple[str, ...], str, str, str]:
+        """The key findings are ordered by: code, then path, then subjects."""
+        return (
+            self.code,
+            self.path,
+            self.subjects,
+            self.severity.value,
+            self.message,
+            self.message_nl,
+        )
+
+    def format(self, locale: Literal["en", "nl"] = "en") -> str:
+        r"""One line: code, severity, path and message, in English or Dutch.
+
+        Control characters from the strategy's ids are shown as escapes
+        such as `\x1b`, so that printing the line cannot change a terminal.
+        """
+        if locale == "en":
+            return visible(f"{self.code} {self.severity.value} {self.path}: {self.message}")
+        if locale == "nl":
+            severity = _DUTCH_SEVERITY[self.severity]
+            return visible(f"{self.code} {severity} {self.path}: {self.message_nl}")
+        raise ValueError(f"Finding.format: got locale {locale!r}, expected 'en' or 'nl'")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as plain data for JSON; `severity` is its string value."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "message_nl": self.message_nl,
+            "path": self.path,
+            "subjects": list(self.subjects),
+        }
+
+    def __str__(self) -> str:
+        return self.format("en")
+
+
+def _sorted_findings(value: object) -> tuple[Finding, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise TypeError(f"Report.findings: got {shown(value)}, expected a sequence of Finding")
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, Finding):
+            raise TypeError(
+                f"Report.findings[{index}]: got {type(item).__name__} {shown(item)}, "
+                "expected Finding"
+            )
+    return tuple(sorted(items, key=Finding.sort_key))
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}"
+
+
+_HEADLINE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (("finding", "findings"), ("error", "errors"), ("warning", "warnings")),
+    "nl": (("bevinding", "bevindingen"), ("fout", "fouten"), ("waarschuwing", "waarschuwingen")),
+}
+"""The words of a report's headline, singular and plural, by locale."""
+
+
+def _headline(findings: tuple[Finding, ...], locale: Literal["en", "nl"]) -> str:
+    counts = dict.fromkeys(Severity, 0)
+    for finding in findings:
+        counts[finding.severity] += 1
+    errors, warnings, infos = (counts[s] for s in Severity)
+    total_words, error_words, warning_words = _HEADLINE_WORDS[locale]
+    return (
+        f"{_count(len(findings), *total_words)} "
+        f"({_count(errors, *error_words)}, {_count(warnings, *warning_words)}, {infos} info)"
+    )
+
+
+@attrs.frozen
+class Report:
+    """What `validate` found in a strategy (*validatierapport*).
+
+    Attributes:
+        findings: every finding, ordered by code, then path, then subjects,
+            whatever order they were given in.
+    """
+
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted_findings)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings of severity error (*fouten*), in report order."""
+        return self._of(Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The findings of severity warning (*waarschuwingen*), in report order."""
+        return self._of(Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        """The findings of severity info, in report order."""
+        return self._of(Severity.INFO)
+
+    @property
+    def ok(self) -> bool:
+        """True when there are no errors; warnings and infos do not count."""
+        return not self.errors
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The distinct codes found, sorted."""
+        return tuple(sorted({finding.code for finding in self.findings}))
+
+    def _of(self, severity: Severity) -> tuple[Finding, ...]:
+        return tuple(finding for finding in self.findings if finding.severity is severity)
+
+    def raise_for_errors(self) -> None:
+        """Raise `StrategyInvalid` if there is an error; return `None` otherwise.
+
+        Raises:
+            StrategyInvalid: carrying all findings of the report, errors and
+                warnings alike, and listing them in its message.
+        """
+        if not self.ok:
+            raise StrategyInvalid(self.findings)
+
+    def format(self, locale: Literal["en", "nl"] = "en") -> str:
+        """A readable text: a headline, then one line per finding."""
+        if locale not in ("en", "nl"):
+            raise ValueError(f"Report.format: got locale {locale!r}, expected 'en' or 'nl'")
+        if not self.findings:
+            return "No findings." if locale == "en" else "Geen bevindingen."
+        lines = [_headline(self.findings, locale)]
+        lines.extend(finding.format(locale) for finding in self.findings)
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        """A compact HTML table of the findings, for notebooks."""
+        head = "<tr><th>code</th><th>severity</th><th>path</th><th>message</th></tr>"
+        body = "".join(
+            f"<tr><td>{html_text(f.code)}</td><td>{html_text(f.severity.value)}</td>"
+            f'<td style="text-align:left">{html_text(f.path)}</td>'
+            f'<td style="text-align:left">{html_text(f.message)}</td></tr>'
+            for f in self.findings
+        )
+        caption = str(self).splitlines()[0]  # the report's own headline
+        return f"<table><caption>{html_text(caption)}</caption>{head}{body}</table>"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain data for JSON: `ok`, the counts and the findings."""
+        return {
+            "ok": self.ok,
+            "counts": {
+                "error": len(self.errors),
+                "warning": len(self.warnings),
+                "info": len(self.infos),
+            },
+            "findings": [finding.to_dict() for finding in self.findings],
+        }
+
+    def __str__(self) -> str:
+        return self.format("en")
+
+
+class StrategyInvalid(Exception):  # noqa: N818  # the name the issue gives it
+    """A strategy breaks at least one rule of severity error (*ongeldige strategie*).
+
+    Attributes:
+        findings: every finding of the report, ordered as in the report.
+    """
+
+    def __init__(self, findings: Iterable[Finding]) -> None:
+        self.findings: tuple[Finding, ...] = Report(tuple(findings)).findings
+        lines = [f"strategy is invalid: {_headline(self.findings, 'en')}"]
+        lines.extend(finding.format("en") for finding in self.findings)
+        super().__init__("\n".join(lines))
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings of severity error."""
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    def __reduce__(self) -> tuple[type[StrategyInvalid], tuple[tuple[Finding, ...]]]:
+        return (type(self), (self.findings,))

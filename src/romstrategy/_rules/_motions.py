@@ -1,0 +1,201 @@
+"""Rules about motions and their lifecycle (*moties en hun levensloop*).
+
+RS301 to RS303. A date that is not known (`None`) is never a finding: the
+letter, for instance, gives no date of adoption.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pendulum
+
+from romstrategy._model._parliament import Motion, MotionKind, MotionStatus
+from romstrategy._model._strategy import Strategy
+from romstrategy._rules._findings import Finding, Severity
+from romstrategy._rules._index import unique_by
+from romstrategy._rules._rule import rule
+from romstrategy._rules._text import and_en, and_nl, path
+
+__all__ = ["NEXT_STATUSES", "RS301", "RS302", "RS303"]
+
+_S = MotionStatus
+NEXT_STATUSES: dict[MotionStatus, frozenset[MotionStatus]] = {
+    _S.SUBMITTED: frozenset({_S.ADOPTED, _S.REJECTED, _S.WITHDRAWN, _S.HELD}),
+    _S.HELD: frozenset({_S.ADOPTED, _S.REJECTED, _S.WITHDRAWN}),
+    _S.ADOPTED: frozenset({_S.IN_PROGRESS, _S.SETTLED}),
+    _S.IN_PROGRESS: frozenset({_S.SETTLED}),
+    _S.REJECTED: frozenset(),
+    _S.WITHDRAWN: frozenset(),
+    _S.SETTLED: frozenset(),
+}
+"""The statuses a motion may move to from each status (*toegestane stappen*)."""
+
+_NEVER_FOR_AMENDMENTS = frozenset({_S.IN_PROGRESS, _S.SETTLED})
+
+_DUTCH = {
+    _S.SUBMITTED: "ingediend",
+    _S.ADOPTED: "aangenomen",
+    _S.REJECTED: "verworpen",
+    _S.WITHDRAWN: "ingetrokken",
+    _S.HELD: "aangehouden",
+    _S.IN_PROGRESS: "in behandeling",
+    _S.SETTLED: "afgedaan",
+}
+
+
+def _kind_nl(motion: Motion) -> str:
+    return "Motie" if motion.kind is MotionKind.MOTION else "Amendement"
+
+
+def _step_problems(
+    motion: Motion, index: int, latest: pendulum.Date | None
+) -> tuple[list[str], list[str]]:
+    """What is wrong with step `index`, given the latest known date before it."""
+    change = motion.history[index]
+    status, status_nl = change.status.value, _DUTCH[change.status]
+    en: list[str] = []
+    nl: list[str] = []
+    if index == 0 and change.status is not _S.SUBMITTED:
+        en.append(f"the history starts at {status}, not at submitted")
+        nl.append(f"de geschiedenis begint bij {status_nl}, niet bij ingediend")
+    if index > 0:
+        before = motion.history[index - 1].status
+        if change.status not in NEXT_STATUSES[before]:
+            en.append(f"{before.value} cannot be followed by {status}")
+            nl.append(f"op {_DUTCH[before]} kan geen {status_nl} volgen")
+    if motion.kind is MotionKind.AMENDMENT and change.status in _NEVER_FOR_AMENDMENTS:
+        en.append(f"an amendment is never {status}")
+        nl.append(f"een amendement is nooit {status_nl}")
+    if change.on is not None:
+        on = change.on.isoformat()
+        if latest is not None and change.on < latest:
+            en.append(f"its date {on} is before the earlier step's {latest.isoformat()}")
+            nl.append(f"de datum {on} ligt voor die van een eerdere stap, {latest.isoformat()}")
+        if change.on < motion.submitted_on:
+            submitted = motion.submitted_on.isoformat()
+            en.append(f"its date {on} is before the motion was submitted on {submitted}")
+            nl.append(f"de datum {on} ligt voor de indiening op {submitted}")
+    return en, nl
+
+
+def _lifecycle(motion: Motion) -> Iterator[Finding]:
+    latest: pendulum.Date | None = None
+    for index, change in enumerate(motion.history):
+        en, nl = _step_problems(motion, index, latest)
+        if en:
+            yield Finding(
+                code="RS301",
+                severity=Severity.ERROR,
+                message=f"{motion.kind.value.capitalize()} {motion.id}, step {index} "
+                f"({change.status.value}): {and_en(en)}.",
+                message_nl=f"{_kind_nl(motion)} {motion.id}, stap {index} "
+                f"({_DUTCH[change.status]}): {and_nl(nl)}.",
+                path=path("motions", motion.id, f"history[{index}]"),
+                subjects=(motion.id,),
+            )
+        if change.on is not None and (latest is None or change.on > latest):
+            latest = change.on
+
+
+@rule(
+    "RS301",
+    Severity.ERROR,
+    title="A motion's status history is not a valid lifecycle",
+    title_nl="De statusgeschiedenis van een motie is geen geldige levensloop",
+    failing_example="A motion goes submitted (2023-07-06) -> settled, skipping adopted; or "
+    "is adopted on 2023-07-01, before it was submitted.",
+    passing_example="submitted (2023-07-06) -> adopted (date unknown) -> settled (date "
+    "unknown, by the letter).",
+)
+def RS301(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+    """A motion's history is a valid lifecycle (*levensloop*).
+
+    It starts at submitted (*ingediend*). Allowed steps: submitted to adopted
+    (*aangenomen*), rejected (*verworpen*), withdrawn (*ingetrokken*) or held
+    (*aangehouden*); held to adopted, rejected or withdrawn; adopted to in
+    progress (*in behandeling*) or settled (*afgedaan*); in progress to
+    settled. Known dates never go backwards and none is before the motion's
+    `submitted_on`; unknown dates are skipped. An amendment is never in
+    progress or settled. There is one finding per wrong step, with path
+    `motions[id].history[i]` (the history's order is its meaning) and the
+    motion's id as subject. An empty history means submitted and is valid.
+    """
+    for motion in strategy.motions:
+        yield from _lifecycle(motion)
+
+
+def _settle_problems(motion: Motion) -> tuple[list[str], list[str]]:
+    en: list[str] = []
+    nl: list[str] = []
+    if all(change.status is not _S.ADOPTED for change in motion.history):
+        en.append("it was never adopted")
+        nl.append("die is nooit aangenomen")
+    if motion.status is not _S.SETTLED:
+        en.append(f"its history ends in {motion.status.value}, not in settled")
+        nl.append(f"de geschiedenis eindigt bij {_DUTCH[motion.status]}, niet bij afgedaan")
+    return en, nl
+
+
+@rule(
+    "RS302",
+    Severity.ERROR,
+    title="The strategy settles a motion that was not adopted or is not settled",
+    title_nl="De strategie doet een motie af die niet is aangenomen of niet is afgedaan",
+    failing_example="The strategy settles motion m-1, whose history is submitted -> rejected.",
+    passing_example="The strategy settles motion m-1, whose history is submitted -> adopted "
+    "-> settled.",
+)
+def RS302(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+    """A strategy settles (*doet af*) only motions that were adopted and are now settled.
+
+    A settled id that is no motion is RS001, not this rule. The path is
+    `settles[id]`; the subject the motion's id.
+    """
+    motions = unique_by(strategy.motions, lambda m: m.id)
+    for name in sorted(set(strategy.settles)):
+        motion = motions.get(name)
+        if motion is None:
+            continue
+        en, nl = _settle_problems(motion)
+        if en:
+            yield Finding(
+                code="RS302",
+                severity=Severity.ERROR,
+                message=f"Strategy {strategy.id} settles motion {name}, but {and_en(en)}.",
+                message_nl=f"Strategie {strategy.id} doet motie {name} af, maar {and_nl(nl)}.",
+                path=path("settles", name),
+                subjects=(name,),
+            )
+
+
+@rule(
+    "RS303",
+    Severity.WARNING,
+    title="A motion is settled without naming the document that settles it",
+    title_nl="Een motie is afgedaan zonder vindplaats",
+    failing_example="Motion m-1's settled step has no document.",
+    passing_example="Motion m-1's settled step names the letter as its document; its date "
+    "may be unknown.",
+)
+def RS303(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+    """A motion is settled (*afgedaan*) by a named document (*vindplaats*).
+
+    The letter settles its motions by itself, and ministries report where
+    each adopted motion was settled. A settled step without a document is a
+    warning; its date may stay unknown. The path is
+    `motions[id].history[i].document`; the subject the motion's id.
+    """
+    for motion in strategy.motions:
+        for index, change in enumerate(motion.history):
+            if change.status is _S.SETTLED and not (change.document or "").strip():
+                yield Finding(
+                    code="RS303",
+                    severity=Severity.WARNING,
+                    message=f"{motion.kind.value.capitalize()} {motion.id} is settled at step "
+                    f"{index} without naming the document that settles it.",
+                    message_nl=f"{_kind_nl(motion)} {motion.id} is bij stap {index} afgedaan "
+                    "zonder vindplaats (document).",
+                    path=path("motions", motion.id, f"history[{index}]", "document"),
+                    subjects=(motion.id,),
+                )

@@ -1,0 +1,189 @@
+"""Rules about ids: references that point to nothing, ids used twice (*verwijzingen*).
+
+RS001 and RS002. A path names the object that holds the reference, e.g.
+`allocations[al-3].source`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Iterator
+from typing import Any
+
+from romstrategy._model._strategy import Strategy
+from romstrategy._rules._findings import Finding, Severity
+from romstrategy._rules._index import duplicated
+from romstrategy._rules._rule import rule
+from romstrategy._rules._text import path
+
+__all__ = ["RS001", "RS002"]
+
+_Noun = tuple[str, str]
+"""A noun in English and in Dutch."""
+
+_FUNDING_SOURCE: _Noun = ("funding source", "financieringsbron")
+_PILLAR: _Noun = ("pillar", "pijler")
+_ACTIVITY: _Noun = ("activity", "activiteit")
+_ROM: _Noun = ("ROM", "ROM")
+_PROVINCE: _Noun = ("province", "provincie")
+_MOTION: _Noun = ("motion or amendment", "motie of amendement")
+
+
+def _capital(noun: str) -> str:
+    return noun[:1].upper() + noun[1:]
+
+
+def _broken(
+    holder: _Noun, kind: str, owner: str, field: str, target: _Noun, missing: str
+) -> Finding:
+    return Finding(
+        code="RS001",
+        severity=Severity.ERROR,
+        message=f"{_capital(holder[0])} {owner} refers in {field} to {target[0]} "
+        f"{missing!r}, which does not exist in the strategy.",
+        message_nl=f"{_capital(holder[1])} {owner} verwijst in {field} naar {target[1]} "
+        f"{missing!r}, die niet in de strategie voorkomt.",
+        path=path(kind, owner, field),
+        subjects=(owner, missing),
+    )
+
+
+def _each_broken(
+    holder: _Noun,
+    kind: str,
+    owner: str,
+    field: str,
+    target: _Noun,
+    ids: Iterable[str],
+    known: Collection[str],
+) -> Iterator[Finding]:
+    for missing in sorted({name for name in ids if name not in known}):
+        yield _broken(holder, kind, owner, field, target, missing)
+
+
+def _allocation_references(strategy: Strategy) -> Iterator[Finding]:
+    sources = {source.id for source in strategy.funding_sources}
+    pillars = {pillar.code for pillar in strategy.pillars}
+    activities = {activity.id for activity in strategy.activities}
+    noun: _Noun = ("allocation", "toewijzing")
+    for allocation in strategy.allocations:
+        name = allocation.id
+        if allocation.source not in sources:
+            yield _broken(noun, "allocations", name, "source", _FUNDING_SOURCE, allocation.source)
+        if allocation.pillar not in pillars:
+            yield _broken(noun, "allocations", name, "pillar", _PILLAR, allocation.pillar)
+        if allocation.activity is not None and allocation.activity not in activities:
+            yield _broken(noun, "allocations", name, "activity", _ACTIVITY, allocation.activity)
+
+
+def _activity_references(strategy: Strategy) -> Iterator[Finding]:
+    pillars = {pillar.code for pillar in strategy.pillars}
+    roms = {rom.code for rom in strategy.roms}
+    activities = {activity.id for activity in strategy.activities}
+    noun = _ACTIVITY
+    for activity in strategy.activities:
+        name = activity.id
+        if activity.pillar not in pillars:
+            yield _broken(noun, "activities", name, "pillar", _PILLAR, activity.pillar)
+        yield from _each_broken(noun, "activities", name, "roms", _ROM, activity.roms, roms)
+        if activity.lead not in roms:
+            yield _broken(noun, "activities", name, "lead", _ROM, activity.lead)
+        yield from _each_broken(
+            noun, "activities", name, "complements", _ACTIVITY, activity.complements, activities
+        )
+
+
+def _other_references(strategy: Strategy) -> Iterator[Finding]:
+    provinces = {province.code for province in strategy.provinces}
+    motions = {motion.id for motion in strategy.motions}
+    for rom in strategy.roms:
+        yield from _each_broken(
+            _ROM, "roms", rom.code, "provinces", _PROVINCE, rom.provinces, provinces
+        )
+    for missing in sorted({name for name in strategy.settles if name not in motions}):
+        yield Finding(
+            code="RS001",
+            severity=Severity.ERROR,
+            message=f"Strategy {strategy.id} settles motion {missing!r}, "
+            "which does not exist in the strategy.",
+            message_nl=f"Strategie {strategy.id} doet motie {missing!r} af, "
+            "die niet in de strategie voorkomt.",
+            path=path("settles", missing),
+            subjects=(strategy.id, missing),
+        )
+    for source in strategy.funding_sources:
+        if source.origin is not None and source.origin not in motions:
+            yield _broken(
+                _FUNDING_SOURCE, "funding_sources", source.id, "origin", _MOTION, source.origin
+            )
+
+
+@rule(
+    "RS001",
+    Severity.ERROR,
+    title="A reference points to nothing",
+    title_nl="Een verwijzing wijst naar niets",
+    failing_example="Allocation al-1 has source 'fund-x', but the strategy has no funding "
+    "source with that id.",
+    passing_example="Allocation al-1 has source 'fund', the id of one of the strategy's "
+    "funding sources.",
+)
+def RS001(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+    """Every id a strategy refers to must exist in it.
+
+    Checked: an allocation's source, pillar and activity; an activity's pillar,
+    ROMs, lead and `complements`; a ROM's provinces; the motions the strategy
+    settles; a funding source's origin. There is one finding per missing id;
+    its path is the field that refers, e.g. `allocations[al-3].source` or
+    `settles[motion-id]`, and its subjects are the referring object's id
+    (the strategy's id for `settles`) and the missing id, in that order.
+    """
+    yield from _allocation_references(strategy)
+    yield from _activity_references(strategy)
+    yield from _other_references(strategy)
+
+
+_ID: _Noun = ("id", "Het id")
+_CODE: _Noun = ("code", "De code")
+
+_KINDS: tuple[tuple[str, _Noun, _Noun, Callable[[Any], str]], ...] = (
+    ("principals", _ID, ("principals", "opdrachtgevers"), lambda o: o.id),
+    ("provinces", _CODE, ("provinces", "provincies"), lambda p: p.code),
+    ("roms", _CODE, ("ROMs", "ROM's"), lambda r: r.code),
+    ("pillars", _CODE, ("pillars", "pijlers"), lambda p: p.code),
+    ("motions", _ID, ("motions and amendments", "moties en amendementen"), lambda m: m.id),
+    ("funding_sources", _ID, ("funding sources", "financieringsbronnen"), lambda f: f.id),
+    ("activities", _ID, ("activities", "activiteiten"), lambda a: a.id),
+    ("allocations", _ID, ("allocations", "toewijzingen"), lambda a: a.id),
+)
+
+
+@rule(
+    "RS002",
+    Severity.ERROR,
+    title="An id is used twice within one kind of object",
+    title_nl="Een id komt twee keer voor binnen één soort object",
+    failing_example="Two allocations both have the id 'al-1'.",
+    passing_example="Allocation 'al-1' and activity 'al-1' share an id, but they are "
+    "different kinds of object.",
+)
+def RS002(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+    """Within one kind of object, each id (or code) is used once.
+
+    The kinds are principals, provinces, ROMs, pillars, motions and
+    amendments together, funding sources, activities and allocations. There
+    is one finding per duplicated id, with path `kind[id]` and the id as its
+    subject. Rules that need the object behind an id skip a duplicated one.
+    """
+    for kind, key, plural, name_of in _KINDS:
+        items: tuple[Any, ...] = getattr(strategy, kind)
+        for name, count in duplicated(items, name_of).items():
+            yield Finding(
+                code="RS002",
+                severity=Severity.ERROR,
+                message=f"The {key[0]} {name!r} is used by {count} {plural[0]}; "
+                "each must be used once.",
+                message_nl=f"{key[1]} {name!r} wordt door {count} {plural[1]} gebruikt; "
+                "elk mag maar één keer voorkomen.",
+                path=path(kind, name),
+                subjects=(name,),
+            )

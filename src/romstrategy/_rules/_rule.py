@@ -1,0 +1,154 @@
+"""Rules: a code, a severity, words for people and a pure check (*regels*)."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import attrs
+
+from romstrategy._model import _kinds as _fields
+from romstrategy._model._display import shown
+from romstrategy._model._strategy import Strategy
+from romstrategy._rules._findings import Finding, Severity, code_field
+
+__all__ = ["Check", "Rule", "rule"]
+
+Check = Callable[[Strategy], Iterable[Finding]]
+"""A pure function of a strategy that yields the findings of one rule."""
+
+
+def _words(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"Rule.{field.name}: got {shown(value)}, expected a str")
+    if not value.strip():
+        raise ValueError(f"Rule.{field.name}: got {shown(value)}, every rule needs one")
+    return value
+
+
+def _plain(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"Rule.{field.name}: got {shown(value)}, expected a str")
+    return value
+
+
+def _callable(owner: Rule, field: attrs.Attribute[Check], value: object) -> None:
+    if not callable(value):
+        raise TypeError(f"Rule.check: got {shown(value)}, expected a function of a Strategy")
+
+
+def _words_field() -> Any:
+    return attrs.field(converter=attrs.Converter(_words, takes_self=True, takes_field=True))
+
+
+def _plain_field() -> Any:
+    return attrs.field(
+        default="",
+        kw_only=True,
+        converter=attrs.Converter(_plain, takes_self=True, takes_field=True),
+    )
+
+
+def _check_field() -> Any:
+    return attrs.field(validator=_callable, repr=False)
+
+
+@attrs.frozen
+class Rule:
+    """One rule of the strategy, with a stable code (*regel*).
+
+    `Rule(code, severity, title, explanation, check)` builds one; `check`
+    is a pure function `check(strategy) -> Iterable[Finding]` whose findings
+    all carry `code`. `romstrategy.rules.explain(code)` returns the rule.
+
+    Attributes:
+        code: the stable code, e.g. `"RS203"`; capital letters, then digits.
+        severity: the usual severity of its findings; a rule documents when
+            a finding differs (RS102 is a warning for a draft).
+        title: a one-line English title.
+        explanation: what the rule checks and why, in English.
+        check: the pure function that finds the problems.
+        title_nl: the title in Dutch, or `""`.
+        failing_example: a short description of a strategy that breaks
+            the rule, or `""`.
+        passing_example: a short description of the near miss that keeps
+            it, or `""`.
+    """
+
+    code: str = code_field()
+    severity: Severity = _fields.member(Severity)
+    title: str = _words_field()
+    explanation: str = _words_field()
+    check: Check = _check_field()
+    title_nl: str = _plain_field()
+    failing_example: str = _plain_field()
+    passing_example: str = _plain_field()
+
+    def run(self, strategy: Strategy) -> tuple[Finding, ...]:
+        """Run the check and return its findings.
+
+        Raises:
+            TypeError: if the check yields something other than a `Finding`.
+            ValueError: if it yields a finding with another rule's code.
+        """
+        findings = tuple(self.check(strategy))
+        for finding in findings:
+            if not isinstance(finding, Finding):
+                raise TypeError(
+                    f"rule {self.code} yielded {type(finding).__name__} {finding!r}, "
+                    "expected Finding"
+                )
+            if finding.code != self.code:
+                raise ValueError(
+                    f"rule {self.code} yielded a finding with code {finding.code!r}; "
+                    f"a rule's findings carry its own code"
+                )
+        return findings
+
+
+def rule(
+    code: str,
+    severity: Severity | str,
+    *,
+    title: str,
+    explanation: str | None = None,
+    title_nl: str = "",
+    failing_example: str = "",
+    passing_example: str = "",
+) -> Callable[[Check], Rule]:
+    """Build a `Rule` from a check function, as a decorator.
+
+    The explanation defaults to the function's docstring.
+
+    Example:
+        ```python
+        @rule("ACME001", Severity.WARNING, title="An activity has no title")
+        def untitled(strategy):
+            \"\"\"Every activity needs a title people can read.\"\"\"
+            ...
+        ```
+
+    Raises:
+        ValueError: when there is neither an explanation nor a docstring,
+            or a field is invalid (as `Rule` would raise).
+    """
+
+    def build(check: Check) -> Rule:
+        words = explanation if explanation is not None else inspect.getdoc(check)
+        if words is None:
+            raise ValueError(
+                f"rule {code}: give an explanation or a docstring; every rule needs one"
+            )
+        return Rule(
+            code,
+            _fields.enum_member(Severity, severity, "rule.severity"),
+            title,
+            words,
+            check,
+            title_nl=title_nl,
+            failing_example=failing_example,
+            passing_example=passing_example,
+        )
+
+    return build

@@ -1,0 +1,139 @@
+"""The registry of built-in rules, `validate` and `explain` (*validatie*)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+from romstrategy._model._display import shown
+from romstrategy._model._strategy import Strategy
+from romstrategy._rules import _budget, _complementarity, _coverage, _motions, _references
+from romstrategy._rules._findings import Finding, Report
+from romstrategy._rules._rule import Rule
+
+__all__ = ["RULES", "explain", "validate"]
+
+_BUILT_IN: tuple[Rule, ...] = (
+    _references.RS001,
+    _references.RS002,
+    _budget.RS101,
+    _budget.RS102,
+    _budget.RS103,
+    _budget.RS104,
+    _budget.RS105,
+    _complementarity.RS201,
+    _complementarity.RS202,
+    _complementarity.RS203,
+    _complementarity.RS204,
+    _complementarity.RS205,
+    _motions.RS301,
+    _motions.RS302,
+    _motions.RS303,
+    _coverage.RS401,
+)
+
+RULES: Mapping[str, Rule] = MappingProxyType(
+    {built_in.code: built_in for built_in in sorted(_BUILT_IN, key=lambda r: r.code)}
+)
+"""The built-in rules by code, in code order; read-only (*ingebouwde regels*)."""
+
+Codes = str | Iterable[str] | None
+"""Codes or code prefixes, such as `"RS2"`; one str counts as one prefix."""
+
+
+def _prefixes(codes: Codes, argument: str, known: Iterable[str]) -> tuple[str, ...]:
+    if codes is None:
+        return ()
+    items = (codes,) if isinstance(codes, str) else tuple(codes)
+    names = tuple(known)
+    for item in items:
+        if not isinstance(item, str) or not item:
+            raise TypeError(
+                f"validate({argument}=...): got {shown(item)}, expected a code or prefix"
+            )
+        if not any(name.startswith(item) for name in names):
+            raise ValueError(
+                f"validate({argument}=...): {shown(item)} matches no rule; "
+                f"known codes: {', '.join(sorted(names))}"
+            )
+    return items
+
+
+def _with_user_rules(rules: Iterable[Rule] | None) -> dict[str, Rule]:
+    chosen = dict(RULES)
+    for extra in rules or ():
+        if not isinstance(extra, Rule):
+            raise TypeError(f"validate(rules=...): got {extra!r}, expected Rule")
+        if extra.code in chosen:
+            raise ValueError(
+                f"validate(rules=...): the code {extra.code} is already used by "
+                f"rule {chosen[extra.code].title!r}; give each rule its own code"
+            )
+        chosen[extra.code] = extra
+    return chosen
+
+
+def validate(
+    strategy: Strategy,
+    *,
+    select: Codes = None,
+    ignore: Codes = None,
+    rules: Iterable[Rule] | None = None,
+) -> Report:
+    """Check a strategy against every rule and report all findings at once.
+
+    Nothing is raised for a problem in the strategy: every problem is a
+    finding in the report. Call `Report.raise_for_errors()` to stop on errors.
+
+    Args:
+        strategy: the strategy to check.
+        select: run only rules whose code starts with one of these codes
+            or prefixes, e.g. `["RS1", "RS203"]`; `None` runs all, an empty
+            list none.
+        ignore: skip rules whose code starts with one of these; it wins
+            over `select`.
+        rules: user rules to run as well, for this call only.
+
+    Returns:
+        The findings, ordered by code, then path, then subjects.
+
+    Raises:
+        TypeError: for a strategy, rule or code of the wrong type.
+        ValueError: for a code or prefix that matches no rule, or a user
+            rule whose code is already taken.
+    """
+    if not isinstance(strategy, Strategy):
+        raise TypeError(f"validate: got {type(strategy).__name__}, expected Strategy")
+    chosen = _with_user_rules(rules)
+    selected = _prefixes(select, "select", chosen)
+    ignored = _prefixes(ignore, "ignore", chosen)
+    findings: list[Finding] = []
+    for code in sorted(chosen):
+        if select is not None and not code.startswith(selected):
+            continue
+        if code.startswith(ignored):
+            continue
+        findings.extend(chosen[code].run(strategy))
+    return Report(findings)
+
+
+def explain(code: str, *, rules: Iterable[Rule] | None = None) -> Rule:
+    """Return the rule with this code, for its title and explanation.
+
+    The `Rule` holds `code`, `severity`, `title`, `title_nl`,
+    `explanation`, `failing_example` and `passing_example`.
+
+    Args:
+        code: a rule's full code, e.g. `"RS203"`.
+        rules: user rules to look in as well as the built-in ones.
+
+    Raises:
+        LookupError: for a code no rule has; the message lists the known codes.
+    """
+    chosen = _with_user_rules(rules)
+    found = chosen.get(code) if isinstance(code, str) else None
+    if found is None:
+        raise LookupError(
+            f"explain: no rule has the code {code!r}; known codes: {', '.join(sorted(chosen))}"
+        )
+    return found

@@ -1,0 +1,78 @@
+"""The overview report of a strategy for policy readers (*rapportage*).
+
+`render(strategy, format="md", lang="en")` gives the report as Markdown,
+as one self-contained HTML page with SVG charts, or as JSON. `overview()`
+gives the same content as data.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from romstrategy._model._display import json_text
+from romstrategy._model._strategy import Strategy
+from romstrategy._reports._diff import Change, Moved, StrategyDiff, diff
+from romstrategy._reports._html import render_html
+from romstrategy._reports._json import overview_data
+from romstrategy._reports._labels import Lang
+from romstrategy._reports._markdown import render_markdown
+from romstrategy._reports._overview import (
+    JOINT,
+    UNASSIGNED,
+    Line,
+    MotionLine,
+    Overview,
+    SourceLine,
+    overview,
+)
+from romstrategy.rules import Report
+
+__all__ = [
+    "JOINT",
+    "UNASSIGNED",
+    "Change",
+    "Lang",
+    "Line",
+    "MotionLine",
+    "Moved",
+    "Overview",
+    "ReportFormat",
+    "SourceLine",
+    "StrategyDiff",
+    "diff",
+    "overview",
+    "render",
+]
+
+ReportFormat = Literal["md", "html", "json"]
+
+
+def render(
+    strategy: Strategy,
+    format: ReportFormat = "md",
+    lang: Lang = "en",
+    *,
+    report: Report | None = None,
+) -> str:
+    """Render the overview report of `strategy`.
+
+    Args:
+        strategy: the strategy to report on.
+        format: `"md"` (Markdown tables), `"html"` (one page, inline CSS and
+            SVG charts, nothing loaded from a network) or `"json"`.
+        lang: `"en"` or `"nl"`; amounts follow the language, e.g. `€ 4.000.000,00`.
+        report: the findings to show; by default those of `validate(strategy)`.
+
+    Raises:
+        ValueError: for an unknown format or language.
+    """
+    if lang not in ("en", "nl"):
+        raise ValueError(f"render: got lang {lang!r}, expected 'en' or 'nl'")
+    content = overview(strategy, report)
+    if format == "md":
+        return render_markdown(content, lang)
+    if format == "html":
+        return render_html(content, lang)
+    if format == "json":
+        return json_text(overview_data(content, lang)) + "\n"
+    raise ValueError(f"render: got format {format!r}, expected 'md', 'html' or 'json'")

@@ -1,0 +1,34 @@
+"""The rules engine: check a strategy and report every finding (*regels*).
+
+Each rule is a pure function of a `Strategy` that yields `Finding`s with a
+stable code; `validate` runs them all and returns a `Report`, raising nothing
+for a problem in the strategy. The codes are public and never reused:
+
+- RS0xx: ids and references.
+- RS1xx: money (*begroting*).
+- RS2xx: supra-regional work complements regional work (*complementariteit*).
+- RS3xx: motions and their lifecycle (*moties*).
+- RS4xx: coverage of the provinces (*dekking*).
+
+`RULES` maps each built-in code to its `Rule` and is read-only; user rules
+are passed to one `validate` call and never kept.
+"""
+
+from romstrategy._rules._findings import Finding, Report, Severity, StrategyInvalid
+from romstrategy._rules._rivals import competing_pairs
+from romstrategy._rules._rule import Check, Rule, rule
+from romstrategy._rules._validate import RULES, explain, validate
+
+__all__ = [
+    "RULES",
+    "Check",
+    "Finding",
+    "Report",
+    "Rule",
+    "Severity",
+    "StrategyInvalid",
+    "competing_pairs",
+    "explain",
+    "rule",
+    "validate",
+]
