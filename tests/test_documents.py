@@ -425,3 +425,74 @@ def test_money_and_period_types_survive_as_objects():
     strategy = rs.loads(rs.dumps(reference.strategy_2024(), "toml"), "toml")
     assert strategy.funding_sources[0].amount == Money(4_000_000)
     assert strategy.period == Period.years(2024, 2027)
+
+
+# --- the schema and the loader agree, field by field ------------------------------
+
+CANDIDATES = [
+    "", "   ", "x", "RS1", "007", "1.5", "1.500", "+5", "-0", "1000000000000",
+    "1000000000000.01", "0000000000001.00", "2024-02-29", "2023-02-29", "2024-1-01",
+    "regional", "draft", "incidental", "motion", "settled", "financing", "province",
+    7, -(10**12), 10**12 + 1, 1.5, True, None, [], ["x"], [""], ["   ", "y"], [7], {},
+    {"start": "2024-01-01", "end": "2024-12-31"}, {"start": "2024-01-01"},
+]  # fmt: skip
+
+
+def _places(tree):
+    """Each field of the document once: (the object holding it, its key), with a sample."""
+    yield tree, None
+    for value in tree.values():
+        if isinstance(value, dict):
+            yield from _places(value)
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            yield from _places(value[0])
+
+
+def _every_field(tree):
+    for holder, _ in _places(tree):
+        for key in list(holder):
+            if key != "schema_version":
+                yield holder, key
+
+
+def test_the_schema_and_the_loader_agree_on_every_field_and_value():
+    tree = reference_tree()
+    validator = jsonschema.Draft202012Validator(
+        rs.json_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    disagreements = []
+    for holder, key in _every_field(tree):
+        kept = holder[key]
+        for value in CANDIDATES:
+            holder[key] = value
+            schema_says = validator.is_valid(tree)
+            try:
+                rs.loads(json.dumps(tree), "json")
+                loader_says = True
+            except DocumentError:
+                loader_says = False
+            if schema_says != loader_says:
+                disagreements.append((key, value, schema_says, loader_says))
+        holder[key] = kept
+    assert disagreements == []
+
+
+def test_the_schema_refuses_a_blank_id_and_an_empty_province_code():
+    validator = jsonschema.Draft202012Validator(rs.json_schema())
+    tree = reference_tree()
+    tree["id"] = "   "
+    assert not validator.is_valid(tree)
+    tree = reference_tree()
+    tree["roms"][0]["provinces"] = [""]
+    assert not validator.is_valid(tree)
+    assert validator.is_valid(reference_tree())
+
+
+def test_the_schema_version_is_the_library_s():
+    assert rs.json_schema()["properties"]["schema_version"] == {"const": rs.SCHEMA_VERSION}
+
+
+def test_a_blank_id_and_a_bad_title_are_both_reported():
+    tree = reference_tree()
+    tree["id"], tree["title"] = "   ", 7
+    assert [problem.path for problem in problems_of(tree)] == ["$.id", "$.title"]

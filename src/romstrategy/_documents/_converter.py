@@ -13,11 +13,9 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-import re
-import types
 from collections.abc import Callable, Iterator
 from itertools import repeat
-from typing import Any, cast, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 import attrs
 import cattrs
@@ -31,7 +29,6 @@ from cattrs.errors import (
 from cattrs.fns import identity
 from cattrs.gen import (
     make_dict_structure_fn,
-    make_dict_structure_fn_from_attrs,
     make_dict_unstructure_fn_from_attrs,
     override,
 )
@@ -39,7 +36,7 @@ from cattrs.gen import (
 from romstrategy._documents._errors import Problem, describe
 from romstrategy._model._budget import Allocation, FundingSource
 from romstrategy._model._display import key_text
-from romstrategy._model._kinds import check_of, to_date
+from romstrategy._model._kinds import FieldError, Kind, kinds, to_date
 from romstrategy._model._money import Money, money_of_text
 from romstrategy._model._parliament import Motion, StatusChange
 from romstrategy._model._parties import ROM, Organisation, Province
@@ -201,28 +198,6 @@ def _is_tuple(kind: Any) -> bool:
     return get_origin(kind) is tuple
 
 
-def _tuple_hook_for(
-    converter: cattrs.Converter, *, detailed: bool
-) -> Callable[[Any], Callable[[object, object], tuple[Any, ...]]]:
-    def factory(kind: Any) -> Callable[[object, object], tuple[Any, ...]]:
-        item_kind = get_args(kind)[0]
-        structure_item = converter.get_structure_hook(item_kind)
-
-        def structure(value: object, _: object) -> tuple[Any, ...]:
-            if type(value) is not list:
-                raise _RefusedError(f"expected an array, found {describe(value)}")
-            if not detailed:
-                return tuple(map(structure_item, value, repeat(item_kind)))
-            try:
-                return tuple(map(structure_item, value, repeat(item_kind)))
-            except Exception:  # redo slowly to report every bad item with its index
-                raise _item_errors(value, structure_item, item_kind, kind) from None
-
-        return structure
-
-    return factory
-
-
 _MAX_BAD_ITEMS = 100
 """The most bad items of one list whose problems are looked for and listed."""
 
@@ -248,144 +223,62 @@ def _item_errors(
     return IterableValidationError(f"While structuring {kind!r}", errors, kind)
 
 
-# --- the fast path: no per-field error collection, and no second round of checks ---
+# --- fields, by the kind their class declares -------------------------------------
 
 
-class _FallbackError(Exception):
-    """The fast path cannot take a value; the detailed round says what is wrong."""
+def _value_hook(converter: cattrs.Converter, kind: Kind) -> Callable[[object, object], Any]:
+    """One value of `kind` from a document: the hook for its type, then the kind's check."""
+    type_hook = converter.get_structure_hook(kind.type)
+    value_type, check = kind.type, kind.check
+
+    def structure(value: object, _: object) -> Any:
+        return check(type_hook(value, value_type))
+
+    return structure
 
 
-def _identifier(value: object, _: object) -> str:
-    if type(value) is str and value.strip():
-        return _kept(value)
-    raise _FallbackError
+def _field_hook(
+    converter: cattrs.Converter, kind: Kind, *, detailed: bool
+) -> Callable[[object, object], Any]:
+    """A field of `kind`: one value, a list of them (each bad item named), or null if optional."""
+    hook = _value_hook(converter, kind)
+    if kind.many:
+        hook = _list_hook(hook, kind.type, detailed=detailed)
+    if not kind.optional:
+        return hook
+    required = hook
+
+    def optional(value: object, kind: object) -> Any:
+        return None if value is None else required(value, kind)
+
+    return optional
 
 
-def _own_identifier(value: object, _: object) -> str:
-    # An object's own id is unique, so it is copied but not remembered.
-    if type(value) is str and value.strip():
-        return _copy(value)
-    raise _FallbackError
+def _list_hook(
+    item_hook: Callable[[object, object], Any], item_type: Any, *, detailed: bool
+) -> Callable[[object, object], tuple[Any, ...]]:
+    def structure(value: object, kind: object) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _RefusedError(f"expected an array, found {describe(value)}")
+        if not detailed:
+            return tuple(map(item_hook, value, repeat(item_type)))
+        try:
+            return tuple(map(item_hook, value, repeat(item_type)))
+        except Exception:  # redo slowly to report every bad item with its index
+            raise _item_errors(value, item_hook, item_type, kind) from None
+
+    return structure
 
 
-def _optional_identifier(value: object, _: object) -> str | None:
-    return None if value is None else _identifier(value, _)
-
-
-def _identifiers(value: object, _: object) -> tuple[str, ...]:
-    if type(value) is not list:
-        raise _FallbackError
-    return tuple(map(_identifier, value, repeat(None)))
-
-
-_STRICTER_HOOKS: dict[str, Callable[[object, object], Any]] = {
-    "identifier": _identifier,
-    "optional_identifier": _optional_identifier,
-    "identifiers": _identifiers,
-}
-"""Hooks that also do what a field's converter checks beyond the hook for its type."""
-
-
-def _checked_type(kind: str, of: Any) -> Any:
-    """The field type for which the hooks give exactly what a converter of `kind` returns."""
-    return {
-        "text": str,
-        "identifier": str,
-        "optional_text": str | None,
-        "optional_identifier": str | None,
-        "texts": tuple[str, ...],
-        "identifiers": tuple[str, ...],
-        "money": Money,
-        "optional_money": Money | None,
-        "date": pendulum.Date,
-        "optional_date": pendulum.Date | None,
-        "flag": bool,
-        "member": of,
-        "instance": of,
-        "optional_instance": of | None if of is not None else None,
-        "instances": tuple[of, ...],
-    }.get(kind)
-
-
-def _trusted_constructor(cls: type[Any]) -> Callable[..., Any] | None:
-    """A function that builds `cls` from values the fast hooks made, skipping converters.
-
-    The hooks already give each value its canonical type and check it as the
-    field's converter would, so the constructor only sets the slots and runs
-    the validators. `None` where that cannot be shown for every field: the
-    class is then called as usual.
-    """
-    if any(
-        name in vars(cls)
-        for name in ("__attrs_init__", "__attrs_pre_init__", "__attrs_post_init__")
-    ):
-        return None
-    attrs.resolve_types(cls)
-    positional: list[str] = []
-    keyword_only: list[str] = []
-    setters: list[str] = []
-    checks: list[str] = []
-    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
-    for index, field in enumerate(attrs.fields(cls)):
-        check = check_of(field)
-        slot = vars(cls).get(field.name)
-        if (
-            check is None
-            or field.type != _checked_type(*check)
-            or not field.init
-            or isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
-            or not isinstance(slot, types.MemberDescriptorType)
-        ):
-            return None
-        parameter = field.alias
-        if field.default is not attrs.NOTHING:
-            namespace[f"_default_{index}"] = field.default
-            parameter += f"=_default_{index}"
-        # As in the class's own __init__: keyword-only parameters come last.
-        (keyword_only if field.kw_only else positional).append(parameter)
-        namespace[f"_set_{index}"] = slot.__set__
-        setters.append(f"    _set_{index}(self, {field.alias})")
-        if field.validator is not None:
-            namespace[f"_validate_{index}"] = field.validator
-            namespace[f"_field_{index}"] = field
-            checks.append(f"    _validate_{index}(self, _field_{index}, {field.alias})")
-    parameters = positional + (["*", *keyword_only] if keyword_only else [])
-    source = "\n".join(
-        [
-            f"def {cls.__name__}({', '.join(parameters)}):",
-            "    self = _new(_cls)",
-            *setters,
-            *checks,
-            "    return self",
-        ]
-    )
-    exec(compile(source, f"<romstrategy trusted {cls.__qualname__}>", "exec"), namespace)
-    constructor: Callable[..., Any] = namespace[cls.__name__]
-    constructor.__qualname__ = f"{cls.__qualname__}.<trusted>"
-    constructor.__module__ = cls.__module__
-    return constructor
-
-
-def _fast_class_hook(converter: cattrs.Converter) -> Callable[[type[Any]], Any]:
-    def factory(cls: type[Any]) -> Any:
-        attrs.resolve_types(cls)
-        fields = attrs.fields(cls)
-        overrides: dict[str, Any] = {}
-        for field in fields:
-            check = check_of(field)
-            stricter = _STRICTER_HOOKS.get(check[0]) if check is not None else None
-            if stricter is _identifier and field.name == "id":
-                stricter = _own_identifier
-            if stricter is not None:
-                overrides[field.name] = override(struct_hook=stricter)
-        build = _trusted_constructor(cls) or cls
-        # cattrs calls `build` where it would call the class; errors are not collected
-        # here: a failure anywhere reruns the detailed converter.
-        return make_dict_structure_fn_from_attrs(
-            list(fields), cast("type[Any]", build), converter, **overrides
-        )
-
-    return factory
+def _class_fields(
+    converter: cattrs.Converter, cls: type[Any], *, detailed: bool
+) -> Callable[[Any, Any], Any]:
+    """Structure a table into `cls`, each field by its kind."""
+    overrides: dict[str, Any] = {
+        name: override(struct_hook=_field_hook(converter, kind, detailed=detailed))
+        for name, kind in kinds(cls).items()
+    }
+    return make_dict_structure_fn(cls, converter, **overrides)
 
 
 # --- unstructuring ---------------------------------------------------------------------
@@ -443,16 +336,10 @@ def _register_shared(converter: cattrs.Converter, *, detailed: bool) -> None:
     converter.register_structure_hook(pendulum.Date, _date)
     converter.register_structure_hook_factory(_is_enum, _enum_hook)
     converter.register_structure_hook_factory(
-        _is_tuple, _tuple_hook_for(converter, detailed=detailed)
+        attrs.has, lambda cls: _table(_class_fields(converter, cls, detailed=detailed))
     )
-    if detailed:
-        converter.register_structure_hook_factory(
-            attrs.has, lambda cls: _table(make_dict_structure_fn(cls, converter))
-        )
-    else:
-        converter.register_structure_hook_factory(attrs.has, _fast_class_hook(converter))
     converter.register_structure_hook(
-        Period, _period_hook(_table(make_dict_structure_fn(Period, converter)))
+        Period, _period_hook(_table(_class_fields(converter, Period, detailed=detailed)))
     )
 
 
@@ -497,10 +384,6 @@ def unstructure(strategy: Strategy) -> dict[str, Any]:
 
 # --- translating cattrs exception groups into problems ---------------------------
 
-_OWN_MESSAGE = re.compile(
-    r"(?P<cls>[A-Z][A-Za-z]*)\.(?P<field>[a-z_]+)(?P<index>\[\d+\])?: (?P<rest>.*)", re.S
-)
-
 
 def problems_from(error: BaseException, path: str = "$") -> Iterator[Problem]:
     """Yield a `Problem` for every leaf of a cattrs exception group."""
@@ -544,9 +427,9 @@ def _leaf(error: BaseException, path: str) -> Problem:
         return Problem(path, "required key is missing")
     if isinstance(error, _RefusedError):
         return Problem(path, str(error))
-    own = _OWN_MESSAGE.fullmatch(str(error))
-    if own is not None and isinstance(error, TypeError | ValueError):
-        # A constructor check: "Allocation.id: got '', ..." names the field.
-        field_path = f"{path}.{own['field']}{own['index'] or ''}"
-        return Problem(field_path, own["rest"])
+    if isinstance(error, FieldError):
+        # A field's check; one from a class's validator also names its field.
+        field = f".{error.field}" if error.owner and error.field else ""
+        index = "" if error.index is None else f"[{error.index}]"
+        return Problem(f"{path}{field}{index}", error.reason)
     return Problem(path, f"{type(error).__name__}: {error}")

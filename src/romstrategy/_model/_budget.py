@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from romstrategy._model import _kinds as _fields
+from romstrategy._model._kinds import Amount, Id, OptionalId, OptionalText, Text, by_kind
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 
@@ -22,7 +22,7 @@ class FundingKind(enum.Enum):
     STRUCTURAL = "structural"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=by_kind)
 class FundingSource:
     """Money available to the strategy (*financieringsbron*, *middelen*).
 
@@ -36,16 +36,16 @@ class FundingSource:
         note: anything a reader must know, or `None`.
     """
 
-    id: str = _fields.identifier()
-    name: str = _fields.text()
-    amount: Money = _fields.money()
-    kind: FundingKind = _fields.member(FundingKind)
-    period: Period | None = _fields.instance(Period, optional=True)
-    origin: str | None = _fields.optional_identifier()
-    note: str | None = _fields.optional_text()
+    id: Id
+    name: Text
+    amount: Amount
+    kind: FundingKind
+    period: Period | None = None
+    origin: OptionalId = None
+    note: OptionalText = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=by_kind)
 class Allocation:
     """Money from one funding source to a pillar or activity (*toewijzing*).
 
@@ -59,12 +59,12 @@ class Allocation:
         period: when it is spent.
     """
 
-    id: str = _fields.identifier()
-    source: str = _fields.identifier()
-    amount: Money = _fields.money()
-    pillar: str = _fields.identifier()
-    activity: str | None = _fields.optional_identifier()
-    period: Period = _fields.instance(Period)
+    id: Id
+    source: Id
+    amount: Amount
+    pillar: Id
+    activity: OptionalId = None
+    period: Period
 
 
 @attrs.frozen

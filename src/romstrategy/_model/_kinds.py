@@ -1,17 +1,26 @@
-"""Field converters shared by the domain classes.
+"""Field kinds (*veldsoorten*): what each field of the model holds, declared once.
 
-Each converter accepts the value a user would naturally pass and returns the
-canonical type, or raises `TypeError`/`ValueError` whose message names the
-class, the field and the value it got.
+A field's annotation says its kind: `id: Id`, `roms: Ids`, `amount: Amount`,
+`scope: Scope` (an enum), `period: Period` (a model class), `history:
+tuple[StatusChange, ...]`, `note: OptionalText`. A model class is declared
+`@attrs.frozen(kw_only=True, field_transformer=by_kind)`: its constructor
+then checks every field by its kind. The
+document converter and the JSON Schema read the same kinds from each field's
+`metadata["kind"]`, so the three always agree.
+
+A refused value raises `FieldError`, which carries the class, the field and,
+in a list, the index.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable, Iterable
+import types
+import typing
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import attrs
 import pendulum
@@ -19,33 +28,106 @@ import pendulum
 from romstrategy._model._display import shown
 from romstrategy._model._money import Money, check_amount
 
+__all__ = [
+    "Amount",
+    "Day",
+    "FieldError",
+    "Flag",
+    "Id",
+    "Ids",
+    "Kind",
+    "OptionalAmount",
+    "OptionalDay",
+    "OptionalId",
+    "OptionalText",
+    "Text",
+    "Texts",
+    "argument",
+    "by_kind",
+    "check_utf8",
+    "enum_member",
+    "kind_of",
+    "kinds",
+    "to_date",
+]
+
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 
-_Check = Callable[[Any, Any, "attrs.Attribute[Any]"], Any]
 
+class FieldError(ValueError, TypeError):
+    """A field's value is refused (*ongeldige waarde*).
 
-def _where(owner: object, field: attrs.Attribute[Any]) -> str:
-    return f"{type(owner).__name__}.{field.name}"
+    It is a `ValueError`, and a `TypeError` too for callers that catch a
+    wrong type as such. `str(error)` reads `Activity.roms[2]: got '', ...`.
 
-
-_CHECKS: dict[Callable[..., Any], tuple[str, Any]] = {}
-
-
-def _converter(check: _Check, kind: str, of: Any = None) -> Any:
-    _CHECKS[check] = (kind, of)
-    return attrs.Converter(check, takes_self=True, takes_field=True)
-
-
-def check_of(field: attrs.Attribute[Any]) -> tuple[str, Any] | None:
-    """What a field's converter checks: its kind, e.g. `("identifier", None)`.
-
-    The kind is the name of the helper below that built the field, and the
-    second item the class that `member`, `instance` and `instances` were given.
-    `None` for a field that no helper here built.
+    Attributes:
+        reason: what is wrong with the value.
+        owner: the class's name, e.g. `"Activity"`, or `None` if not yet known.
+        field: the field's name, or `None` if not yet known.
+        index: the position in a list field, or `None`.
     """
-    converter = field.converter
-    return _CHECKS.get(getattr(converter, "converter", None))  # type: ignore[arg-type]
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        owner: str | None = None,
+        field: str | None = None,
+        index: int | None = None,
+    ) -> None:
+        self.reason = reason
+        self.owner = owner
+        self.field = field
+        self.index = index
+        where = f"{owner}.{field}" if owner and field else (field or "")
+        where += "" if index is None else f"[{index}]"
+        super().__init__(f"{where}: {reason}" if where else reason)
+
+    def at(self, owner: str, field: str) -> FieldError:
+        """The same error, said of `owner.field`."""
+        return FieldError(self.reason, owner=owner, field=field, index=self.index)
+
+
+@attrs.frozen
+class Kind:
+    """What one field holds: the check of a value and its JSON Schema.
+
+    Attributes:
+        name: e.g. `"id"`, `"amount"`, `"member"`.
+        type: the Python type of one value: `str`, `Money`, an enum, a model class.
+        check: one value as given to a constructor to its canonical form.
+        schema: the JSON Schema of one value in a document.
+        many: a tuple of such values.
+        optional: `None` is allowed too.
+        plural: what many values are called in a message, e.g. `"ids"`;
+            by default the type's name.
+    """
+
+    name: str
+    type: Any
+    check: Callable[[Any], Any] = attrs.field(eq=False)
+    schema: Mapping[str, Any] = attrs.field(eq=False)
+    many: bool = False
+    optional: bool = False
+    plural: str = ""
+
+    def convert(self, value: object) -> Any:
+        """`value` checked and made canonical, or a `FieldError`."""
+        if value is None and self.optional:
+            return None
+        if not self.many:
+            return self.check(value)
+        if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+            plural = self.plural or getattr(self.type, "__name__", self.name)
+            raise FieldError(f"got {shown(value)}, expected a sequence of {plural}")
+        items = tuple(value)
+        for index, item in enumerate(items):
+            try:
+                self.check(item)
+            except FieldError as error:
+                raise FieldError(error.reason, index=index) from None
+        return items
 
 
 def check_utf8(value: str, where: str) -> str:
@@ -54,22 +136,216 @@ def check_utf8(value: str, where: str) -> str:
     Raises:
         ValueError: naming `where` and the first lone surrogate.
     """
+    try:
+        return _utf8(value)
+    except FieldError as error:
+        raise FieldError(error.reason, field=where) from None
+
+
+def _utf8(value: str) -> str:
     if not value.isascii():
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as error:
-            raise ValueError(
-                f"{where}: got {shown(value)}, which holds the lone surrogate "
+            raise FieldError(
+                f"got {shown(value)}, which holds the lone surrogate "
                 f"U+{ord(value[error.start]):04X} at position {error.start}; "
                 "text must be valid Unicode"
             ) from None
     return value
 
 
-def _text_at(value: object, where: str) -> str:
+def _text(value: object) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{where}: got {shown(value)}, expected a str")
-    return check_utf8(value, where)
+        raise FieldError(f"got {shown(value)}, expected a str")
+    return _utf8(value)
+
+
+def _id(value: object) -> str:
+    text = _text(value)
+    if not text.strip():
+        raise FieldError(f"got {shown(value)}, an id must not be empty")
+    return text
+
+
+def _amount(value: object) -> Money:
+    if type(value) is Money:
+        try:
+            return check_amount(value, "")
+        except ValueError as error:
+            raise FieldError(str(error).removeprefix(": ")) from None
+    if not isinstance(value, str | int | Decimal | float):
+        raise FieldError(f"got {shown(value)}, expected Money or a str")
+    try:
+        return Money(value)  # type: ignore[arg-type]  # a float is refused inside
+    except (TypeError, ValueError) as error:
+        raise FieldError(str(error)) from None
+
+
+def to_date(value: object) -> pendulum.Date:
+    """Return `value` as a pendulum `Date`.
+
+    Accepts a pendulum `Date`, a stdlib `date` or an ISO `YYYY-MM-DD` string.
+
+    Raises:
+        FieldError: for a datetime, another type or a string that is not a real date.
+    """
+    if type(value) is pendulum.Date:
+        return value
+    if isinstance(value, str):
+        if len(value) != 10 or value[4] != "-" or value[7] != "-":
+            raise FieldError(f"got {shown(value)}, expected a date as YYYY-MM-DD")
+        try:
+            return pendulum.Date.fromisoformat(value)
+        except ValueError as error:
+            raise FieldError(f"got {shown(value)}, not a date: {error}") from None
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        raise FieldError(f"got {shown(value)}, expected a date or an ISO string YYYY-MM-DD")
+    return pendulum.Date(value.year, value.month, value.day)
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise FieldError(f"got {shown(value)}, expected True or False")
+    return value
+
+
+# At most two decimals, and within ±10^12 euros however many leading zeros.
+_AMOUNT_PATTERN = r"^-?0*([0-9]{1,12}(\.[0-9]{1,2})?|1000000000000(\.0{1,2})?)$"
+_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+_ID = Kind("id", str, _id, {"type": "string", "pattern": r"\S"}, plural="ids")
+_TEXT = Kind("text", str, _text, {"type": "string"})
+_AMOUNT = Kind(
+    "amount",
+    Money,
+    _amount,
+    {
+        "description": "Euros as a string with at most two decimals, or a whole number.",
+        "oneOf": [
+            {"type": "string", "pattern": _AMOUNT_PATTERN},
+            {"type": "integer", "minimum": -(10**12), "maximum": 10**12},
+        ],
+    },
+)
+_DAY = Kind(
+    "day", pendulum.Date, to_date, {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
+)
+_FLAG = Kind("flag", bool, _flag, {"type": "boolean"})
+
+Id = Annotated[str, _ID]
+"""A non-empty id (*kenmerk*): a str with something other than white space."""
+OptionalId = Annotated[str | None, attrs.evolve(_ID, optional=True)]
+"""An id or `None`."""
+Ids = Annotated[tuple[str, ...], attrs.evolve(_ID, many=True)]
+"""A tuple of ids; any iterable but a str is taken."""
+Text = Annotated[str, _TEXT]
+"""A str (*tekst*), which may be empty."""
+OptionalText = Annotated[str | None, attrs.evolve(_TEXT, optional=True)]
+"""A str or `None`."""
+Texts = Annotated[tuple[str, ...], attrs.evolve(_TEXT, many=True)]
+"""A tuple of str."""
+Amount = Annotated[Money, _AMOUNT]
+"""An amount of money (*bedrag*); a str, an int or a `Decimal` is converted."""
+OptionalAmount = Annotated[Money | None, attrs.evolve(_AMOUNT, optional=True)]
+"""An amount or `None`."""
+Day = Annotated[pendulum.Date, _DAY]
+"""A calendar date (*datum*); a stdlib date or an ISO string is converted."""
+OptionalDay = Annotated[pendulum.Date | None, attrs.evolve(_DAY, optional=True)]
+"""A date or `None`."""
+Flag = Annotated[bool, _FLAG]
+"""True or False, and nothing else."""
+
+
+def enum_member(kind: type[E], value: object, where: str) -> E:
+    """Return the member of `kind` that `value` is or names.
+
+    Raises:
+        FieldError: naming `where`, the value and the allowed values.
+    """
+    try:
+        return _member_check(kind)(value)  # type: ignore[no-any-return]
+    except FieldError as error:
+        raise FieldError(error.reason, field=where) from None
+
+
+def _member_check(kind: type[enum.Enum]) -> Callable[[object], Any]:
+    def check(value: object) -> enum.Enum:
+        if type(value) is kind:
+            return value
+        member = kind._value2member_map_.get(value) if isinstance(value, str) else None
+        if member is None:
+            allowed = ", ".join(repr(m.value) for m in kind)
+            raise FieldError(f"got {shown(value)}, expected one of {allowed}")
+        return member
+
+    return check
+
+
+def _instance_check(cls: type[Any]) -> Callable[[object], Any]:
+    def check(value: object) -> Any:
+        if not isinstance(value, cls):
+            raise FieldError(f"got {type(value).__name__} {shown(value)}, expected {cls.__name__}")
+        return value
+
+    return check
+
+
+def kind_of(annotation: Any) -> Kind:
+    """The kind of a field annotated `annotation`.
+
+    Raises:
+        TypeError: for an annotation that names no kind; declare one here.
+    """
+    if typing.get_origin(annotation) is Annotated:
+        found = [item for item in typing.get_args(annotation)[1:] if isinstance(item, Kind)]
+        if found:
+            return found[0]
+    if isinstance(annotation, types.UnionType):
+        inner = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        if len(inner) == 1:
+            return attrs.evolve(kind_of(inner[0]), optional=True)
+    if typing.get_origin(annotation) is tuple:
+        item, *rest = typing.get_args(annotation)
+        if rest == [Ellipsis]:
+            return attrs.evolve(kind_of(item), many=True)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        values = [member.value for member in annotation]
+        return Kind("member", annotation, _member_check(annotation), {"enum": values})
+    if isinstance(annotation, type) and attrs.has(annotation):
+        ref = {"$ref": f"#/$defs/{annotation.__name__}"}
+        return Kind("instance", annotation, _instance_check(annotation), ref)
+    raise TypeError(f"no field kind for {annotation!r}")
+
+
+def _converter(kind: Kind, owner: str, field: str) -> Callable[[object], Any]:
+    def convert(value: object) -> Any:
+        try:
+            return kind.convert(value)
+        except FieldError as error:
+            raise error.at(owner, field) from None
+
+    return convert
+
+
+def by_kind(cls: type[Any], fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """The attrs field transformer: each field gets the converter of its annotated kind."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    attached = []
+    for field in fields:
+        kind = kind_of(hints[field.name])
+        attached.append(
+            field.evolve(
+                converter=_converter(kind, cls.__name__, field.name),
+                metadata={**field.metadata, "kind": kind},
+            )
+        )
+    return attached
+
+
+def kinds(cls: type[Any]) -> Mapping[str, Kind]:
+    """Each field of a model class and its kind, in the class's order."""
+    return {field.name: field.metadata["kind"] for field in attrs.fields(cls)}
 
 
 def argument(value: object, kind: type[T], where: str) -> T:
@@ -83,234 +359,3 @@ def argument(value: object, kind: type[T], where: str) -> T:
             f"{where}: got {type(value).__name__} {shown(value)}, expected {kind.__name__}"
         )
     return value
-
-
-def _id_at(value: object, where: str) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{where}: got {shown(value)}, expected a str")
-    if not value.strip():
-        raise ValueError(f"{where}: got {shown(value)}, an id must not be empty")
-    return check_utf8(value, where)
-
-
-def _identifier(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
-    return _id_at(value, _where(owner, field))
-
-
-def _text(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
-    return _text_at(value, _where(owner, field))
-
-
-def _optional_text(value: object, owner: object, field: attrs.Attribute[Any]) -> str | None:
-    return None if value is None else _text(value, owner, field)
-
-
-def _optional_identifier(value: object, owner: object, field: attrs.Attribute[Any]) -> str | None:
-    return None if value is None else _identifier(value, owner, field)
-
-
-def _identifiers(value: object, owner: object, field: attrs.Attribute[Any]) -> tuple[str, ...]:
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise TypeError(f"{_where(owner, field)}: got {shown(value)}, expected a sequence of ids")
-    items = tuple(value)
-    for index, item in enumerate(items):
-        _id_at(item, f"{_where(owner, field)}[{index}]")
-    return items
-
-
-def _texts(value: object, owner: object, field: attrs.Attribute[Any]) -> tuple[str, ...]:
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise TypeError(f"{_where(owner, field)}: got {shown(value)}, expected a sequence of str")
-    items = tuple(value)
-    for index, item in enumerate(items):
-        _text_at(item, f"{_where(owner, field)}[{index}]")
-    return items
-
-
-def _money(value: object, owner: object, field: attrs.Attribute[Any]) -> Money:
-    if type(value) is Money:
-        return check_amount(value, _where(owner, field))
-    if not isinstance(value, str | int | Decimal | float):
-        raise TypeError(f"{_where(owner, field)}: got {shown(value)}, expected Money or a str")
-    try:
-        return Money(value)  # type: ignore[arg-type]  # a float is refused inside
-    except (TypeError, ValueError) as error:
-        raise type(error)(f"{_where(owner, field)}: {error}") from None
-
-
-def _optional_money(value: object, owner: object, field: attrs.Attribute[Any]) -> Money | None:
-    return None if value is None else _money(value, owner, field)
-
-
-def to_date(value: object) -> pendulum.Date:
-    """Return `value` as a pendulum `Date`.
-
-    Accepts a pendulum `Date`, a stdlib `date` or an ISO `YYYY-MM-DD` string.
-
-    Raises:
-        TypeError: for a datetime or another type.
-        ValueError: for a string that is not a real date.
-    """
-    if type(value) is pendulum.Date:
-        return value
-    if isinstance(value, str):
-        if len(value) != 10 or value[4] != "-" or value[7] != "-":
-            raise ValueError(f"got {shown(value)}, expected a date as YYYY-MM-DD")
-        try:
-            return pendulum.Date.fromisoformat(value)
-        except ValueError as error:
-            raise ValueError(f"got {shown(value)}, not a date: {error}") from None
-    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
-        raise TypeError(f"got {shown(value)}, expected a date or an ISO string YYYY-MM-DD")
-    return pendulum.Date(value.year, value.month, value.day)
-
-
-def _date(value: object, owner: object, field: attrs.Attribute[Any]) -> pendulum.Date:
-    try:
-        return to_date(value)
-    except (TypeError, ValueError) as error:
-        raise type(error)(f"{_where(owner, field)}: {error}") from None
-
-
-def _optional_date(
-    value: object, owner: object, field: attrs.Attribute[Any]
-) -> pendulum.Date | None:
-    return None if value is None else _date(value, owner, field)
-
-
-def _bool(value: object, owner: object, field: attrs.Attribute[Any]) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"{_where(owner, field)}: got {shown(value)}, expected True or False")
-    return value
-
-
-def enum_member(kind: type[E], value: object, where: str) -> E:
-    """Return the member of `kind` that `value` is or names.
-
-    Raises:
-        ValueError: naming `where`, the value and the allowed values.
-    """
-    if type(value) is kind:
-        return value
-    member = kind._value2member_map_.get(value) if isinstance(value, str) else None
-    if member is None:
-        allowed = ", ".join(repr(m.value) for m in kind)
-        raise ValueError(f"{where}: got {shown(value)}, expected one of {allowed}")
-    return member  # type: ignore[return-value]  # the map holds members of `kind`
-
-
-def _enum(kind: type[E]) -> _Check:
-    def check(value: object, owner: object, field: attrs.Attribute[Any]) -> E:
-        return enum_member(kind, value, _where(owner, field))
-
-    return check
-
-
-def _instances(kind: type[T]) -> _Check:
-    def check(value: object, owner: object, field: attrs.Attribute[Any]) -> tuple[T, ...]:
-        if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-            raise TypeError(
-                f"{_where(owner, field)}: got {shown(value)}, "
-                f"expected a sequence of {kind.__name__}"
-            )
-        items = tuple(value)
-        for index, item in enumerate(items):
-            if not isinstance(item, kind):
-                raise TypeError(
-                    f"{_where(owner, field)}[{index}]: got {type(item).__name__} "
-                    f"{shown(item)}, expected {kind.__name__}"
-                )
-        return items
-
-    return check
-
-
-def _instance(kind: type[T], *, optional: bool = False) -> _Check:
-    def check(value: object, owner: object, field: attrs.Attribute[Any]) -> T | None:
-        if value is None and optional:
-            return None
-        if not isinstance(value, kind):
-            raise TypeError(
-                f"{_where(owner, field)}: got {type(value).__name__} {shown(value)}, "
-                f"expected {kind.__name__}"
-            )
-        return value
-
-    return check
-
-
-def identifier() -> Any:
-    """A required, non-empty id."""
-    return attrs.field(converter=_converter(_identifier, "identifier"))
-
-
-def text() -> Any:
-    """A required str, which may be empty."""
-    return attrs.field(converter=_converter(_text, "text"))
-
-
-def optional_text() -> Any:
-    """A str or `None`, default `None`."""
-    return attrs.field(default=None, converter=_converter(_optional_text, "optional_text"))
-
-
-def optional_identifier() -> Any:
-    """An id or `None`, default `None`."""
-    return attrs.field(
-        default=None, converter=_converter(_optional_identifier, "optional_identifier")
-    )
-
-
-def identifiers() -> Any:
-    """A tuple of non-empty ids, default empty; any iterable but a str."""
-    return attrs.field(default=(), converter=_converter(_identifiers, "identifiers"))
-
-
-def texts() -> Any:
-    """A tuple of str, default empty; any iterable but a str."""
-    return attrs.field(default=(), converter=_converter(_texts, "texts"))
-
-
-def money() -> Any:
-    """A required `Money`; str, int and Decimal are converted."""
-    return attrs.field(converter=_converter(_money, "money"))
-
-
-def optional_money() -> Any:
-    """A `Money` or `None`, default `None`."""
-    return attrs.field(default=None, converter=_converter(_optional_money, "optional_money"))
-
-
-def date(**kwargs: Any) -> Any:
-    """A required pendulum `Date`; stdlib dates and ISO strings are converted."""
-    return attrs.field(converter=_converter(_date, "date"), **kwargs)
-
-
-def optional_date() -> Any:
-    """A pendulum `Date` or `None`, default `None`."""
-    return attrs.field(default=None, converter=_converter(_optional_date, "optional_date"))
-
-
-def flag(default: bool = False) -> Any:
-    """A bool; no other type is accepted."""
-    return attrs.field(default=default, converter=_converter(_bool, "flag"))
-
-
-def member(kind: type[E], **kwargs: Any) -> Any:
-    """An enum member; its string value is converted."""
-    return attrs.field(converter=_converter(_enum(kind), "member", kind), **kwargs)
-
-
-def instances(kind: type[T]) -> Any:
-    """A tuple of `kind` instances, default empty."""
-    return attrs.field(default=(), converter=_converter(_instances(kind), "instances", kind))
-
-
-def instance(kind: type[T], *, optional: bool = False) -> Any:
-    """One `kind` instance, or with `optional` also `None` (the default then)."""
-    if optional:
-        return attrs.field(
-            default=None,
-            converter=_converter(_instance(kind, optional=True), "optional_instance", kind),
-        )
-    return attrs.field(converter=_converter(_instance(kind), "instance", kind))

@@ -5,10 +5,17 @@ from __future__ import annotations
 import enum
 
 import attrs
-import pendulum
 
-from romstrategy._model import _kinds as _fields
-from romstrategy._model._money import Money
+from romstrategy._model._kinds import (
+    Day,
+    Flag,
+    Id,
+    OptionalAmount,
+    OptionalDay,
+    OptionalText,
+    Text,
+    by_kind,
+)
 
 __all__ = ["Motion", "MotionKind", "MotionStatus", "StatusChange"]
 
@@ -37,7 +44,7 @@ class MotionStatus(enum.Enum):
     SETTLED = "settled"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=by_kind)
 class StatusChange:
     """One step in a motion's history (*statuswijziging*).
 
@@ -48,12 +55,12 @@ class StatusChange:
             settles the motion (*vindplaats*), or `None`.
     """
 
-    status: MotionStatus = _fields.member(MotionStatus)
-    on: pendulum.Date | None = _fields.optional_date()
-    document: str | None = _fields.optional_text()
+    status: MotionStatus
+    on: OptionalDay = None
+    document: OptionalText = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=by_kind)
 class Motion:
     """A parliamentary motion or amendment (*motie*, *amendement*).
 
@@ -74,17 +81,17 @@ class Motion:
         note: anything a reader must know, e.g. a spelling, or `None`.
     """
 
-    id: str = _fields.identifier()
-    kind: MotionKind = _fields.member(MotionKind)
-    title: str = _fields.text()
-    submitter: str = _fields.text()
-    co_submitted: bool = _fields.flag()
-    submitted_on: pendulum.Date = _fields.date()
-    request: str = _fields.text()
-    history: tuple[StatusChange, ...] = _fields.instances(StatusChange)
-    amount: Money | None = _fields.optional_money()
-    kamerstuk: str | None = _fields.optional_text()
-    note: str | None = _fields.optional_text()
+    id: Id
+    kind: MotionKind
+    title: Text
+    submitter: Text
+    co_submitted: Flag = False
+    submitted_on: Day
+    request: Text
+    history: tuple[StatusChange, ...] = ()
+    amount: OptionalAmount = None
+    kamerstuk: OptionalText = None
+    note: OptionalText = None
 
     @property
     def status(self) -> MotionStatus:

@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from romstrategy._model import _kinds as _fields
+from romstrategy._model._kinds import Id, Ids, OptionalText, Text, Texts, by_kind
 
 __all__ = ["ROM", "Organisation", "OrganisationKind", "Province"]
 
@@ -21,7 +21,7 @@ class OrganisationKind(enum.Enum):
     OTHER = "other"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=by_kind)
 class Province:
     """One of the twelve Dutch provinces (*provincie*).
 
@@ -30,11 +30,11 @@ class Province:
         name: the official name, e.g. `"Fryslân"`.
     """
 
-    code: str = _fields.identifier()
-    name: str = _fields.text()
+    code: Id
+    name: Text
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=by_kind)
 class Organisation:
     """A party to the strategy, such as a principal (*opdrachtgever*).
 
@@ -46,12 +46,12 @@ class Organisation:
         kind: ministry, province, municipality, knowledge institution or other.
     """
 
-    id: str = _fields.identifier()
-    name: str = _fields.text()
-    kind: OrganisationKind = _fields.member(OrganisationKind)
+    id: Id
+    name: Text
+    kind: OrganisationKind
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=by_kind)
 class ROM:
     """A regional development company (*regionale ontwikkelingsmaatschappij*).
 
@@ -66,9 +66,9 @@ class ROM:
         note: anything a reader must know about the facts, or `None`.
     """
 
-    code: str = _fields.identifier()
-    name: str = _fields.text()
-    provinces: tuple[str, ...] = _fields.identifiers()
-    shareholders: tuple[str, ...] = _fields.texts()
-    source: str | None = _fields.optional_text()
-    note: str | None = _fields.optional_text()
+    code: Id
+    name: Text
+    provinces: Ids = ()
+    shareholders: Texts = ()
+    source: OptionalText = None
+    note: OptionalText = None

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import attrs
 import pendulum
 
-from romstrategy._model import _kinds as _fields
 from romstrategy._model._display import shown
+from romstrategy._model._kinds import Day, FieldError, argument, by_kind
 
 __all__ = ["Period"]
 
@@ -18,13 +18,14 @@ def _end_not_before_start(
     period: Period, field: attrs.Attribute[pendulum.Date], end: object
 ) -> None:
     if period.start > period.end:
-        raise ValueError(
-            f"Period.end: got {period.end.isoformat()}, "
-            f"which is before the start {period.start.isoformat()}"
+        raise FieldError(
+            f"got {period.end.isoformat()}, which is before the start {period.start.isoformat()}",
+            owner="Period",
+            field="end",
         )
 
 
-@attrs.frozen(order=True, init=False)
+@attrs.frozen(order=True, init=False, field_transformer=by_kind)
 class Period:
     """A span of calendar dates, both ends inclusive (*periode*, *looptijd*).
 
@@ -40,8 +41,8 @@ class Period:
         ValueError: for an impossible date or an end before the start.
     """
 
-    start: pendulum.Date = _fields.date()
-    end: pendulum.Date = _fields.date(validator=_end_not_before_start)
+    start: Day
+    end: Day = attrs.field(validator=_end_not_before_start)
 
     def __init__(
         self, start: pendulum.Date | datetime.date | str, end: pendulum.Date | datetime.date | str
@@ -79,7 +80,7 @@ class Period:
         """
         if isinstance(other, Period):
             return self.start <= other.start and other.end <= self.end
-        return self.start <= _fields.argument(other, datetime.date, "Period.contains") <= self.end
+        return self.start <= argument(other, datetime.date, "Period.contains") <= self.end
 
     def overlaps(self, other: Period) -> bool:
         """Whether the two periods share at least one day.
@@ -87,7 +88,7 @@ class Period:
         Raises:
             TypeError: for anything but a `Period`.
         """
-        _fields.argument(other, Period, "Period.overlaps")
+        argument(other, Period, "Period.overlaps")
         return self.start <= other.end and other.start <= self.end
 
     def intersection(self, other: Period) -> Period | None:

@@ -6,9 +6,9 @@ import enum
 
 import attrs
 
-from romstrategy._model import _kinds as _fields
 from romstrategy._model._budget import Allocation, FundingSource, balances
 from romstrategy._model._display import html_table
+from romstrategy._model._kinds import Id, Ids, OptionalText, Text, by_kind
 from romstrategy._model._parliament import Motion
 from romstrategy._model._parties import ROM, Organisation, Province
 from romstrategy._model._period import Period
@@ -47,7 +47,7 @@ class StrategyStatus(enum.Enum):
     FINAL = "final"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=by_kind)
 class Pillar:
     """One of the strategy's pillars (*pijler*).
 
@@ -58,13 +58,13 @@ class Pillar:
         description: what the pillar covers.
     """
 
-    code: str = _fields.identifier()
-    title_nl: str = _fields.text()
-    title_en: str = _fields.text()
-    description: str = _fields.text()
+    code: Id
+    title_nl: Text
+    title_en: Text
+    description: Text
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=by_kind)
 class Activity:
     """Work that ROMs carry out (*activiteit*).
 
@@ -85,19 +85,19 @@ class Activity:
         complements: ids of the regional activities it complements.
     """
 
-    id: str = _fields.identifier()
-    title: str = _fields.text()
-    scope: Scope = _fields.member(Scope)
-    pillar: str = _fields.identifier()
-    roms: tuple[str, ...] = _fields.identifiers()
-    lead: str = _fields.identifier()
-    theme: str = _fields.text()
-    service: Service = _fields.member(Service)
-    period: Period = _fields.instance(Period)
-    complements: tuple[str, ...] = _fields.identifiers()
+    id: Id
+    title: Text
+    scope: Scope
+    pillar: Id
+    roms: Ids = ()
+    lead: Id
+    theme: Text
+    service: Service
+    period: Period
+    complements: Ids = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=by_kind)
 class Strategy:
     """The multi-year strategy as a whole (*meerjarenstrategie*).
 
@@ -122,20 +122,20 @@ class Strategy:
         source: the document it comes from, or `None`.
     """
 
-    id: str = _fields.identifier()
-    title: str = _fields.text()
-    period: Period = _fields.instance(Period)
-    status: StrategyStatus = _fields.member(StrategyStatus, default=StrategyStatus.DRAFT)
-    principals: tuple[Organisation, ...] = _fields.instances(Organisation)
-    provinces: tuple[Province, ...] = _fields.instances(Province)
-    roms: tuple[ROM, ...] = _fields.instances(ROM)
-    pillars: tuple[Pillar, ...] = _fields.instances(Pillar)
-    motions: tuple[Motion, ...] = _fields.instances(Motion)
-    funding_sources: tuple[FundingSource, ...] = _fields.instances(FundingSource)
-    activities: tuple[Activity, ...] = _fields.instances(Activity)
-    allocations: tuple[Allocation, ...] = _fields.instances(Allocation)
-    settles: tuple[str, ...] = _fields.identifiers()
-    source: str | None = _fields.optional_text()
+    id: Id
+    title: Text
+    period: Period
+    status: StrategyStatus = StrategyStatus.DRAFT
+    principals: tuple[Organisation, ...] = ()
+    provinces: tuple[Province, ...] = ()
+    roms: tuple[ROM, ...] = ()
+    pillars: tuple[Pillar, ...] = ()
+    motions: tuple[Motion, ...] = ()
+    funding_sources: tuple[FundingSource, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    allocations: tuple[Allocation, ...] = ()
+    settles: Ids = ()
+    source: OptionalText = None
 
     def _repr_html_(self) -> str:
         """A compact HTML table that summarises the strategy, for notebooks."""

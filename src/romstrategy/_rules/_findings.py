@@ -5,21 +5,21 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import attrs
 
-from romstrategy._model import _kinds as _fields
 from romstrategy._model._display import html_text, shown, visible
+from romstrategy._model._kinds import FieldError, Id, Ids, Kind, Text, by_kind
 
 __all__ = [
     "CODE_PATTERN",
+    "Code",
     "Finding",
     "Report",
     "Severity",
     "StrategyInvalid",
     "check_code",
-    "code_field",
 ]
 
 CODE_PATTERN = re.compile(r"[A-Z]+[0-9]+")
@@ -41,32 +41,35 @@ _DUTCH_SEVERITY = {
 }
 
 
-def check_code(value: object, where: str) -> str:
-    """Return `value` if it is a rule code such as `"RS203"`.
-
-    Raises:
-        TypeError: for a value that is not a str.
-        ValueError: naming `where` and the value, for a str that is no code.
-    """
+def _code(value: object) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{where}: got {shown(value)}, expected a rule code such as 'RS203'")
+        raise FieldError(f"got {shown(value)}, expected a rule code such as 'RS203'")
     if CODE_PATTERN.fullmatch(value) is None:
-        raise ValueError(
-            f"{where}: got {shown(value)}, expected capital letters then digits, such as 'RS203'"
+        raise FieldError(
+            f"got {shown(value)}, expected capital letters then digits, such as 'RS203'"
         )
     return value
 
 
-def _code(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
-    return check_code(value, f"{type(owner).__name__}.{field.name}")
+Code = Annotated[
+    str, Kind("code", str, _code, {"type": "string", "pattern": CODE_PATTERN.pattern})
+]
+"""A rule code (*regelcode*) such as `"RS203"`: capital letters, then digits."""
 
 
-def code_field() -> Any:
-    """A required rule code such as `"RS203"`; anything else is refused."""
-    return attrs.field(converter=attrs.Converter(_code, takes_self=True, takes_field=True))
+def check_code(value: object, where: str) -> str:
+    """Return `value` if it is a rule code such as `"RS203"`.
+
+    Raises:
+        FieldError: naming `where` and the value, for anything but a code.
+    """
+    try:
+        return _code(value)
+    except FieldError as error:
+        raise FieldError(error.reason, field=where) from None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=by_kind)
 class Finding:
     """One problem a rule found in a strategy (*bevinding*).
 
@@ -83,12 +86,12 @@ class Finding:
             role, or sorted), never in input order.
     """
 
-    code: str = code_field()
-    severity: Severity = _fields.member(Severity)
-    message: str = _fields.text()
-    message_nl: str = _fields.text()
-    path: str = _fields.identifier()
-    subjects: tuple[str, ...] = _fields.identifiers()
+    code: Code
+    severity: Severity
+    message: Text
+    message_nl: Text
+    path: Id
+    subjects: Ids = ()
 
     def sort_key(self) -> tuple[str, str, tuple[str, ...], str, str, str]:
         """The key findings are ordered by: code, then path, then subjects."""

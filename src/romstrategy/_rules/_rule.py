@@ -8,10 +8,10 @@ from typing import Any
 
 import attrs
 
-from romstrategy._model import _kinds as _fields
 from romstrategy._model._display import shown
+from romstrategy._model._kinds import enum_member
 from romstrategy._model._strategy import Strategy
-from romstrategy._rules._findings import Finding, Severity, code_field
+from romstrategy._rules._findings import Finding, Severity, check_code
 
 __all__ = ["Check", "Rule", "rule"]
 
@@ -36,6 +36,14 @@ def _plain(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
 def _callable(owner: Rule, field: attrs.Attribute[Check], value: object) -> None:
     if not callable(value):
         raise TypeError(f"Rule.check: got {shown(value)}, expected a function of a Strategy")
+
+
+def _code(value: object) -> str:
+    return check_code(value, "Rule.code")
+
+
+def _severity(value: object) -> Severity:
+    return enum_member(Severity, value, "Rule.severity")
 
 
 def _words_field() -> Any:
@@ -76,8 +84,8 @@ class Rule:
             it, or `""`.
     """
 
-    code: str = code_field()
-    severity: Severity = _fields.member(Severity)
+    code: str = attrs.field(converter=_code)
+    severity: Severity = attrs.field(converter=_severity)
     title: str = _words_field()
     explanation: str = _words_field()
     check: Check = _check_field()
@@ -142,7 +150,7 @@ def rule(
             )
         return Rule(
             code,
-            _fields.enum_member(Severity, severity, "rule.severity"),
+            enum_member(Severity, severity, "rule.severity"),
             title,
             words,
             check,
