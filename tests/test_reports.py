@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import romstrategy as rs
 from romstrategy import Allocation, Money, Period, reports
-from romstrategy._reports._labels import percent
+from romstrategy._model._vocabulary import percent
 from romstrategy._reports._svg import bar_chart
 from romstrategy.reports import JOINT, UNASSIGNED, overview
 

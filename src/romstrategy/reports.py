@@ -11,10 +11,10 @@ from typing import Literal
 
 from romstrategy._model._display import json_text
 from romstrategy._model._strategy import Strategy
+from romstrategy._model._vocabulary import Lang
 from romstrategy._reports._diff import Change, Moved, StrategyDiff, diff
 from romstrategy._reports._html import render_html
 from romstrategy._reports._json import overview_data
-from romstrategy._reports._labels import Lang
 from romstrategy._reports._markdown import render_markdown
 from romstrategy._reports._overview import (
     JOINT,

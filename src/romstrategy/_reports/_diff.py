@@ -14,7 +14,7 @@ from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
-from romstrategy._reports._labels import Lang, label, money
+from romstrategy._model._vocabulary import Lang, label, money
 from romstrategy._reports._overview import Line, overview
 from romstrategy.rules import Finding
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from romstrategy._model._vocabulary import Lang, label, money, period
 from romstrategy._reports._escape import html_text as escape
-from romstrategy._reports._labels import Lang, label, money, period
 from romstrategy._reports._overview import Line, Overview
 from romstrategy._reports._svg import bar_chart
 from romstrategy._reports._tables import Table, tables

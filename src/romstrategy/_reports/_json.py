@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from romstrategy._model._strategy import Activity
-from romstrategy._reports._labels import Lang, label, percent
+from romstrategy._model._vocabulary import Lang, label, percent
 from romstrategy._reports._overview import Line, Overview
 
 __all__ = ["overview_data"]

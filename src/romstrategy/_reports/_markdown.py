@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from romstrategy._model._vocabulary import Lang, label, period
 from romstrategy._reports._escape import markdown_code, markdown_text
-from romstrategy._reports._labels import Lang, label, period
 from romstrategy._reports._overview import Overview
 from romstrategy._reports._tables import Table, tables
 

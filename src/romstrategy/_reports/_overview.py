@@ -13,7 +13,7 @@ from romstrategy._model._money import Money
 from romstrategy._model._parliament import Motion
 from romstrategy._model._strategy import Activity, Scope, Strategy
 from romstrategy._model._summary import budget_balance
-from romstrategy._reports._labels import Lang, label
+from romstrategy._model._vocabulary import Lang, label
 from romstrategy._reports._years import AFTER, BEFORE, per_year
 from romstrategy.rules import Report, validate
 

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import attrs
 
-from romstrategy._reports._labels import Lang, label, money, percent, period
+from romstrategy._model._vocabulary import Lang, label, money, percent, period
 from romstrategy._reports._overview import Line, Overview
 
 __all__ = ["Table", "tables"]

@@ -1,16 +1,39 @@
-"""Words of the reports in English and Dutch (*labels*)."""
+"""The library's words in English and Dutch (*woordenlijst*), in one place.
+
+Every enum member's value, every severity, the labels of the reports and the
+command, and the way amounts, periods and lists are written in each language.
+Findings, reports, the command line and `summary()` take their words from here;
+the language is always given as `lang`, `"en"` or `"nl"`.
+"""
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import Literal
 
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 
-__all__ = ["Lang", "label", "money", "percent", "period"]
+__all__ = [
+    "LANGS",
+    "Lang",
+    "check_lang",
+    "count",
+    "euros",
+    "join",
+    "label",
+    "money",
+    "percent",
+    "period",
+    "word",
+]
 
 Lang = Literal["en", "nl"]
+"""A language: English (`"en"`) or Dutch (`"nl"`)."""
+
+LANGS: tuple[Lang, ...] = ("en", "nl")
 
 _LABELS: dict[str, tuple[str, str]] = {
     "overview": ("Overview", "Overzicht"),
@@ -66,6 +89,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "error": ("error", "fout"),
     "warning": ("warning", "waarschuwing"),
     "info": ("info", "info"),
+    "errors": ("errors", "fouten"),
+    "warnings": ("warnings", "waarschuwingen"),
+    "infos": ("info", "info"),
     "allocations": ("Allocations", "Toewijzingen"),
     "appeared": ("appeared", "verschenen"),
     "disappeared": ("disappeared", "verdwenen"),
@@ -83,6 +109,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "ecosystem-development": ("ecosystem development", "ecosysteemontwikkeling"),
     "knowledge-sharing": ("knowledge sharing", "kennisdeling"),
     "policy-coordination": ("policy coordination", "beleidscoördinatie"),
+    "amendment": ("amendment", "amendement"),
+    "ministry": ("ministry", "ministerie"),
+    "province": ("province", "provincie"),
+    "and": ("and", "en"),
+    "nothing": ("none", "geen"),
 }
 
 
@@ -113,3 +144,53 @@ def percent(share: Fraction | None, lang: Lang) -> str:
     sign = "-" if tenths < 0 else ""
     mark = "," if lang == "nl" else "."
     return f"{sign}{whole}{mark}{tenth}%"
+
+
+def check_lang(value: object, where: str) -> Lang:
+    """Return `value` if it is a language this library speaks, `"en"` or `"nl"`.
+
+    Raises:
+        ValueError: naming `where` and the value.
+    """
+    if value not in LANGS:
+        raise ValueError(f"{where}: got {value!r}, expected 'en' or 'nl'")
+    return value
+
+
+def word(member: enum.Enum, lang: Lang) -> str:
+    """An enum member in `lang`: `MotionStatus.SETTLED` is `settled`, in Dutch `afgedaan`."""
+    return label(member.value, lang)
+
+
+def count(number: int, severity: str, lang: Lang) -> str:
+    """`number` findings of a severity: `1 error`, `2 errors`, in Dutch `2 fouten`."""
+    key = severity if number == 1 else {"info": "infos"}.get(severity, f"{severity}s")
+    return f"{number} {label(key, lang)}"
+
+
+def _parts(amount: Money | int) -> tuple[str, str, str]:
+    # A sum of cents may lie outside the range `Money` holds, so format ints directly.
+    cents = amount.cents if isinstance(amount, Money) else amount
+    whole, part = divmod(abs(cents), 100)
+    return ("-" if cents < 0 else "", f"{whole:,}", f"{part:02d}")
+
+
+def euros(amount: Money | int, lang: Lang) -> str:
+    """An amount in a sentence: `EUR 4,000,000.00`, in Dutch `€ 4.000.000,00`.
+
+    An int counts cents, so that a sum beyond the range of one amount can be said.
+    """
+    sign, whole, part = _parts(amount)
+    if lang == "en":
+        return f"EUR {sign}{whole}.{part}"
+    return f"€ {sign}{whole.replace(',', '.')},{part}"
+
+
+def join(items: Iterable[str], lang: Lang) -> str:
+    """Join words: `a`, `a and b`, `a, b and c`, in Dutch with `en`; `none`/`geen` when empty."""
+    words = tuple(items)
+    if not words:
+        return label("nothing", lang)
+    if len(words) == 1:
+        return words[0]
+    return f"{', '.join(words[:-1])} {label('and', lang)} {words[-1]}"
