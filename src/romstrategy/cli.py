@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -35,6 +35,8 @@ from romstrategy._model._display import json_text, shown, visible
 from romstrategy._model._money import Money
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._summary import budget_balance
+from romstrategy._model._vocabulary import Lang, count, money
+from romstrategy._model._vocabulary import label as vocabulary_label
 from romstrategy.rules import RULES, Finding, Report, Severity, explain, validate
 
 __all__ = ["main", "run"]
@@ -195,34 +197,18 @@ def _budget(strategy: Strategy) -> list[dict[str, str]]:
     ]
 
 
-_COUNT_WORDS = {
-    "en": {
-        "error": ("error", "errors"),
-        "warning": ("warning", "warnings"),
-        "info": ("info", "info"),
-    },
-    "nl": {
-        "error": ("fout", "fouten"),
-        "warning": ("waarschuwing", "waarschuwingen"),
-        "info": ("info", "info"),
-    },
-}
-
-
-def _locale(lang: str) -> Literal["en", "nl"]:
+def _lang(lang: str) -> Lang:
     return "nl" if lang == "nl" else "en"
 
 
 def _summary_line(label: str, report: Report, strategy: Strategy, lang: str) -> str:
-    locale = _locale(lang)
-    words = _COUNT_WORDS[locale]
+    words = _lang(lang)
     parts = [
-        f"{count} {words[severity][0 if count == 1 else 1]}"
-        for severity, count in _counts(report.findings).items()
+        count(number, severity, words) for severity, number in _counts(report.findings).items()
     ]
     budget = "; ".join(
-        f"{b.source}: {b.allocated.format(locale)} / {b.amount.format(locale)}, "
-        f"{'niet toegewezen' if lang == 'nl' else 'unallocated'} {b.unallocated.format(locale)}"
+        f"{b.source}: {money(b.allocated, words)} / {money(b.amount, words)}, "
+        f"{vocabulary_label('unallocated', words).lower()} {money(b.unallocated, words)}"
         for b in budget_balance(strategy)
     )
     return f"{label}: {', '.join(parts)}" + (f"; {budget}" if budget else "")
@@ -486,10 +472,10 @@ def split(amount: str, ratios: tuple[str, ...], output: str, lang: str) -> None:
             "exact": check == total,
         })  # fmt: skip
         return
-    locale = _locale(lang)
+    words = _lang(lang)
     for ratio, part in zip(ratios, parts, strict=True):
-        _echo(f"{ratio:>8}  {part.format(locale):>20}")
-    _echo(f"{'sum':>8}  {check.format(locale):>20}  {'=' if check == total else '!='} {amount}")
+        _echo(f"{ratio:>8}  {money(part, words):>20}")
+    _echo(f"{'sum':>8}  {money(check, words):>20}  {'=' if check == total else '!='} {amount}")
 
 
 def _starter(path: str) -> str:
@@ -606,7 +592,7 @@ def diff_command(old: str, new: str, output: str, lang: str, exit_code: bool) ->
     else:
         _echo(f"--- {old}")
         _echo(f"+++ {new}")
-        _echo_lines(changes.to_text(_locale(lang)))
+        _echo_lines(changes.to_text(_lang(lang)))
     raise SystemExit(1 if exit_code and changes.changed else 0)
 
 

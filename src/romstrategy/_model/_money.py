@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
@@ -251,17 +252,29 @@ class Money:
         sign = -1 if self.cents < 0 else 1
         return tuple(Money.from_cents(sign * part) for part in parts)
 
-    def format(self, locale: Literal["nl", "en"] = "nl") -> str:
-        """Format for people: `€ 4.000.000,00` in Dutch, `€4,000,000.00` in English."""
+    def format(
+        self, lang: Literal["nl", "en"] = "nl", *, locale: Literal["nl", "en"] | None = None
+    ) -> str:
+        """Format for people: `€ 4.000.000,00` in Dutch, `€4,000,000.00` in English.
+
+        `locale=` is the old name of `lang`; it still works in 0.1 and warns.
+        """
+        if locale is not None:
+            warnings.warn(
+                "Money.format(locale=...) is deprecated; use lang=...",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            lang = locale
         whole, part = divmod(abs(self.cents), 100)
         grouped = f"{whole:,}"
-        if locale == "nl":
+        if lang == "nl":
             sign = "-" if self.cents < 0 else ""
             return f"€ {sign}{grouped.replace(',', '.')},{part:02d}"
-        if locale == "en":
+        if lang == "en":
             sign = "-" if self.cents < 0 else ""
             return f"{sign}€{grouped}.{part:02d}"
-        raise ValueError(f"Money.format: got locale {locale!r}, expected 'nl' or 'en'")
+        raise ValueError(f"Money.format: got lang {lang!r}, expected 'nl' or 'en'")
 
     def __str__(self) -> str:
         return f"EUR {_euro_text(self.cents)}"

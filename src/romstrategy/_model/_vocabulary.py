@@ -13,8 +13,12 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import Literal
 
+from romstrategy._model._budget import FundingKind
 from romstrategy._model._money import Money
+from romstrategy._model._parliament import MotionKind, MotionStatus
+from romstrategy._model._parties import OrganisationKind
 from romstrategy._model._period import Period
+from romstrategy._model._strategy import Scope, Service, StrategyStatus
 
 __all__ = [
     "LANGS",
@@ -27,6 +31,7 @@ __all__ = [
     "money",
     "percent",
     "period",
+    "severity",
     "word",
 ]
 
@@ -40,8 +45,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "period": ("Period", "Periode"),
     "to": ("to", "t/m"),
     "status": ("Status", "Status"),
-    "draft": ("draft", "concept"),
-    "final": ("final", "definitief"),
     "pillars": ("Pillars", "Pijlers"),
     "pillar": ("Pillar", "Pijler"),
     "allocated": ("Allocated", "Toegewezen"),
@@ -67,8 +70,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "funding": ("Funding sources", "Financieringsbronnen"),
     "source": ("Source", "Bron"),
     "kind": ("Kind", "Soort"),
-    "incidental": ("incidental", "incidenteel"),
-    "structural": ("structural", "structureel"),
     "motions": ("Motions", "Moties"),
     "motion": ("Motion", "Motie"),
     "submitted_on": ("Submitted", "Ingediend"),
@@ -86,35 +87,51 @@ _LABELS: dict[str, tuple[str, str]] = {
     "severity": ("Severity", "Ernst"),
     "where": ("Where", "Waar"),
     "message": ("Message", "Melding"),
-    "error": ("error", "fout"),
-    "warning": ("warning", "waarschuwing"),
-    "info": ("info", "info"),
-    "errors": ("errors", "fouten"),
-    "warnings": ("warnings", "waarschuwingen"),
-    "infos": ("info", "info"),
     "allocations": ("Allocations", "Toewijzingen"),
     "appeared": ("appeared", "verschenen"),
     "disappeared": ("disappeared", "verdwenen"),
     "no_differences": ("No differences.", "Geen verschillen."),
-    "submitted": ("submitted", "ingediend"),
-    "adopted": ("adopted", "aangenomen"),
-    "rejected": ("rejected", "verworpen"),
-    "withdrawn": ("withdrawn", "ingetrokken"),
-    "held": ("held", "aangehouden"),
-    "in-progress": ("in progress", "in behandeling"),
-    "settled": ("settled", "afgedaan"),
-    "financing": ("financing", "financiering"),
-    "business-development": ("business development", "business development"),
-    "internationalisation": ("internationalisation", "internationalisering"),
-    "ecosystem-development": ("ecosystem development", "ecosysteemontwikkeling"),
-    "knowledge-sharing": ("knowledge sharing", "kennisdeling"),
-    "policy-coordination": ("policy coordination", "beleidscoördinatie"),
-    "amendment": ("amendment", "amendement"),
-    "ministry": ("ministry", "ministerie"),
-    "province": ("province", "provincie"),
     "and": ("and", "en"),
     "nothing": ("none", "geen"),
 }
+
+
+_ENUM_WORDS: dict[enum.Enum, tuple[str, str]] = {
+    StrategyStatus.DRAFT: ("draft", "concept"),
+    StrategyStatus.FINAL: ("final", "definitief"),
+    FundingKind.INCIDENTAL: ("incidental", "incidenteel"),
+    FundingKind.STRUCTURAL: ("structural", "structureel"),
+    MotionKind.MOTION: ("motion", "motie"),
+    MotionKind.AMENDMENT: ("amendment", "amendement"),
+    MotionStatus.SUBMITTED: ("submitted", "ingediend"),
+    MotionStatus.ADOPTED: ("adopted", "aangenomen"),
+    MotionStatus.REJECTED: ("rejected", "verworpen"),
+    MotionStatus.WITHDRAWN: ("withdrawn", "ingetrokken"),
+    MotionStatus.HELD: ("held", "aangehouden"),
+    MotionStatus.IN_PROGRESS: ("in progress", "in behandeling"),
+    MotionStatus.SETTLED: ("settled", "afgedaan"),
+    Scope.REGIONAL: ("regional", "regionaal"),
+    Scope.SUPRA_REGIONAL: ("supra-regional", "bovenregionaal"),
+    Service.FINANCING: ("financing", "financiering"),
+    Service.BUSINESS_DEVELOPMENT: ("business development", "business development"),
+    Service.INTERNATIONALISATION: ("internationalisation", "internationalisering"),
+    Service.ECOSYSTEM_DEVELOPMENT: ("ecosystem development", "ecosysteemontwikkeling"),
+    Service.KNOWLEDGE_SHARING: ("knowledge sharing", "kennisdeling"),
+    Service.POLICY_COORDINATION: ("policy coordination", "beleidscoördinatie"),
+    OrganisationKind.MINISTRY: ("ministry", "ministerie"),
+    OrganisationKind.PROVINCE: ("province", "provincie"),
+    OrganisationKind.MUNICIPALITY: ("municipality", "gemeente"),
+    OrganisationKind.KNOWLEDGE_INSTITUTION: ("knowledge institution", "kennisinstelling"),
+    OrganisationKind.OTHER: ("other", "overig"),
+}
+"""Each enum member of the model in English and Dutch."""
+
+_SEVERITY_WORDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "error": (("error", "errors"), ("fout", "fouten")),
+    "warning": (("warning", "warnings"), ("waarschuwing", "waarschuwingen")),
+    "info": (("info", "info"), ("info", "info")),
+}
+"""Each severity (by its value), singular and plural, in English and Dutch."""
 
 
 def label(key: str, lang: Lang) -> str:
@@ -132,7 +149,7 @@ def period(span: Period, lang: Lang) -> str:
 
 def money(amount: Money, lang: Lang) -> str:
     """An amount as people in `lang` write it: `€ 4.000.000,00` or `€4,000,000.00`."""
-    return amount.format(locale=lang)
+    return amount.format(lang)
 
 
 def percent(share: Fraction | None, lang: Lang) -> str:
@@ -158,14 +175,25 @@ def check_lang(value: object, where: str) -> Lang:
 
 
 def word(member: enum.Enum, lang: Lang) -> str:
-    """An enum member in `lang`: `MotionStatus.SETTLED` is `settled`, in Dutch `afgedaan`."""
-    return label(member.value, lang)
+    """An enum member in `lang`: `MotionStatus.SETTLED` is `settled`, in Dutch `afgedaan`.
+
+    A severity (any enum whose value is `error`, `warning` or `info`) is said too.
+    """
+    pair = _ENUM_WORDS.get(member)
+    if pair is None:
+        return severity(member.value, lang)
+    return pair[0] if lang == "en" else pair[1]
 
 
-def count(number: int, severity: str, lang: Lang) -> str:
+def severity(value: str, lang: Lang, number: int = 1) -> str:
+    """A severity by its value, for `number` findings: `error`, `errors`, `fout`, `fouten`."""
+    words = _SEVERITY_WORDS[value][0 if lang == "en" else 1]
+    return words[0 if number == 1 else 1]
+
+
+def count(number: int, value: str, lang: Lang) -> str:
     """`number` findings of a severity: `1 error`, `2 errors`, in Dutch `2 fouten`."""
-    key = severity if number == 1 else {"info": "infos"}.get(severity, f"{severity}s")
-    return f"{number} {label(key, lang)}"
+    return f"{number} {severity(value, lang, number)}"
 
 
 def _parts(amount: Money | int) -> tuple[str, str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from romstrategy._model._vocabulary import Lang, label, money, period
+from romstrategy._model._vocabulary import Lang, label, money, period, word
 from romstrategy._reports._escape import html_text as escape
 from romstrategy._reports._overview import Line, Overview
 from romstrategy._reports._svg import bar_chart
@@ -68,7 +68,7 @@ def render_html(o: Overview, lang: Lang) -> str:
         for key, value in (
             ("overview", s.id),
             ("period", period(s.period, lang)),
-            ("status", label(s.status.value, lang)),
+            ("status", word(s.status, lang)),
             ("allocated", money(o.allocated, lang)),
         )
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from romstrategy._model._strategy import Activity
-from romstrategy._model._vocabulary import Lang, label, percent
+from romstrategy._model._vocabulary import Lang, percent, word
 from romstrategy._reports._overview import Line, Overview
 
 __all__ = ["overview_data"]
@@ -72,7 +72,7 @@ def overview_data(o: Overview, lang: Lang) -> dict[str, Any]:
                 "id": m.motion.id,
                 "title": m.motion.title,
                 "status": m.motion.status.value,
-                "status_text": label(m.motion.status.value, lang),
+                "status_text": word(m.motion.status, lang),
                 "settled_here": m.settled_here,
                 "settled_by": m.settled_by,
             }

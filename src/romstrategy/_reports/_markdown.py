@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from romstrategy._model._vocabulary import Lang, label, period
+from romstrategy._model._vocabulary import Lang, label, period, word
 from romstrategy._reports._escape import markdown_code, markdown_text
 from romstrategy._reports._overview import Overview
 from romstrategy._reports._tables import Table, tables
@@ -28,7 +28,7 @@ def render_markdown(o: Overview, lang: Lang) -> str:
         "",
         f"- {label('overview', lang)}: {markdown_code(s.id)}",
         f"- {label('period', lang)}: {period(s.period, lang)}",
-        f"- {label('status', lang)}: {label(s.status.value, lang)}",
+        f"- {label('status', lang)}: {word(s.status, lang)}",
         "",
     ]
     for table in tables(o, lang):

@@ -6,7 +6,8 @@ from fractions import Fraction
 
 import attrs
 
-from romstrategy._model._vocabulary import Lang, label, money, percent, period
+from romstrategy._model._budget import FundingKind
+from romstrategy._model._vocabulary import Lang, label, money, percent, period, word
 from romstrategy._reports._overview import Line, Overview
 
 __all__ = ["Table", "tables"]
@@ -58,7 +59,7 @@ def _activity_table(scope: str, o: Overview, lang: Lang) -> Table:
                 ", ".join(a.roms),
                 a.lead,
                 a.theme,
-                label(a.service.value, lang),
+                word(a.service, lang),
                 period(a.period, lang),
             )
             for a in activities
@@ -85,7 +86,7 @@ def _sources_table(o: Overview, lang: Lang) -> Table:
         rows=tuple(
             (
                 f"{s.id} {s.name}",
-                label(s.kind, lang),
+                word(FundingKind(s.kind), lang),
                 money(s.amount, lang),
                 money(s.allocated, lang),
                 money(s.unallocated, lang),
@@ -106,7 +107,7 @@ def _motions_table(o: Overview, lang: Lang) -> Table:
             (
                 m.motion.title,
                 m.motion.submitted_on.isoformat(),
-                label(m.motion.status.value, lang),
+                word(m.motion.status, lang),
                 label("yes" if m.settled_here else "no", lang),
                 m.settled_by or "-",
             )
@@ -124,7 +125,7 @@ def _findings_table(o: Overview, lang: Lang) -> Table:
         rows=tuple(
             (
                 f.code,
-                label(f.severity.value, lang),
+                word(f.severity, lang),
                 f.path,
                 f.message if lang == "en" else f.message_nl,
             )

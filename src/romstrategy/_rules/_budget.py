@@ -10,12 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from romstrategy._model._strategy import Strategy, StrategyStatus
-from romstrategy._rules._findings import Finding, Severity
+from romstrategy._model._vocabulary import euros, join, period
+from romstrategy._rules._findings import Severity, Violation
 from romstrategy._rules._index import unique_by
 from romstrategy._rules._rule import rule
-from romstrategy._rules._text import and_en, and_nl, euros_en, euros_nl, path, period_en, period_nl
+from romstrategy._rules._text import path
 
-__all__ = ["RS101", "RS102", "RS103", "RS104", "RS105", "allocated_cents"]
+__all__ = [
+    "allocated_cents",
+    "allocation_outside_the_period",
+    "allocation_to_another_pillar",
+    "negative_amount",
+    "over_allocated_source",
+    "under_allocated_source",
+]
 
 
 def allocated_cents(strategy: Strategy) -> dict[str, int]:
@@ -35,7 +43,7 @@ def allocated_cents(strategy: Strategy) -> dict[str, int]:
     "EUR 40.01 add up to EUR 100.01, EUR 0.01 too much.",
     passing_example="Allocations of EUR 60.00 and EUR 40.00 add up to exactly EUR 100.00.",
 )
-def RS101(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def over_allocated_source(strategy: Strategy) -> Iterator[Violation]:
     """The allocations from a funding source add up to no more than its amount.
 
     The finding gives the excess, the total allocated and the source's amount;
@@ -46,15 +54,13 @@ def RS101(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
         total = totals.get(name, 0)
         excess = total - source.amount.cents
         if excess > 0:
-            yield Finding(
-                code="RS101",
-                severity=Severity.ERROR,
-                message=f"Funding source {name} is over-allocated by {euros_en(excess)}: "
-                f"its allocations add up to {euros_en(total)}, more than its amount of "
-                f"{euros_en(source.amount)}.",
-                message_nl=f"Aan financieringsbron {name} is {euros_nl(excess)} te veel "
-                f"toegewezen: de toewijzingen tellen op tot {euros_nl(total)}, meer dan het "
-                f"bedrag van {euros_nl(source.amount)}.",
+            yield Violation(
+                message=f"Funding source {name} is over-allocated by {euros(excess, 'en')}: "
+                f"its allocations add up to {euros(total, 'en')}, more than its amount of "
+                f"{euros(source.amount, 'en')}.",
+                message_nl=f"Aan financieringsbron {name} is {euros(excess, 'nl')} te veel "
+                f"toegewezen: de toewijzingen tellen op tot {euros(total, 'nl')}, meer dan het "
+                f"bedrag van {euros(source.amount, 'nl')}.",
                 path=path("funding_sources", name, "amount"),
                 subjects=(name,),
             )
@@ -70,7 +76,7 @@ def RS101(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
     "draft).",
     passing_example="Allocations of EUR 60.00 and EUR 40.00 use all of EUR 100.00.",
 )
-def RS102(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def under_allocated_source(strategy: Strategy) -> Iterator[Violation]:
     """Every euro of a funding source is allocated.
 
     This is an error when the strategy is final (*definitief*) and a warning
@@ -79,22 +85,22 @@ def RS102(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
     source's id.
     """
     final = strategy.status is StrategyStatus.FINAL
-    severity = Severity.ERROR if final else Severity.WARNING
+    severity = None if final else Severity.WARNING  # the rule's own error when final
     totals = allocated_cents(strategy)
     for name, source in unique_by(strategy.funding_sources, lambda s: s.id).items():
         total = totals.get(name, 0)
         left = source.amount.cents - total
         if left > 0:
-            yield Finding(
-                code="RS102",
-                severity=severity,
-                message=f"Funding source {name} is under-allocated: {euros_en(left)} of its "
-                f"{euros_en(source.amount)} is not allocated (allocated: {euros_en(total)}).",
+            yield Violation(
+                message=f"Funding source {name} is under-allocated: {euros(left, 'en')} of its "
+                f"{euros(source.amount, 'en')} is not allocated "
+                f"(allocated: {euros(total, 'en')}).",
                 message_nl=f"Financieringsbron {name} is niet volledig toegewezen: "
-                f"{euros_nl(left)} van de {euros_nl(source.amount)} is niet toegewezen "
-                f"(toegewezen: {euros_nl(total)}).",
+                f"{euros(left, 'nl')} van de {euros(source.amount, 'nl')} is niet toegewezen "
+                f"(toegewezen: {euros(total, 'nl')}).",
                 path=path("funding_sources", name, "amount"),
                 subjects=(name,),
+                severity=severity,
             )
 
 
@@ -107,7 +113,7 @@ def RS102(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
     passing_example="Allocation al-1 runs 2027-01-01 to 2027-12-31, ending on the "
     "strategy's last day.",
 )
-def RS103(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def allocation_outside_the_period(strategy: Strategy) -> Iterator[Violation]:
     """An allocation's period lies within its funding source's and the strategy's period.
 
     A source without a period may be spent in the strategy's period. There is
@@ -127,21 +133,21 @@ def RS103(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
             continue
         left_en, left_nl, subjects = [], [], [allocation.id]
         if own is not None and outside_source:
-            left_en.append(f"the period of funding source {allocation.source} ({period_en(own)})")
+            left_en.append(
+                f"the period of funding source {allocation.source} ({period(own, 'en')})"
+            )
             left_nl.append(
-                f"de periode van financieringsbron {allocation.source} ({period_nl(own)})"
+                f"de periode van financieringsbron {allocation.source} ({period(own, 'nl')})"
             )
             subjects.append(allocation.source)
         if outside_whole:
-            left_en.append(f"the strategy's period ({period_en(whole)})")
-            left_nl.append(f"de periode van de strategie ({period_nl(whole)})")
-        yield Finding(
-            code="RS103",
-            severity=Severity.ERROR,
-            message=f"Allocation {allocation.id} runs from {period_en(spent)}, outside "
-            f"{and_en(left_en)}.",
-            message_nl=f"Toewijzing {allocation.id} loopt van {period_nl(spent)}, buiten "
-            f"{and_nl(left_nl)}.",
+            left_en.append(f"the strategy's period ({period(whole, 'en')})")
+            left_nl.append(f"de periode van de strategie ({period(whole, 'nl')})")
+        yield Violation(
+            message=f"Allocation {allocation.id} runs from {period(spent, 'en')}, outside "
+            f"{join(left_en, 'en')}.",
+            message_nl=f"Toewijzing {allocation.id} loopt van {period(spent, 'nl')}, buiten "
+            f"{join(left_nl, 'nl')}.",
             path=path("allocations", allocation.id, "period"),
             subjects=tuple(subjects),
         )
@@ -156,7 +162,7 @@ def RS103(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
     "under pillar III.",
     passing_example="Allocation al-1 is for pillar III and funds activity act-1 under pillar III.",
 )
-def RS104(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def allocation_to_another_pillar(strategy: Strategy) -> Iterator[Violation]:
     """An allocation that funds an activity serves that activity's pillar.
 
     The path is `allocations[id].pillar`; the subjects are the allocation's
@@ -169,9 +175,7 @@ def RS104(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
         activity = activities.get(allocation.activity)
         if activity is None or activity.pillar == allocation.pillar:
             continue
-        yield Finding(
-            code="RS104",
-            severity=Severity.ERROR,
+        yield Violation(
             message=f"Allocation {allocation.id} is for pillar {allocation.pillar}, but the "
             f"activity it funds, {activity.id}, falls under pillar {activity.pillar}.",
             message_nl=f"Toewijzing {allocation.id} is voor pijler {allocation.pillar}, maar "
@@ -191,7 +195,7 @@ def RS104(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
     "so that a EUR 100.00 source looks balanced.",
     passing_example="Allocation al-1 of EUR 100.00, or of EUR 0.00 as a placeholder.",
 )
-def RS105(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def negative_amount(strategy: Strategy) -> Iterator[Violation]:
     """An allocation gives money to a pillar or activity, so its amount is not negative.
 
     The letter's funds go to the pillars: a negative allocation takes money
@@ -200,13 +204,11 @@ def RS105(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
     """
     for allocation in strategy.allocations:
         if allocation.amount.cents < 0:
-            yield Finding(
-                code="RS105",
-                severity=Severity.ERROR,
+            yield Violation(
                 message=f"Allocation {allocation.id} has a negative amount of "
-                f"{euros_en(allocation.amount)}.",
+                f"{euros(allocation.amount, 'en')}.",
                 message_nl=f"Toewijzing {allocation.id} heeft een negatief bedrag van "
-                f"{euros_nl(allocation.amount)}.",
+                f"{euros(allocation.amount, 'nl')}.",
                 path=path("allocations", allocation.id, "amount"),
                 subjects=(allocation.id,),
             )

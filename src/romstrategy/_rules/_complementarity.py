@@ -12,20 +12,20 @@ from collections.abc import Iterator
 
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Activity, Scope, Strategy
-from romstrategy._rules._findings import Finding, Severity
+from romstrategy._model._vocabulary import join, label, period
+from romstrategy._rules._findings import Severity, Violation
 from romstrategy._rules._index import unique_by
 from romstrategy._rules._rivals import Rivalry, rivalries
 from romstrategy._rules._rule import rule
-from romstrategy._rules._text import (
-    and_en,
-    and_nl,
-    normalise_theme,
-    path,
-    period_en,
-    period_nl,
-)
+from romstrategy._rules._text import normalise_theme, path
 
-__all__ = ["RS201", "RS202", "RS203", "RS204", "RS205"]
+__all__ = [
+    "competes_with_regional_work",
+    "complements_the_wrong_activity",
+    "lead_outside_its_roms",
+    "regional_without_exactly_one_rom",
+    "supra_regional_with_one_rom",
+]
 
 
 def _roms(activity: Activity) -> tuple[str, ...]:
@@ -40,7 +40,7 @@ def _roms(activity: Activity) -> tuple[str, ...]:
     failing_example="Supra-regional activity act-1 lists ROMs NOM and NOM: one distinct ROM.",
     passing_example="Supra-regional activity act-1 lists ROMs NOM and OOST.",
 )
-def RS201(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def supra_regional_with_one_rom(strategy: Strategy) -> Iterator[Violation]:
     """A supra-regional activity involves at least two distinct ROMs.
 
     The path is `activities[id].roms`; the subject the activity's id.
@@ -50,14 +50,13 @@ def RS201(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
             continue
         roms = _roms(activity)
         if len(roms) < 2:
-            en, nl = ("ROM", "ROM") if len(roms) == 1 else ("ROMs", "ROM's")
-            yield Finding(
-                code="RS201",
-                severity=Severity.ERROR,
+            noun = "rom" if len(roms) == 1 else "roms"
+            yield Violation(
                 message=f"Supra-regional activity {activity.id} involves {len(roms)} distinct "
-                f"{en} ({and_en(roms)}); it needs at least two.",
+                f"{label(noun, 'en')} ({join(roms, 'en')}); it needs at least two.",
                 message_nl=f"Bovenregionale activiteit {activity.id} heeft {len(roms)} "
-                f"{nl} ({and_nl(roms)}); er zijn er minstens twee verschillende nodig.",
+                f"{label(noun, 'nl')} ({join(roms, 'nl')}); er zijn er minstens twee "
+                "verschillende nodig.",
                 path=path("activities", activity.id, "roms"),
                 subjects=(activity.id,),
             )
@@ -71,7 +70,7 @@ def RS201(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
     failing_example="Activity act-1 is run by NOM and OOST with lead BOM.",
     passing_example="Activity act-1 is run by NOM and OOST with lead NOM.",
 )
-def RS202(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def lead_outside_its_roms(strategy: Strategy) -> Iterator[Violation]:
     """An activity's lead ROM (*penvoerder*) is one of the ROMs that take part.
 
     The path is `activities[id].lead`; the subjects the activity's id, then
@@ -81,13 +80,11 @@ def RS202(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
         if activity.lead in activity.roms:
             continue
         roms = _roms(activity)
-        yield Finding(
-            code="RS202",
-            severity=Severity.ERROR,
+        yield Violation(
             message=f"Activity {activity.id} has lead ROM {activity.lead}, which is not among "
-            f"its ROMs ({and_en(roms)}).",
+            f"its ROMs ({join(roms, 'en')}).",
             message_nl=f"Activiteit {activity.id} heeft penvoerder {activity.lead}, die niet "
-            f"bij haar ROM's hoort ({and_nl(roms)}).",
+            f"bij haar ROM's hoort ({join(roms, 'nl')}).",
             path=path("activities", activity.id, "lead"),
             subjects=(activity.id, activity.lead),
         )
@@ -105,7 +102,7 @@ def RS202(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
     passing_example="The same, with act-r in act-s's complements; or act-r running from "
     "2025-01-01, so that the periods touch but do not overlap.",
 )
-def RS203(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def competes_with_regional_work(strategy: Strategy) -> Iterator[Violation]:
     """Supra-regional work complements regional work and never competes with it.
 
     A supra-regional activity competes with a regional activity of one of its
@@ -129,7 +126,7 @@ _NAMED = 5
 """How many rivals an RS203 finding names."""
 
 
-def _competition(rivalry: Rivalry) -> Finding:
+def _competition(rivalry: Rivalry) -> Violation:
     supra, first = rivalry.supra, rivalry.first
     theme, service = normalise_theme(supra.theme), supra.service.value
     subjects = (supra.id, *(regional.id for regional in first))
@@ -137,24 +134,20 @@ def _competition(rivalry: Rivalry) -> Finding:
     if len(first) == 1 and all(count == 1 for _, count in rivalry.counts):  # one rival
         regional = first[0]
         roms, overlap = _shared(supra, regional)
-        return Finding(
-            code="RS203",
-            severity=Severity.ERROR,
+        return Violation(
             message=f"Supra-regional activity {supra.id} competes with regional activity "
-            f"{regional.id} of ROM {and_en(roms)}: same theme {theme!r} and service "
-            f"{service}, overlapping from {period_en(overlap)}, and {supra.id} does not list "
+            f"{regional.id} of ROM {join(roms, 'en')}: same theme {theme!r} and service "
+            f"{service}, overlapping from {period(overlap, 'en')}, and {supra.id} does not list "
             f"{regional.id} in complements.",
             message_nl=f"Bovenregionale activiteit {supra.id} concurreert met regionale "
-            f"activiteit {regional.id} van ROM {and_nl(roms)}: zelfde thema {theme!r} en "
-            f"dienst {service}, overlappend van {period_nl(overlap)}, en {supra.id} vermeldt "
+            f"activiteit {regional.id} van ROM {join(roms, 'nl')}: zelfde thema {theme!r} en "
+            f"dienst {service}, overlappend van {period(overlap, 'nl')}, en {supra.id} vermeldt "
             f"{regional.id} niet bij complements (wat zij aanvult).",
             path=where,
             subjects=subjects,
         )
     rivals_en, rivals_nl = _rivals(rivalry)
-    return Finding(
-        code="RS203",
-        severity=Severity.ERROR,
+    return Violation(
         message=f"Supra-regional activity {supra.id} competes with {rivals_en}: same theme "
         f"{theme!r} and service {service}, with overlapping periods, and {supra.id} lists "
         "none of them in complements.",
@@ -170,27 +163,31 @@ def _rivals(rivalry: Rivalry) -> tuple[str, str]:
     """The rivals counted and the first ones named, in English and in Dutch."""
     supra = rivalry.supra
     named = [(r, *_shared(supra, r)) for r in rivalry.first]
-    names_en = [f"{r.id} of ROM {and_en(roms)} ({period_en(days)})" for r, roms, days in named]
-    names_nl = [f"{r.id} van ROM {and_nl(roms)} ({period_nl(days)})" for r, roms, days in named]
+    names_en = [
+        f"{r.id} of ROM {join(roms, 'en')} ({period(days, 'en')})" for r, roms, days in named
+    ]
+    names_nl = [
+        f"{r.id} van ROM {join(roms, 'nl')} ({period(days, 'nl')})" for r, roms, days in named
+    ]
     if not named:  # ids used thousands of times hid the rivals' names (RS002)
         counts = [f"{rom} ({count})" for rom, count in rivalry.counts]
         return (
-            f"regional activities of ROM {and_en(counts)}",
-            f"regionale activiteiten van ROM {and_nl(counts)}",
+            f"regional activities of ROM {join(counts, 'en')}",
+            f"regionale activiteiten van ROM {join(counts, 'nl')}",
         )
     if len(rivalry.counts) == 1:
         total = rivalry.counts[0][1]
         more = total - len(named)
         return (
             f"{total} regional activities, "
-            f"{and_en(names_en + ([f'{more} more'] if more else []))}",
+            f"{join(names_en + ([f'{more} more'] if more else []), 'en')}",
             f"{total} regionale activiteiten, "
-            f"{and_nl(names_nl + ([f'nog {more}'] if more else []))}",
+            f"{join(names_nl + ([f'nog {more}'] if more else []), 'nl')}",
         )
     counts = [f"{rom} ({count})" for rom, count in rivalry.counts]
     return (
-        f"regional activities of ROM {and_en(counts)}, such as {and_en(names_en)}",
-        f"regionale activiteiten van ROM {and_nl(counts)}, zoals {and_nl(names_nl)}",
+        f"regional activities of ROM {join(counts, 'en')}, such as {join(names_en, 'en')}",
+        f"regionale activiteiten van ROM {join(counts, 'nl')}, zoals {join(names_nl, 'nl')}",
     )
 
 
@@ -209,8 +206,10 @@ def _complement_problems(activity: Activity, target: Activity) -> tuple[list[str
         reasons_nl.append("die is niet regionaal")
     if not set(target.roms) & set(activity.roms):
         roms = _roms(target)
-        reasons_en.append(f"it is run by {and_en(roms)}, none of which takes part")
-        reasons_nl.append(f"die wordt uitgevoerd door {and_nl(roms)}, die geen van alle deelnemen")
+        reasons_en.append(f"it is run by {join(roms, 'en')}, none of which takes part")
+        reasons_nl.append(
+            f"die wordt uitgevoerd door {join(roms, 'nl')}, die geen van alle deelnemen"
+        )
     return reasons_en, reasons_nl
 
 
@@ -223,7 +222,7 @@ def _complement_problems(activity: Activity, target: Activity) -> tuple[list[str
     "is LIOF's regional activity.",
     passing_example="act-s lists act-r, a regional activity of NOM, which takes part in act-s.",
 )
-def RS204(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def complements_the_wrong_activity(strategy: Strategy) -> Iterator[Violation]:
     """An activity complements only regional activities of ROMs that take part in it.
 
     A `complements` entry that points to nothing is RS001, not this rule.
@@ -240,13 +239,11 @@ def RS204(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
                 continue
             reasons_en, reasons_nl = _complement_problems(activity, target)
             if reasons_en:
-                yield Finding(
-                    code="RS204",
-                    severity=Severity.ERROR,
+                yield Violation(
                     message=f"Activity {activity.id} lists {name} in complements, but "
-                    f"{and_en(reasons_en)}.",
+                    f"{join(reasons_en, 'en')}.",
                     message_nl=f"Activiteit {activity.id} noemt {name} bij complements, maar "
-                    f"{and_nl(reasons_nl)}.",
+                    f"{join(reasons_nl, 'nl')}.",
                     path=path("activities", activity.id, "complements"),
                     subjects=(activity.id, name),
                 )
@@ -260,7 +257,7 @@ def RS204(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
     failing_example="Regional activity act-r lists ROMs NOM and OOST.",
     passing_example="Regional activity act-r lists ROM NOM alone.",
 )
-def RS205(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def regional_without_exactly_one_rom(strategy: Strategy) -> Iterator[Violation]:
     """A regional activity is one ROM's work in its own region.
 
     The path is `activities[id].roms`; the subject the activity's id.
@@ -270,13 +267,11 @@ def RS205(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
             continue
         roms = _roms(activity)
         if len(roms) != 1:
-            yield Finding(
-                code="RS205",
-                severity=Severity.ERROR,
+            yield Violation(
                 message=f"Regional activity {activity.id} is run by {len(roms)} ROMs "
-                f"({and_en(roms)}); it must be run by exactly one.",
+                f"({join(roms, 'en')}); it must be run by exactly one.",
                 message_nl=f"Regionale activiteit {activity.id} wordt door {len(roms)} ROM's "
-                f"uitgevoerd ({and_nl(roms)}); dat moet er precies één zijn.",
+                f"uitgevoerd ({join(roms, 'nl')}); dat moet er precies één zijn.",
                 path=path("activities", activity.id, "roms"),
                 subjects=(activity.id,),
             )

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from romstrategy._model._strategy import Strategy
-from romstrategy._rules._findings import Finding, Severity
+from romstrategy._rules._findings import Severity, Violation
 from romstrategy._rules._index import unique_by
 from romstrategy._rules._rule import rule
 from romstrategy._rules._text import path
 
-__all__ = ["RS401"]
+__all__ = ["province_without_rom"]
 
 
 @rule(
@@ -25,7 +25,7 @@ __all__ = ["RS401"]
     passing_example="NL-NH is served by both ROM InWest and ROM Utrecht Region (for "
     "'t Gooi); several ROMs for one province are allowed.",
 )
-def RS401(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def province_without_rom(strategy: Strategy) -> Iterator[Violation]:
     """Each province of the strategy is served by at least one ROM.
 
     Several ROMs may serve one province: 't Gooi, in Noord-Holland, is served
@@ -37,9 +37,7 @@ def RS401(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
     for code in sorted({p.code for p in strategy.provinces} - served):
         province = provinces.get(code)
         name = f"{code} ({province.name})" if province is not None and province.name else code
-        yield Finding(
-            code="RS401",
-            severity=Severity.ERROR,
+        yield Violation(
             message=f"Province {name} is served by no ROM.",
             message_nl=f"Provincie {name} wordt door geen enkele ROM bediend.",
             path=path("provinces", code),

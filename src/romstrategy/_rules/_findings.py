@@ -1,4 +1,8 @@
-"""Findings, the report that holds them and the error that carries them (*bevindingen*)."""
+"""Findings, the report that holds them and the error that carries them (*bevindingen*).
+
+A built-in check yields `Violation`s: what is wrong, where and who is involved.
+The engine (`Rule.run`) adds the rule's code and severity to make `Finding`s.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import attrs
 
 from romstrategy._model._display import html_text, shown, visible
 from romstrategy._model._kinds import FieldError, Id, Ids, Kind, Text, by_kind
+from romstrategy._model._vocabulary import Lang, count, label, word
 
 __all__ = [
     "CODE_PATTERN",
@@ -19,6 +24,7 @@ __all__ = [
     "Report",
     "Severity",
     "StrategyInvalid",
+    "Violation",
     "check_code",
 ]
 
@@ -32,13 +38,6 @@ class Severity(enum.Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
-
-
-_DUTCH_SEVERITY = {
-    Severity.ERROR: "fout",
-    Severity.WARNING: "waarschuwing",
-    Severity.INFO: "info",
-}
 
 
 def _code(value: object) -> str:
@@ -113,7 +112,7 @@ class Finding:
         if locale == "en":
             return visible(f"{self.code} {self.severity.value} {self.path}: {self.message}")
         if locale == "nl":
-            severity = _DUTCH_SEVERITY[self.severity]
+            severity = word(self.severity, "nl")
             return visible(f"{self.code} {severity} {self.path}: {self.message_nl}")
         raise ValueError(f"Finding.format: got locale {locale!r}, expected 'en' or 'nl'")
 
@@ -132,6 +131,40 @@ class Finding:
         return self.format("en")
 
 
+@attrs.frozen(kw_only=True)
+class Violation:
+    """What a check found, before the engine names the rule (*overtreding*).
+
+    A check yields these; `Rule.run` adds the rule's code and severity to
+    make each a `Finding`, so a check never repeats them.
+
+    Attributes:
+        message: what is wrong, in English.
+        message_nl: the same in Dutch.
+        path: where in the strategy, built from ids.
+        subjects: the ids involved, in the order the rule documents.
+        severity: `None` for the rule's own severity, or the severity this
+            one finding has instead (RS102 is a warning in a draft).
+    """
+
+    message: str
+    message_nl: str
+    path: str
+    subjects: tuple[str, ...] = ()
+    severity: Severity | None = None
+
+    def finding(self, code: str, severity: Severity) -> Finding:
+        """The finding of rule `code`, whose usual severity is `severity`."""
+        return Finding(
+            code=code,
+            severity=severity if self.severity is None else self.severity,
+            message=self.message,
+            message_nl=self.message_nl,
+            path=self.path,
+            subjects=self.subjects,
+        )
+
+
 def _sorted_findings(value: object) -> tuple[Finding, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise TypeError(f"Report.findings: got {shown(value)}, expected a sequence of Finding")
@@ -145,27 +178,21 @@ def _sorted_findings(value: object) -> tuple[Finding, ...]:
     return tuple(sorted(items, key=Finding.sort_key))
 
 
-def _count(number: int, singular: str, plural: str) -> str:
-    return f"{number} {singular if number == 1 else plural}"
-
-
-_HEADLINE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "en": (("finding", "findings"), ("error", "errors"), ("warning", "warnings")),
-    "nl": (("bevinding", "bevindingen"), ("fout", "fouten"), ("waarschuwing", "waarschuwingen")),
+_FINDINGS: dict[Lang, tuple[str, str]] = {
+    "en": ("finding", "findings"),
+    "nl": ("bevinding", "bevindingen"),
 }
-"""The words of a report's headline, singular and plural, by locale."""
+"""The one headline word the vocabulary does not hold yet, singular and plural."""
 
 
-def _headline(findings: tuple[Finding, ...], locale: Literal["en", "nl"]) -> str:
+def _headline(findings: tuple[Finding, ...], lang: Lang) -> str:
     counts = dict.fromkeys(Severity, 0)
     for finding in findings:
         counts[finding.severity] += 1
-    errors, warnings, infos = (counts[s] for s in Severity)
-    total_words, error_words, warning_words = _HEADLINE_WORDS[locale]
-    return (
-        f"{_count(len(findings), *total_words)} "
-        f"({_count(errors, *error_words)}, {_count(warnings, *warning_words)}, {infos} info)"
-    )
+    singular, plural = _FINDINGS[lang]
+    total = f"{len(findings)} {singular if len(findings) == 1 else plural}"
+    each = ", ".join(count(counts[s], s.value, lang) for s in Severity)
+    return f"{total} ({each})"
 
 
 @attrs.frozen
@@ -222,7 +249,7 @@ class Report:
         if locale not in ("en", "nl"):
             raise ValueError(f"Report.format: got locale {locale!r}, expected 'en' or 'nl'")
         if not self.findings:
-            return "No findings." if locale == "en" else "Geen bevindingen."
+            return label("no_findings", locale)
         lines = [_headline(self.findings, locale)]
         lines.extend(finding.format(locale) for finding in self.findings)
         return "\n".join(lines)

@@ -12,12 +12,18 @@ import pendulum
 
 from romstrategy._model._parliament import Motion, MotionKind, MotionStatus
 from romstrategy._model._strategy import Strategy
-from romstrategy._rules._findings import Finding, Severity
+from romstrategy._model._vocabulary import join, word
+from romstrategy._rules._findings import Severity, Violation
 from romstrategy._rules._index import unique_by
 from romstrategy._rules._rule import rule
-from romstrategy._rules._text import and_en, and_nl, path
+from romstrategy._rules._text import path
 
-__all__ = ["NEXT_STATUSES", "RS301", "RS302", "RS303"]
+__all__ = [
+    "NEXT_STATUSES",
+    "invalid_motion_lifecycle",
+    "settled_without_document",
+    "settles_a_motion_not_adopted_or_settled",
+]
 
 _S = MotionStatus
 NEXT_STATUSES: dict[MotionStatus, frozenset[MotionStatus]] = {
@@ -33,19 +39,10 @@ NEXT_STATUSES: dict[MotionStatus, frozenset[MotionStatus]] = {
 
 _NEVER_FOR_AMENDMENTS = frozenset({_S.IN_PROGRESS, _S.SETTLED})
 
-_DUTCH = {
-    _S.SUBMITTED: "ingediend",
-    _S.ADOPTED: "aangenomen",
-    _S.REJECTED: "verworpen",
-    _S.WITHDRAWN: "ingetrokken",
-    _S.HELD: "aangehouden",
-    _S.IN_PROGRESS: "in behandeling",
-    _S.SETTLED: "afgedaan",
-}
-
 
 def _kind_nl(motion: Motion) -> str:
-    return "Motie" if motion.kind is MotionKind.MOTION else "Amendement"
+    """`Motie` or `Amendement`, to start a sentence."""
+    return word(motion.kind, "nl").capitalize()
 
 
 def _step_problems(
@@ -53,7 +50,8 @@ def _step_problems(
 ) -> tuple[list[str], list[str]]:
     """What is wrong with step `index`, given the latest known date before it."""
     change = motion.history[index]
-    status, status_nl = change.status.value, _DUTCH[change.status]
+    # English names a status by its value (`in-progress`), as findings always have.
+    status, status_nl = change.status.value, word(change.status, "nl")
     en: list[str] = []
     nl: list[str] = []
     if index == 0 and change.status is not _S.SUBMITTED:
@@ -63,7 +61,7 @@ def _step_problems(
         before = motion.history[index - 1].status
         if change.status not in NEXT_STATUSES[before]:
             en.append(f"{before.value} cannot be followed by {status}")
-            nl.append(f"op {_DUTCH[before]} kan geen {status_nl} volgen")
+            nl.append(f"op {word(before, 'nl')} kan geen {status_nl} volgen")
     if motion.kind is MotionKind.AMENDMENT and change.status in _NEVER_FOR_AMENDMENTS:
         en.append(f"an amendment is never {status}")
         nl.append(f"een amendement is nooit {status_nl}")
@@ -79,18 +77,16 @@ def _step_problems(
     return en, nl
 
 
-def _lifecycle(motion: Motion) -> Iterator[Finding]:
+def _lifecycle(motion: Motion) -> Iterator[Violation]:
     latest: pendulum.Date | None = None
     for index, change in enumerate(motion.history):
         en, nl = _step_problems(motion, index, latest)
         if en:
-            yield Finding(
-                code="RS301",
-                severity=Severity.ERROR,
+            yield Violation(
                 message=f"{motion.kind.value.capitalize()} {motion.id}, step {index} "
-                f"({change.status.value}): {and_en(en)}.",
+                f"({change.status.value}): {join(en, 'en')}.",
                 message_nl=f"{_kind_nl(motion)} {motion.id}, stap {index} "
-                f"({_DUTCH[change.status]}): {and_nl(nl)}.",
+                f"({word(change.status, 'nl')}): {join(nl, 'nl')}.",
                 path=path("motions", motion.id, f"history[{index}]"),
                 subjects=(motion.id,),
             )
@@ -108,7 +104,7 @@ def _lifecycle(motion: Motion) -> Iterator[Finding]:
     passing_example="submitted (2023-07-06) -> adopted (date unknown) -> settled (date "
     "unknown, by the letter).",
 )
-def RS301(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def invalid_motion_lifecycle(strategy: Strategy) -> Iterator[Violation]:
     """A motion's history is a valid lifecycle (*levensloop*).
 
     It starts at submitted (*ingediend*). Allowed steps: submitted to adopted
@@ -133,7 +129,7 @@ def _settle_problems(motion: Motion) -> tuple[list[str], list[str]]:
         nl.append("die is nooit aangenomen")
     if motion.status is not _S.SETTLED:
         en.append(f"its history ends in {motion.status.value}, not in settled")
-        nl.append(f"de geschiedenis eindigt bij {_DUTCH[motion.status]}, niet bij afgedaan")
+        nl.append(f"de geschiedenis eindigt bij {word(motion.status, 'nl')}, niet bij afgedaan")
     return en, nl
 
 
@@ -146,7 +142,7 @@ def _settle_problems(motion: Motion) -> tuple[list[str], list[str]]:
     passing_example="The strategy settles motion m-1, whose history is submitted -> adopted "
     "-> settled.",
 )
-def RS302(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def settles_a_motion_not_adopted_or_settled(strategy: Strategy) -> Iterator[Violation]:
     """A strategy settles (*doet af*) only motions that were adopted and are now settled.
 
     A settled id that is no motion is RS001, not this rule. The path is
@@ -159,11 +155,9 @@ def RS302(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
             continue
         en, nl = _settle_problems(motion)
         if en:
-            yield Finding(
-                code="RS302",
-                severity=Severity.ERROR,
-                message=f"Strategy {strategy.id} settles motion {name}, but {and_en(en)}.",
-                message_nl=f"Strategie {strategy.id} doet motie {name} af, maar {and_nl(nl)}.",
+            yield Violation(
+                message=f"Strategy {strategy.id} settles motion {name}, but {join(en, 'en')}.",
+                message_nl=f"Strategie {strategy.id} doet motie {name} af, maar {join(nl, 'nl')}.",
                 path=path("settles", name),
                 subjects=(name,),
             )
@@ -178,7 +172,7 @@ def RS302(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
     passing_example="Motion m-1's settled step names the letter as its document; its date "
     "may be unknown.",
 )
-def RS303(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def settled_without_document(strategy: Strategy) -> Iterator[Violation]:
     """A motion is settled (*afgedaan*) by a named document (*vindplaats*).
 
     The letter settles its motions by itself, and ministries report where
@@ -189,9 +183,7 @@ def RS303(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
     for motion in strategy.motions:
         for index, change in enumerate(motion.history):
             if change.status is _S.SETTLED and not (change.document or "").strip():
-                yield Finding(
-                    code="RS303",
-                    severity=Severity.WARNING,
+                yield Violation(
                     message=f"{motion.kind.value.capitalize()} {motion.id} is settled at step "
                     f"{index} without naming the document that settles it.",
                     message_nl=f"{_kind_nl(motion)} {motion.id} is bij stap {index} afgedaan "

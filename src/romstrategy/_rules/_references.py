@@ -10,12 +10,12 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any
 
 from romstrategy._model._strategy import Strategy
-from romstrategy._rules._findings import Finding, Severity
+from romstrategy._rules._findings import Severity, Violation
 from romstrategy._rules._index import duplicated
 from romstrategy._rules._rule import rule
 from romstrategy._rules._text import path
 
-__all__ = ["RS001", "RS002"]
+__all__ = ["duplicate_id", "unknown_reference"]
 
 _Noun = tuple[str, str]
 """A noun in English and in Dutch."""
@@ -34,10 +34,8 @@ def _capital(noun: str) -> str:
 
 def _broken(
     holder: _Noun, kind: str, owner: str, field: str, target: _Noun, missing: str
-) -> Finding:
-    return Finding(
-        code="RS001",
-        severity=Severity.ERROR,
+) -> Violation:
+    return Violation(
         message=f"{_capital(holder[0])} {owner} refers in {field} to {target[0]} "
         f"{missing!r}, which does not exist in the strategy.",
         message_nl=f"{_capital(holder[1])} {owner} verwijst in {field} naar {target[1]} "
@@ -55,12 +53,12 @@ def _each_broken(
     target: _Noun,
     ids: Iterable[str],
     known: Collection[str],
-) -> Iterator[Finding]:
+) -> Iterator[Violation]:
     for missing in sorted({name for name in ids if name not in known}):
         yield _broken(holder, kind, owner, field, target, missing)
 
 
-def _allocation_references(strategy: Strategy) -> Iterator[Finding]:
+def _allocation_references(strategy: Strategy) -> Iterator[Violation]:
     sources = {source.id for source in strategy.funding_sources}
     pillars = {pillar.code for pillar in strategy.pillars}
     activities = {activity.id for activity in strategy.activities}
@@ -75,7 +73,7 @@ def _allocation_references(strategy: Strategy) -> Iterator[Finding]:
             yield _broken(noun, "allocations", name, "activity", _ACTIVITY, allocation.activity)
 
 
-def _activity_references(strategy: Strategy) -> Iterator[Finding]:
+def _activity_references(strategy: Strategy) -> Iterator[Violation]:
     pillars = {pillar.code for pillar in strategy.pillars}
     roms = {rom.code for rom in strategy.roms}
     activities = {activity.id for activity in strategy.activities}
@@ -92,7 +90,7 @@ def _activity_references(strategy: Strategy) -> Iterator[Finding]:
         )
 
 
-def _other_references(strategy: Strategy) -> Iterator[Finding]:
+def _other_references(strategy: Strategy) -> Iterator[Violation]:
     provinces = {province.code for province in strategy.provinces}
     motions = {motion.id for motion in strategy.motions}
     for rom in strategy.roms:
@@ -100,9 +98,7 @@ def _other_references(strategy: Strategy) -> Iterator[Finding]:
             _ROM, "roms", rom.code, "provinces", _PROVINCE, rom.provinces, provinces
         )
     for missing in sorted({name for name in strategy.settles if name not in motions}):
-        yield Finding(
-            code="RS001",
-            severity=Severity.ERROR,
+        yield Violation(
             message=f"Strategy {strategy.id} settles motion {missing!r}, "
             "which does not exist in the strategy.",
             message_nl=f"Strategie {strategy.id} doet motie {missing!r} af, "
@@ -127,7 +123,7 @@ def _other_references(strategy: Strategy) -> Iterator[Finding]:
     passing_example="Allocation al-1 has source 'fund', the id of one of the strategy's "
     "funding sources.",
 )
-def RS001(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def unknown_reference(strategy: Strategy) -> Iterator[Violation]:
     """Every id a strategy refers to must exist in it.
 
     Checked: an allocation's source, pillar and activity; an activity's pillar,
@@ -166,7 +162,7 @@ _KINDS: tuple[tuple[str, _Noun, _Noun, Callable[[Any], str]], ...] = (
     passing_example="Allocation 'al-1' and activity 'al-1' share an id, but they are "
     "different kinds of object.",
 )
-def RS002(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by its code
+def duplicate_id(strategy: Strategy) -> Iterator[Violation]:
     """Within one kind of object, each id (or code) is used once.
 
     The kinds are principals, provinces, ROMs, pillars, motions and
@@ -177,9 +173,7 @@ def RS002(strategy: Strategy) -> Iterator[Finding]:  # noqa: N802  # named by it
     for kind, key, plural, name_of in _KINDS:
         items: tuple[Any, ...] = getattr(strategy, kind)
         for name, count in duplicated(items, name_of).items():
-            yield Finding(
-                code="RS002",
-                severity=Severity.ERROR,
+            yield Violation(
                 message=f"The {key[0]} {name!r} is used by {count} {plural[0]}; "
                 "each must be used once.",
                 message_nl=f"{key[1]} {name!r} wordt door {count} {plural[1]} gebruikt; "

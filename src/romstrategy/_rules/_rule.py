@@ -11,12 +11,16 @@ import attrs
 from romstrategy._model._display import shown
 from romstrategy._model._kinds import enum_member
 from romstrategy._model._strategy import Strategy
-from romstrategy._rules._findings import Finding, Severity, check_code
+from romstrategy._rules._findings import Finding, Severity, Violation, check_code
 
 __all__ = ["Check", "Rule", "rule"]
 
-Check = Callable[[Strategy], Iterable[Finding]]
-"""A pure function of a strategy that yields the findings of one rule."""
+Check = Callable[[Strategy], Iterable[Finding | Violation]]
+"""A pure function of a strategy that yields what one rule finds.
+
+It yields `Violation`s, to which the rule adds its code and severity, or
+whole `Finding`s that carry the rule's own code.
+"""
 
 
 def _words(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
@@ -68,7 +72,8 @@ class Rule:
 
     `Rule(code, severity, title, explanation, check)` builds one; `check`
     is a pure function `check(strategy) -> Iterable[Finding]` whose findings
-    all carry `code`. `romstrategy.rules.explain(code)` returns the rule.
+    all carry `code`; it may yield violations instead, which `run` turns into
+    findings with the rule's code and severity. `romstrategy.rules.explain(code)` returns the rule.
 
     Attributes:
         code: the stable code, e.g. `"RS203"`; capital letters, then digits.
@@ -94,25 +99,31 @@ class Rule:
     passing_example: str = _plain_field()
 
     def run(self, strategy: Strategy) -> tuple[Finding, ...]:
-        """Run the check and return its findings.
+        """Run the check and return its findings, in the order it yields them.
+
+        A violation becomes a finding with this rule's code and severity
+        (or the severity the violation gives instead).
 
         Raises:
-            TypeError: if the check yields something other than a `Finding`.
+            TypeError: if the check yields something other than a `Finding`
+                or `Violation`.
             ValueError: if it yields a finding with another rule's code.
         """
-        findings = tuple(self.check(strategy))
-        for finding in findings:
-            if not isinstance(finding, Finding):
-                raise TypeError(
-                    f"rule {self.code} yielded {type(finding).__name__} {finding!r}, "
-                    "expected Finding"
-                )
-            if finding.code != self.code:
-                raise ValueError(
-                    f"rule {self.code} yielded a finding with code {finding.code!r}; "
-                    f"a rule's findings carry its own code"
-                )
-        return findings
+        return tuple(map(self._finding, tuple(self.check(strategy))))
+
+    def _finding(self, found: object) -> Finding:
+        if isinstance(found, Violation):
+            return found.finding(self.code, self.severity)
+        if not isinstance(found, Finding):
+            raise TypeError(
+                f"rule {self.code} yielded {type(found).__name__} {found!r}, expected Finding"
+            )
+        if found.code != self.code:
+            raise ValueError(
+                f"rule {self.code} yielded a finding with code {found.code!r}; "
+                f"a rule's findings carry its own code"
+            )
+        return found
 
 
 def rule(
