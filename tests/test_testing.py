@@ -146,3 +146,22 @@ def test_yaml_never_writes_aliases_for_repeated_values():
     text = render({"a": shared, "b": shared}, "yaml")
     assert "&" not in text
     assert "*" not in text
+
+
+# === hostile input ========================================================================
+
+
+# --- generated strategies keep their bound ------------------------------------------------
+
+
+@given(st.data())
+def test_generated_strategies_never_exceed_max_allocations(data):
+    bound = data.draw(st.integers(1, 25))
+    strategy = data.draw(rst.strategies(max_allocations=bound))
+    assert 1 <= len(strategy.allocations) <= bound
+
+
+@given(st.data())
+def test_generated_strategies_need_room_for_one_allocation(data):
+    with pytest.raises(ValueError, match="max_allocations is 0"):
+        data.draw(rst.strategies(max_allocations=0))
