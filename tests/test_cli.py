@@ -250,25 +250,43 @@ def test_no_colour_off_a_terminal_and_with_no_color(over_allocated):
     assert "\x1b[" not in run("check", over_allocated, env={"NO_COLOR": "1"}).output
 
 
-def test_colour_on_a_terminal_unless_no_color(monkeypatch, over_allocated):
-    from romstrategy import cli
+def on_a_terminal(*args, env=None):
+    """Run `python -m romstrategy` with its standard output on a pseudo-terminal."""
+    import pty
 
-    class Terminal:
-        def isatty(self):
-            return True
+    leader, follower = pty.openpty()
+    environ = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | (env or {})
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "romstrategy", *map(str, args)],
+            stdout=follower,
+            stderr=subprocess.DEVNULL,
+            env=environ,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    return b"".join(chunks).decode()
 
-    monkeypatch.setattr(cli.sys, "stdout", Terminal())
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    assert cli._colour() is True
-    monkeypatch.setenv("NO_COLOR", "1")
-    assert cli._colour() is False
+
+def test_colour_on_a_terminal_unless_no_color(over_allocated):
+    assert "\x1b[" in on_a_terminal("check", over_allocated)
+    assert "\x1b[" not in on_a_terminal("check", over_allocated, env={"NO_COLOR": "1"})
 
 
-def test_errors_are_painted_when_colour_is_on(monkeypatch, over_allocated):
-    from romstrategy import cli
-
-    monkeypatch.setattr(cli, "_colour", lambda: True)
-    output = CliRunner().invoke(main, ["check", str(over_allocated)], color=True).output
+def test_errors_are_painted_when_colour_is_on(over_allocated):
+    output = on_a_terminal("check", over_allocated)
     assert "\x1b[31m\x1b[1merror\x1b[0m" in output
 
 
@@ -438,12 +456,10 @@ def test_writing_into_a_missing_folder_is_one_line_and_exit_2(tmp_path, args):
 
 
 def test_an_unwritable_folder_is_named_by_the_users_path(tmp_path, monkeypatch):
-    from romstrategy._documents import _files
-
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied", "/somewhere/.hidden.1234.tmp")
 
-    monkeypatch.setattr(_files.os, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(PermissionError) as caught:
         rs.dump(rs.reference.strategy_2024(), tmp_path / "plan.toml")
     assert caught.value.filename == str(tmp_path / "plan.toml")

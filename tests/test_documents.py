@@ -23,7 +23,6 @@ from hypothesis import strategies as st
 
 import romstrategy as rs
 from romstrategy import DocumentError, Money, Period, Problem, reference, reports
-from romstrategy._documents import _reading as _documents
 from romstrategy.cli import main
 from tests.helpers import any_strategies
 
@@ -222,18 +221,6 @@ def test_missing_schema_version_is_a_problem():
     assert problem == Problem(
         "$.schema_version", "required key is missing; write schema_version = 1"
     )
-
-
-def test_an_older_version_is_migrated(monkeypatch):
-    def rename_title(tree):
-        return {("title" if key == "name" else key): value for key, value in tree.items()}
-
-    monkeypatch.setattr(_documents, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(_documents, "_MIGRATIONS", {1: rename_title})
-    tree = reference_tree()
-    tree["schema_version"] = 1
-    tree["name"] = tree.pop("title")
-    assert rs.loads(json.dumps(tree), "json") == reference.strategy_2024()
 
 
 def test_document_error_is_a_value_error_with_problems():
@@ -858,41 +845,18 @@ def test_equal_references_dates_and_periods_in_a_document_are_one_object():
     assert rs.loads(json.dumps(data), "json").funding_sources[-2].period is first.period
 
 
-def test_an_objects_own_id_is_copied_out_of_the_parsed_tree():
-    from romstrategy._documents import _converter
-
-    body = {key: value for key, value in tree().items() if key != "schema_version"}
-    strategy = _converter.structure(body)
-    assert strategy.id == body["id"]
-    assert strategy.id is not body["id"]
-
-
 def test_texts_of_up_to_64_characters_are_shared_and_longer_ones_are_not_remembered():
     """Short repeated values (ids, names) are held once; long texts are not memoised."""
-    from romstrategy._documents import _converter
 
-    first = _converter._text("".join(["s"] * 64), None)
+    def load_with_id(text):
+        return rs.loads(json.dumps(tree(id=text)), "json").id
+
+    first = load_with_id("".join(["s"] * 64))
     assert first == "s" * 64
-    assert _converter._text("".join(["s"] * 64), None) is first
-    long_text = "".join(["l"] * 65)
-    assert _converter._text(long_text, None) is long_text
-    assert long_text not in _converter._strings
-
-
-def test_the_value_memos_are_bounded_and_still_right_after_they_empty():
-    from romstrategy._documents import _converter
-
-    fast, _ = _converter._converters()
-    start = rs.Period("2000-01-01", "2000-01-01").start
-    for day in range(5000):
-        text = start.add(days=day).isoformat()
-        assert _converter._date(text, None) == start.add(days=day)
-        assert len(_converter._dates) <= 4096
-        assert _converter._text(f"id-{day}", None) == f"id-{day}"
-        period = fast.structure({"start": text, "end": text}, rs.Period)
-        assert period.end.isoformat() == text
-    for memo in (_converter._strings, _converter._dates, _converter._periods):
-        assert 0 < len(memo) <= 4096
+    assert load_with_id("".join(["s"] * 64)) is first
+    long_text = load_with_id("".join(["l"] * 65))
+    assert long_text == "l" * 65
+    assert load_with_id("".join(["l"] * 65)) is not long_text
 
 
 @pytest.mark.parametrize(
@@ -913,19 +877,6 @@ def test_a_value_where_a_table_belongs_is_named(value, shown):
     assert sorted(found) == sorted(expected)
 
 
-def test_an_unexpected_error_still_becomes_a_problem_naming_its_kind():
-    from romstrategy._documents._converter import problems_from
-
-    group = ExceptionGroup(
-        "while structuring", [RuntimeError("boom"), ValueError("odd"), KeyError("id")]
-    )
-    assert [(p.path, p.message) for p in problems_from(group, "$.x")] == [
-        ("$.x", "RuntimeError: boom"),
-        ("$.x", "ValueError: odd"),
-        ("$.x", "required key is missing"),
-    ]
-
-
 # --- the JSON writer ---------------------------------------------------------------------------
 
 
@@ -943,15 +894,6 @@ def test_json_text_is_exactly_the_stdlib_encoding_one_record_per_line():
     for record in data["allocations"]:
         assert f"    {encode(record)}," in lines or f"    {encode(record)}" in lines
     assert f'  "title": {encode(data["title"])},' in lines
-
-
-def test_without_the_c_encoder_the_json_text_is_the_same(monkeypatch):
-    from romstrategy._documents import _formats
-
-    strategy = rs.load("examples/illustrative_plan.toml")
-    expected = rs.dumps(strategy, "json")
-    monkeypatch.setattr(_formats._json_writer(), "c_encoder", None)
-    assert rs.dumps(strategy, "json") == expected
 
 
 def test_loading_and_dumping_leave_the_garbage_collector_as_they_found_it():

@@ -1,5 +1,6 @@
 """None"""
 
+import json
 import re
 import subprocess
 import sys
@@ -11,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import romstrategy as rs
 from romstrategy import FundingSource, Money
-from romstrategy._model._money import money_of_text
 from tests.helpers import MAX_EUROS
 
 MAX_CENTS = MAX_EUROS * 100
@@ -227,6 +228,17 @@ TOTALS = "is outside the range of -10^30 to 10^30 euros that sums may have"
 # --- building from text ----------------------------------------------------------------------
 
 
+def money_in_a_document(text):
+    """The document reader of amounts: `text` as a funding source's amount in `rs.loads`."""
+    tree = json.loads(rs.dumps(rs.reference.strategy_2024(), "json"))
+    tree["funding_sources"][0]["amount"] = text
+    try:
+        return rs.loads(json.dumps(tree), "json").funding_sources[0].amount
+    except rs.DocumentError as error:
+        (problem,) = error.problems
+        raise ValueError(f"Money: {problem.message}") from None
+
+
 @pytest.mark.parametrize(
     ("text", "cents"),
     [
@@ -246,8 +258,8 @@ TOTALS = "is outside the range of -10^30 to 10^30 euros that sums may have"
 )
 def test_text_gives_exactly_these_cents_by_both_readers(text, cents):
     assert Money(text).cents == cents
-    assert money_of_text(text).cents == cents
-    assert money_of_text(text) == Money(text)
+    assert money_in_a_document(text).cents == cents
+    assert money_in_a_document(text) == Money(text)
 
 
 AMOUNT = re.compile(r"-?[0-9]{1,13}(?:\.[0-9]{1,2})?")  # the pattern, within the range
@@ -261,7 +273,7 @@ AMOUNT = re.compile(r"-?[0-9]{1,13}(?:\.[0-9]{1,2})?")  # the pattern, within th
 )
 def test_text_is_an_amount_exactly_when_it_matches_the_pattern(text):
     """An oracle: the readers agree with a plain regular expression and `Decimal`."""
-    for reader in (Money, money_of_text):
+    for reader in (Money, money_in_a_document):
         if AMOUNT.fullmatch(text) is None:
             with pytest.raises(ValueError, match=r"^Money: got "):
                 reader(text)
@@ -296,7 +308,7 @@ def test_bad_text_is_refused_with_the_same_message_by_both_readers(text, message
         Money(text)
     assert str(caught.value) == message
     with pytest.raises(ValueError, match=r"\A[\s\S]*\Z") as caught:
-        money_of_text(text)
+        money_in_a_document(text)
     assert str(caught.value) == message
 
 
@@ -310,7 +322,7 @@ def test_bad_text_is_refused_with_the_same_message_by_both_readers(text, message
     ],
 )
 def test_one_cent_beyond_the_range_is_refused_by_both_readers(text, message):
-    for build in (Money, money_of_text):
+    for build in (Money, money_in_a_document):
         with pytest.raises(ValueError, match=r"\A[\s\S]*\Z") as caught:
             build(text)
         assert str(caught.value) == message

@@ -18,8 +18,6 @@ from hypothesis import strategies as st
 
 import romstrategy as rs
 from romstrategy import Allocation, Money, Period, reports
-from romstrategy._model._vocabulary import percent
-from romstrategy._reports._svg import bar_chart
 from romstrategy.reports import JOINT, UNASSIGNED, overview
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -113,13 +111,6 @@ def test_years_always_add_up_to_the_allocations(amounts, offset):
     assert sum(line.amount.cents for line in o.pillars) == sum(amounts)
 
 
-def test_percent_formats_per_language():
-    assert percent(Fraction(1, 3), "en") == "33.3%"
-    assert percent(Fraction(1, 3), "nl") == "33,3%"
-    assert percent(Fraction(-1, 8), "en") == "-12.5%"
-    assert percent(None, "nl") == "-"
-
-
 class _Collector(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
@@ -141,18 +132,6 @@ def test_html_is_self_contained_with_two_charts():
     assert parser.urls == []
     assert "€ 1.600.000,00" in page
     assert '<html lang="nl">' in page
-
-
-def test_bar_chart_scales_to_the_largest_and_escapes_labels():
-    svg = bar_chart(
-        "Money <per> pillar", [("a & b", 100, "€1"), ("c", 50, "€0.50"), ("d", -5, "-€0.05")]
-    )
-    assert "Money &lt;per&gt; pillar" in svg
-    assert "a &amp; b" in svg
-    assert svg.count('class="bar"') == 3
-    assert 'width="250" height="20" class="bar"' in svg  # the largest fills the 250px track
-    assert 'width="125" height="20" class="bar"' in svg  # half of it
-    assert 'width="0" height="20" class="bar"' in svg  # negative: empty
 
 
 def test_bad_format_and_language_are_refused():
