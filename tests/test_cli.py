@@ -1,3 +1,5 @@
+"""None"""
+
 import json
 import os
 import shutil
@@ -5,10 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
 import romstrategy as rs
+from romstrategy import Money, Period
 from romstrategy.cli import main
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -246,25 +250,43 @@ def test_no_colour_off_a_terminal_and_with_no_color(over_allocated):
     assert "\x1b[" not in run("check", over_allocated, env={"NO_COLOR": "1"}).output
 
 
-def test_colour_on_a_terminal_unless_no_color(monkeypatch, over_allocated):
-    from romstrategy import cli
+def on_a_terminal(*args, env=None):
+    """Run `python -m romstrategy` with its standard output on a pseudo-terminal."""
+    import pty
 
-    class Terminal:
-        def isatty(self):
-            return True
+    leader, follower = pty.openpty()
+    environ = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | (env or {})
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "romstrategy", *map(str, args)],
+            stdout=follower,
+            stderr=subprocess.DEVNULL,
+            env=environ,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    return b"".join(chunks).decode()
 
-    monkeypatch.setattr(cli.sys, "stdout", Terminal())
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    assert cli._colour() is True
-    monkeypatch.setenv("NO_COLOR", "1")
-    assert cli._colour() is False
+
+def test_colour_on_a_terminal_unless_no_color(over_allocated):
+    assert "\x1b[" in on_a_terminal("check", over_allocated)
+    assert "\x1b[" not in on_a_terminal("check", over_allocated, env={"NO_COLOR": "1"})
 
 
-def test_errors_are_painted_when_colour_is_on(monkeypatch, over_allocated):
-    from romstrategy import cli
-
-    monkeypatch.setattr(cli, "_colour", lambda: True)
-    output = CliRunner().invoke(main, ["check", str(over_allocated)], color=True).output
+def test_errors_are_painted_when_colour_is_on(over_allocated):
+    output = on_a_terminal("check", over_allocated)
     assert "\x1b[31m\x1b[1merror\x1b[0m" in output
 
 
@@ -325,3 +347,439 @@ def test_python_dash_m_is_the_same_command():
     )
     assert result.returncode == 0
     assert result.stdout == run("check").output
+
+
+# === hostile input ========================================================================
+ESC_TITLE = "\x1b]0;pwned\x07"  # sets a terminal's title
+ESC_CLEAR = "\x1b[2J"  # clears the screen
+
+
+def run_hostile(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+
+
+def no_traceback(result):
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+
+
+# --- totals beyond the range of one amount ------------------------------------------------
+
+
+@pytest.fixture
+def overflowing(tmp_path):
+    """A source of EUR 10^12 with two allocations of EUR 10^12: RS101, and a total of 2 x 10^12."""
+    strategy = rs.reference.strategy_2024()
+    source = attrs.evolve(strategy.funding_sources[0], amount=Money(10**12))
+    allocations = tuple(
+        rs.Allocation(
+            id=f"al-{i}",
+            source=source.id,
+            amount=Money(10**12),
+            pillar="I",
+            period=Period("2024-01-01", "2025-12-31"),
+        )
+        for i in range(2)
+    )
+    strategy = attrs.evolve(strategy, funding_sources=(source,), allocations=allocations)
+    path = tmp_path / "overflowing.toml"
+    rs.dump(strategy, path)
+    return strategy, path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("check",), ("check", "--format", "json"), ("report",), ("report", "--format", "json")],
+)
+def test_the_command_reports_a_total_beyond_one_amount(overflowing, args):
+    _, path = overflowing
+    result = run_hostile(*args, path)
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert "2000000000000.00" in result.output or "€2,000,000,000,000.00" in result.output
+
+
+def test_diff_of_totals_beyond_one_amount(overflowing):
+    _, path = overflowing
+    result = run_hostile("diff", PLAN, path)
+    no_traceback(result)
+    assert result.exit_code == 0
+    assert "Pillars: I: €1,200,000.00 -> €2,000,000,000,000.00" in result.output
+
+
+@pytest.mark.parametrize(
+    ("ratio", "message"),
+    [
+        ("1e999999999", "Error: ratio '1e999999999': a ratio must be 0 or lie between 1E-100"),
+        ("1" * 5000, "Error: ratio '1111111111111111111111111111111111111...': a ratio must"),
+        ("Infinity", "Error: ratio 'Infinity' is not a number such as 2, 0.5 or 1e3"),
+        ("sNaN", "Error: ratio 'sNaN' is not a number such as 2, 0.5 or 1e3"),
+        ("-1", "Error: ratio '-1' is not a number such as 2, 0.5 or 1e3"),
+        (" 1", "Error: ratio ' 1' is not a number such as 2, 0.5 or 1e3"),
+        ("1_0", "Error: ratio '1_0' is not a number such as 2, 0.5 or 1e3"),
+        ("\u0661", "Error: ratio '\u0661' is not a number such as 2, 0.5 or 1e3"),
+        ("x", "Error: ratio 'x' is not a number such as 2, 0.5 or 1e3"),
+    ],
+)
+def test_split_with_a_bad_ratio_exits_2_with_one_line(ratio, message):
+    result = subprocess.run(
+        [sys.executable, "-m", "romstrategy", "split", "--", "4000000", "1", ratio],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(message)
+
+
+# --- writing where one cannot -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report", PLAN, "-o", "{d}/no/such/x.md"),
+        ("init", "{d}/no/such/plan.toml"),
+        ("convert", PLAN, "{d}/no/such/plan.json"),
+    ],
+)
+def test_writing_into_a_missing_folder_is_one_line_and_exit_2(tmp_path, args):
+    result = run_hostile(*(str(a).format(d=tmp_path) for a in args))
+    no_traceback(result)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {tmp_path}/no/such/{Path(str(args[-1])).name}: cannot be written: "
+        "No such file or directory\n"
+    )
+
+
+def test_an_unwritable_folder_is_named_by_the_users_path(tmp_path, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", "/somewhere/.hidden.1234.tmp")
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(PermissionError) as caught:
+        rs.dump(rs.reference.strategy_2024(), tmp_path / "plan.toml")
+    assert caught.value.filename == str(tmp_path / "plan.toml")
+    assert ".tmp" not in str(caught.value)
+    result = run_hostile("init", tmp_path / "plan.toml")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {tmp_path}/plan.toml: cannot be written: Permission denied\n"
+
+
+def test_a_failed_write_leaves_no_temporary_file(tmp_path):
+    (tmp_path / "x.md").mkdir()  # a folder where the file would go
+    result = run_hostile("report", PLAN, "-o", tmp_path / "x.md")
+    assert result.exit_code == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.md"]
+
+
+# --- terminal injection -------------------------------------------------------------------
+
+
+@pytest.fixture
+def injected(tmp_path):
+    """A strategy whose ids and titles hold escape sequences, and an RS203 to print them."""
+    strategy = rs.load(PLAN)
+    first = strategy.activities[0]
+    sneaky = attrs.evolve(first, id=f"act{ESC_TITLE}{ESC_CLEAR}", complements=())
+    strategy = attrs.evolve(
+        strategy,
+        title=f"Plan{ESC_CLEAR}\u202e",
+        activities=(*strategy.activities, sneaky),
+    )
+    path = tmp_path / "injected.json"
+    rs.dump(strategy, path)
+    return strategy, path
+
+
+def assert_no_control(text):
+    assert not any(ch in text for ch in "\x1b\x07\x9b\u202e"), repr(text)
+
+
+@pytest.mark.parametrize("environ", [{}, {"NO_COLOR": "1"}])
+def test_check_and_diff_show_control_characters_as_escapes(injected, environ):
+    _, path = injected
+    result = CliRunner().invoke(main, ["check", str(path)], env=environ)
+    assert result.exit_code == 1
+    assert_no_control(result.output)
+    assert "act\\x1b]0;pwned\\x07\\x1b[2J" in result.output
+    result = CliRunner().invoke(main, ["diff", str(PLAN), str(path)], env=environ)
+    assert_no_control(result.output)
+    assert "added act\\x1b]0;pwned\\x07\\x1b[2J" in result.output
+
+
+def test_json_output_escapes_control_characters_and_reads_back_the_same(injected):
+    strategy, path = injected
+    result = run_hostile("check", "--format", "json", path)
+    assert_no_control(result.output)
+    data = json.loads(result.output)
+    sneaky = strategy.activities[-1].id
+    assert any(sneaky in f["subjects"] for f in data["files"][0]["findings"])
+    report = run_hostile("report", "--format", "json", path).output
+    assert_no_control(report)
+    assert json.loads(report)["strategy"]["title"] == strategy.title
+
+
+def test_explain_and_summary_show_control_characters_as_escapes(injected):
+    strategy, _ = injected
+    result = run_hostile("explain", f"RS9{ESC_CLEAR}")
+    assert result.exit_code == 2
+    assert_no_control(result.output)
+    assert_no_control(rs.summary(strategy))
+    assert "Plan\\x1b[2J\\u202e" in rs.summary(strategy)
+    assert_no_control(str(rs.validate(strategy)))
+
+
+def test_dump_and_convert_refuse_a_read_only_file(tmp_path):
+    target = tmp_path / "plan.toml"
+    target.write_text("keep me", encoding="utf-8")
+    target.chmod(0o444)
+    with pytest.raises(PermissionError, match="read-only") as caught:
+        rs.dump(rs.reference.strategy_2024(), target)
+    assert caught.value.filename == str(target)
+    result = run_hostile("convert", PLAN, target)
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {target}: cannot be written: the file is read-only\n"
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_convert_refuses_a_file_onto_itself_unless_forced(tmp_path):
+    plan = tmp_path / "plan.toml"
+    plan.write_text(PLAN.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_hostile("convert", plan, tmp_path / "." / "plan.toml")
+    assert result.exit_code == 2
+    assert "converting drops its comments; use --force" in result.stderr
+    assert plan.read_text(encoding="utf-8") == PLAN.read_text(encoding="utf-8")
+    assert run_hostile("convert", plan, plan, "--force").exit_code == 0
+    assert "#" not in plan.read_text(encoding="utf-8")
+
+
+def test_report_to_standard_output_and_unknown_suffixes(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run_hostile("report", PLAN, "-o", "-")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Illustrative plan for the supra-regional funds")
+    assert not (tmp_path / "-").exists()
+    result = run_hostile("report", PLAN, "-o", "x.pdf")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: x.pdf: a report is written as .md, .html or .json")
+    result = run_hostile("report", PLAN, "-o", "x.html", "--format", "md")
+    assert result.exit_code == 2
+    assert list(tmp_path.iterdir()) == []
+    assert run_hostile("report", PLAN, "-o", "x.htm").exit_code == 0
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml", ".yml", ".toml"])
+def test_init_writes_the_format_its_suffix_names(tmp_path, suffix):
+    path = tmp_path / f"plan{suffix}"
+    assert run_hostile("init", path).exit_code == 0
+    assert run_hostile("check", path).exit_code == 0
+    assert rs.load(path) == rs.load(tmp_path / f"plan{suffix}")
+
+
+def test_init_refuses_an_unknown_suffix(tmp_path):
+    result = run_hostile("init", tmp_path / "plan.txt")
+    assert result.exit_code == 2
+    assert "use the suffix .toml, .json, .yaml or .yml" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- one JSON document for every failure --------------------------------------------------
+
+
+@pytest.fixture
+def bad_document(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"schema_version": 1, "id": 7}', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("which", ["missing", "bad"])
+def test_check_and_diff_print_one_json_document_for_every_failure(tmp_path, bad_document, which):
+    path = tmp_path / "missing.toml" if which == "missing" else bad_document
+    result = run_hostile("check", "--format", "json", path)
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert data["summary"]["exit_code"] == 2
+    assert data["files"][0]["ok"] is False
+    messages = [p["message"] for p in data["files"][0]["problems"]]
+    if which == "missing":
+        assert messages == ["cannot read the file: No such file or directory"]
+    else:
+        assert "expected a string, found the number 7" in messages
+    result = run_hostile("diff", "--format", "json", PLAN, path)
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert data["exit_code"] == 2
+    assert [e["file"] for e in data["errors"]] == [str(path)]
+
+
+def test_a_bad_select_code_is_one_json_document_too():
+    result = run_hostile("check", "--format", "json", "--select", "XX9")
+    assert result.exit_code == 2
+    assert json.loads(result.stdout) == {
+        "error": "--select: 'XX9' matches no rule; known codes: RS001, RS002, RS101, RS102, "
+        "RS103, RS104, RS105, RS201, RS202, RS203, RS204, RS205, RS301, RS302, RS303, RS401",
+        "exit_code": 2,
+    }
+
+
+def test_select_and_ignore_accept_codes_in_any_case():
+    assert run_hostile("check", PLAN, "--select", "rs1").exit_code == 0
+    result = run_hostile("check", "--ignore", "rs102,Rs4")
+    assert result.exit_code == 0
+    assert "RS102" not in result.output
+
+
+# --- standard input -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("format", ["json", "toml", "yaml"])
+def test_check_reads_standard_input_in_the_format_named(format):
+    text = rs.dumps(rs.load(PLAN), format)
+    result = run_hostile("check", "-", "--input-format", format, input=text)
+    assert result.exit_code == 0
+    assert result.output.startswith("<stdin>: 0 errors, 0 warnings, 0 info")
+
+
+def test_check_of_standard_input_needs_its_format():
+    result = run_hostile("check", "-", input="{}")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "<stdin>:$: standard input (-) is read by `romstrategy check -` with --input-format "
+        "json, toml or yaml\n"
+    )
+
+
+def test_a_bad_document_on_standard_input_is_labelled():
+    result = run_hostile("check", "-", "--input-format", "json", input='{"schema_version": 1}')
+    assert result.exit_code == 2
+    assert result.stderr.startswith("<stdin>:$.id: required key is missing\n")
+
+
+def test_cli_messages_about_files_are_one_line(tmp_path):
+    result = run_hostile("check", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == f"{tmp_path}:$: unknown suffix '': use .json, .toml, .yaml or .yml\n"
+    folder = tmp_path / "folder.toml"
+    folder.mkdir()
+    result = run_hostile("check", folder)
+    assert result.stderr == f"{folder}:$: cannot read the file: Is a directory\n"
+
+
+# --- the command's own output -------------------------------------------------------------
+
+
+def console(*args, stdin=None, env=None):
+    """`python -m romstrategy ARGS` through a shell, for redirections such as `<&-`."""
+    command = " ".join([sys.executable, "-m", "romstrategy", *args])
+    return subprocess.run(
+        ["bash", "-c", command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        input=stdin,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_2():
+    result = console("schema", ">/dev/full")
+    assert result.returncode == 2
+    assert result.stderr == "Error: cannot write the output: No space left on device\n"
+
+
+def test_a_closed_standard_input_or_output_is_no_traceback():
+    result = console("check", "-", "--input-format", "json", "<&-")
+    assert result.returncode == 2
+    assert result.stderr == "<stdin>:$: standard input is closed\n"
+    result = console("check", ">&-")
+    assert result.returncode == 0
+    assert result.stderr == ""
+
+
+def test_an_output_encoding_without_the_euro_sign_writes_an_escape():
+    result = console("split", "100", "1", "1", env={"PYTHONIOENCODING": "latin-1"})
+    assert result.returncode == 0
+    assert "\\u20ac50.00" in result.stdout
+
+
+def test_a_line_break_in_a_name_or_an_id_never_starts_a_line(tmp_path):
+    odd = tmp_path / "nl\nFAKE.toml"
+    odd.write_text(PLAN.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_hostile("check", odd)
+    assert result.output.count("\n") == 1
+    assert "nl\\nFAKE.toml: 0 errors" in result.output
+    strategy = rs.load(PLAN)
+    source = attrs.evolve(strategy.funding_sources[0], id="fund\nINJECTED")
+    allocations = tuple(attrs.evolve(a, source=source.id) for a in strategy.allocations)
+    path = tmp_path / "fund.json"
+    rs.dump(attrs.evolve(strategy, funding_sources=(source,), allocations=allocations), path)
+    lines = run_hostile("check", path).output.splitlines()
+    assert len(lines) == 1
+    assert "fund\\nINJECTED: €4,000,000.00" in lines[0]
+    result = run_hostile("diff", PLAN, odd)
+    assert result.output.splitlines()[1] == f"+++ {tmp_path}/nl\\nFAKE.toml"
+
+
+def test_standard_input_in_json_mode_and_in_other_commands():
+    result = run_hostile("check", "-", "--format", "json", input="{}")
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["files"][0]["problems"] == [
+        {
+            "path": "$",
+            "message": "standard input (-) is read by `romstrategy check -` with "
+            "--input-format json, toml or yaml",
+        }
+    ]
+    result = run_hostile("report", "-")
+    assert result.exit_code == 2
+    assert "`romstrategy check -`" in result.stderr
+
+
+def test_a_long_file_name_can_be_written(tmp_path):
+    target = tmp_path / ("a" * 250 + ".md")
+    assert run_hostile("report", PLAN, "-o", target).exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# Illustrative plan")
+
+
+def test_writing_through_a_link_to_something_not_a_file_is_refused(tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    link = tmp_path / "out.md"
+    link.symlink_to(pipe)
+    result = run_hostile("report", PLAN, "-o", link)
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {link}: cannot be written: not a regular file\n"
+    assert pipe.is_fifo()
+
+
+def test_writing_through_a_link_to_a_file_of_another_format_is_refused(tmp_path):
+    plan = tmp_path / "plan.toml"
+    plan.write_text(PLAN.read_text(encoding="utf-8"), encoding="utf-8")
+    link = tmp_path / "plan.json"
+    link.symlink_to(plan)
+    result = run_hostile("convert", PLAN, link, "--force")
+    assert result.exit_code == 2
+    assert "whose suffix names another format" in result.stderr
+    assert rs.load(plan) == rs.load(PLAN)
+
+
+def test_an_empty_select_or_ignore_is_refused_and_explain_strips_the_code():
+    result = run_hostile("check", "--select", "", PLAN)
+    assert result.exit_code == 2
+    assert result.stderr == "Error: --select: no rule code given; name one such as RS203 or RS2\n"
+    assert run_hostile("check", "--ignore", " , ", PLAN).exit_code == 2
+    assert run_hostile("explain", " rs203 ").output.startswith("RS203 (error): ")
+
+
+def test_a_ratio_with_an_exponent_beyond_a_decimal_is_one_line():
+    result = console("split", "100", "1e999999999999999999999")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "Error: ratio '1e999999999999999999999': a ratio must be 0 or lie between 1E-100 "
+        "and 1E+100\n"
+    )

@@ -1,19 +1,30 @@
+"""None"""
+
+import contextlib
+import gc
 import json
 import os
 import pathlib
+import subprocess
+import sys
+import textwrap
+import threading
 import time
+from pathlib import Path
 
 import attrs
 import jsonschema
 import pendulum
 import pytest
-from hypothesis import given
+import yaml
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import romstrategy as rs
-from romstrategy import DocumentError, Money, Period, Problem, reference
-from romstrategy._documents import _reading as _documents
-from tests.generators import any_strategies
+from romstrategy import DocumentError, Money, Period, Problem, reference, reports
+from romstrategy.cli import main
+from tests.helpers import any_strategies
 
 FORMATS = ("json", "toml", "yaml")
 EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
@@ -210,18 +221,6 @@ def test_missing_schema_version_is_a_problem():
     assert problem == Problem(
         "$.schema_version", "required key is missing; write schema_version = 1"
     )
-
-
-def test_an_older_version_is_migrated(monkeypatch):
-    def rename_title(tree):
-        return {("title" if key == "name" else key): value for key, value in tree.items()}
-
-    monkeypatch.setattr(_documents, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(_documents, "_MIGRATIONS", {1: rename_title})
-    tree = reference_tree()
-    tree["schema_version"] = 1
-    tree["name"] = tree.pop("title")
-    assert rs.loads(json.dumps(tree), "json") == reference.strategy_2024()
 
 
 def test_document_error_is_a_value_error_with_problems():
@@ -496,3 +495,1019 @@ def test_a_blank_id_and_a_bad_title_are_both_reported():
     tree = reference_tree()
     tree["id"], tree["title"] = "   ", 7
     assert [problem.path for problem in problems_of(tree)] == ["$.id", "$.title"]
+
+
+# === exact problems, paths, limits and lines ==============================================
+
+
+def tree(**changes):
+    return json.loads(rs.dumps(reference.strategy_2024(), "json")) | changes
+
+
+def problems(text, format="json", **options):
+    with pytest.raises(DocumentError) as caught:
+        rs.loads(text, format, **options)
+    return [(problem.path, problem.message) for problem in caught.value.problems]
+
+
+def problems_of_tree(data):
+    return problems(json.dumps(data))
+
+
+# --- naming the value that was found ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (None, "null"),
+        (False, "false"),
+        (True, "true"),
+        (1.5, "the number 1.5"),
+        ("1", "the string '1'"),
+        ("y" * 40, "the string '" + "y" * 40 + "'"),
+        ("y" * 41, "the string '" + "y" * 37 + "...'"),
+        ([], "an array"),
+        ({}, "a table"),
+    ],
+)
+def test_a_bad_schema_version_is_named_exactly(value, shown):
+    assert problems_of_tree(tree(schema_version=value)) == [
+        ("$.schema_version", f"expected a version number such as 1, found {shown}")
+    ]
+
+
+def test_toml_values_without_a_json_kind_are_named_by_their_type():
+    assert problems("schema_version = 07:32:00\n", "toml") == [
+        ("$.schema_version", "expected a version number such as 1, found time")
+    ]
+    assert problems("schema_version = 2024-01-01T10:00:00\n", "toml") == [
+        (
+            "$.schema_version",
+            "expected a version number such as 1, found the date-time 2024-01-01T10:00:00",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("amount", "hint"),
+    [
+        (12.5, "12.50"),
+        (-0.1, "-0.10"),
+        (1e14, "100000000000000.00"),
+        (1e15, "1250000.00"),  # too large to show to the cent: a neutral example instead
+        (-1e15, "1250000.00"),
+    ],
+)
+def test_a_float_amount_is_refused_with_a_string_to_write_instead(amount, hint):
+    data = tree()
+    data["funding_sources"][0]["amount"] = amount
+    assert problems_of_tree(data) == [
+        (
+            "$.funding_sources[0].amount",
+            f"found the number {amount!r}; a float cannot hold cents exactly, "
+            f'write the amount as a string such as "{hint}"',
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        ("1.234", "got '1.234', an amount finer than a cent"),
+        ("1e3", "got '1e3', expected euros such as '1250000.00'"),
+        (
+            "1000000000000.01",
+            "1000000000000.01 is outside the range of -1000000000000 to 1000000000000 euros",
+        ),
+        (
+            10**12 + 1,
+            "1000000000001.00 is outside the range of -1000000000000 to 1000000000000 euros",
+        ),
+        (True, 'expected an amount as a string such as "1250000.00", found true'),
+        ([], 'expected an amount as a string such as "1250000.00", found an array'),
+        (None, 'expected an amount as a string such as "1250000.00", found null'),
+    ],
+)
+def test_a_bad_amount_is_named_without_the_money_prefix(amount, message):
+    data = tree()
+    data["funding_sources"][0]["amount"] = amount
+    assert problems_of_tree(data) == [("$.funding_sources[0].amount", message)]
+
+
+def test_a_missing_optional_id_is_fine_and_a_blank_one_is_named():
+    data = tree()
+    allocation = allocation_tree()
+    data["allocations"] = [allocation, allocation | {"id": "al-2", "activity": " "}]
+    assert problems_of_tree(data) == [
+        ("$.allocations[1].activity", "got ' ', an id must not be empty")
+    ]
+    data["allocations"] = [allocation | {"activity": None}]
+    loaded = rs.loads(json.dumps(data), "json")
+    assert loaded.allocations[0].activity is None
+
+
+def test_every_bad_item_of_an_array_is_reported_with_its_index():
+    data = tree(settles=["ok", 5, "fine", True, None])
+    assert problems_of_tree(data) == [
+        ("$.settles[1]", "expected a string, found the number 5"),
+        ("$.settles[3]", "expected a string, found true"),
+        ("$.settles[4]", "expected a string, found null"),
+    ]
+    assert problems_of_tree(tree(settles=["ok", ""])) == [
+        ("$.settles[1]", "got '', an id must not be empty")
+    ]
+
+
+# --- parse errors, sizes and files -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "format", "message"),
+    [
+        ("[1]", "json", "expected a table at the top level, found an array"),
+        ("  \n", "yaml", "the document is empty"),
+        ('{"a": NaN}', "json", "not valid JSON: NaN is not a JSON number"),
+        (
+            "{" * 3,
+            "json",
+            "not valid JSON: Expecting property name enclosed in double quotes at line 1 column 2",
+        ),
+        (
+            '{"a": ' + "9" * 5000 + "}",
+            "json",
+            "not valid JSON: a number has more digits than the 4300 allowed",
+        ),
+    ],
+)
+def test_parse_problems_are_at_the_top_with_this_exact_message(text, format, message):
+    assert problems(text, format) == [("$", message)]
+
+
+def test_json_duplicate_keys_are_each_named_at_their_path_with_their_lines():
+    assert problems('{"a": 1, "a": 2}', "json") == [
+        ("$.a", "duplicate key 'a' (line 1); it is first on line 1")
+    ]
+    text = '{"a": 1,\n "b": [{"c": 1}, {"c": 2,\n  "c": 3}],\n "a": {"x": "\\" , \\""}}'
+    assert problems(text, "json") == [
+        ("$.b[1].c", "duplicate key 'c' (line 3); it is first on line 2"),
+        ("$.a", "duplicate key 'a' (line 4); it is first on line 1"),
+    ]
+
+
+def test_the_word_digits_in_a_parser_message_does_not_make_it_a_digit_limit():
+    assert problems('{"digits": 1, "digits": 2}', "json") == [
+        ("$.digits", "duplicate key 'digits' (line 1); it is first on line 1")
+    ]
+    assert problems('{"digits": x}', "json") == [
+        ("$", "not valid JSON: Expecting value at line 1 column 12")
+    ]
+
+
+def test_yaml_aliases_nesting_and_duplicate_keys_are_refused_on_their_line():
+    assert problems("a: &x 1\nb: 2\nc: *x\n", "yaml") == [
+        ("$.c", "aliases are not allowed (line 3)")
+    ]
+    assert problems("a: 1\nb: 2\na: 3\n", "yaml") == [
+        ("$.a", "duplicate key 'a' (line 3); it is first on line 1")
+    ]
+    deep = "schema_version: 1\nx:\n" + "".join(" " * i + "- \n" for i in range(1, 70))
+    assert problems(deep, "yaml") == [
+        ("$.x" + "[0]" * 63, "nested deeper than 64 levels (line 66)")
+    ]
+
+
+def _nested(depth):
+    # `depth` collections: the top table, then lists inside lists.
+    return "a: " + "[" * (depth - 1) + "]" * (depth - 1) + "\n"
+
+
+def test_yaml_nesting_of_exactly_64_levels_is_allowed_and_65_is_not():
+    assert problems(_nested(64) + "b: [[1]]\nc: [2]\n", "yaml") == [
+        ("$.schema_version", "required key is missing; write schema_version = 1")
+    ]
+    assert problems(_nested(65), "yaml") == [
+        ("$.a" + "[0]" * 63, "nested deeper than 64 levels (line 1)")
+    ]
+
+
+def test_yaml_depth_is_counted_back_down_as_collections_close():
+    # The top table and 62 lists make 63 levels; `[]` reaches 64 and closes again,
+    # so the `[[]]` after it reaches 65.
+    text = "a: " + "[" * 62 + "[], [[]]" + "]" * 62 + "\n"
+    assert problems(text, "yaml") == [
+        ("$.a" + "[0]" * 61 + "[1][0]", "nested deeper than 64 levels (line 1)")
+    ]
+    siblings = "a: " + "[" * 62 + "[], []" + "]" * 62 + "\n"
+    assert problems(siblings, "yaml") == [
+        ("$.schema_version", "required key is missing; write schema_version = 1")
+    ]
+
+
+def test_yaml_duplicate_keys_are_found_inside_nested_tables_and_flow_keys():
+    assert problems("a:\n  b: 1\n  c:\n    d: 1\n    d: 2\n", "yaml") == [
+        ("$.a.c.d", "duplicate key 'd' (line 5); it is first on line 4")
+    ]
+    assert problems("x: [{y: 1, y: 2}]\nx: 3\n", "yaml") == [
+        ("$.x[0].y", "duplicate key 'y' (line 1); it is first on line 1"),
+        ("$.x", "duplicate key 'x' (line 2); it is first on line 1"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("? [1, 2]\n: x\n", 1), ("{[1]: 2}\n", 1), ("schema_version: 1\n? {a: 1}\n: x\n", 2)],
+)
+def test_a_yaml_key_that_is_a_list_or_table_is_a_document_error(text, line):
+    assert problems(text, "yaml") == [
+        ("$", f"a key must be a string, number or null, not a list or table (line {line})")
+    ]
+
+
+def test_a_document_of_exactly_the_limit_loads_and_one_byte_more_does_not(tmp_path):
+    text = rs.dumps(reference.strategy_2024(), "json")
+    size = len(text.encode("utf-8"))
+    assert rs.loads(text, "json", max_bytes=size) == reference.strategy_2024()
+    path = tmp_path / "plan.json"
+    path.write_text(text, encoding="utf-8")
+    assert rs.load(path, max_bytes=size) == reference.strategy_2024()
+    with pytest.raises(DocumentError) as caught:
+        rs.load(path, max_bytes=size - 1)
+    assert caught.value.source == str(path)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("$", f"the document has {size} bytes, more than the limit of {size - 1}")
+    ]
+
+
+def test_the_default_limit_is_64_mib(tmp_path):
+    limit = 64 * 1024 * 1024
+    path = tmp_path / "big.json"
+    with path.open("wb") as stream:
+        stream.truncate(limit + 1)
+    with pytest.raises(DocumentError) as caught:
+        rs.load(path)
+    assert caught.value.problems[0].message == (
+        f"the document has {limit + 1} bytes, more than the limit of {limit}"
+    )
+    with pytest.raises(DocumentError) as caught:
+        rs.loads(b" " * (limit + 1), "json")
+    assert caught.value.problems[0].message == (
+        f"the document has {limit + 1} bytes, more than the limit of {limit}"
+    )
+    with pytest.raises(DocumentError) as caught:
+        rs.loads(b" " * limit, "json")
+    assert caught.value.problems[0].message == "the document is empty"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_file_whose_size_is_unknown_is_still_held_to_the_limit(tmp_path):
+    # A pipe reports size 0, so only the bytes actually read can be counted.
+    pipe = tmp_path / "plan.json"
+    os.mkfifo(pipe)
+    data = b" " * 5000
+
+    def write():
+        with open(pipe, "wb") as stream, contextlib.suppress(BrokenPipeError):
+            stream.write(data)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        with pytest.raises(DocumentError) as caught:
+            rs.load(pipe, max_bytes=1000)
+    finally:
+        writer.join(timeout=10)
+    assert caught.value.source == str(pipe)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("$", "the document has 1001 bytes, more than the limit of 1000")
+    ]
+
+
+def test_an_unknown_suffix_is_a_problem_at_the_top_naming_the_file(tmp_path):
+    path = tmp_path / "plan.xml"
+    path.write_text("{}", encoding="utf-8")
+    with pytest.raises(DocumentError) as caught:
+        rs.load(path)
+    assert caught.value.source == str(path)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("$", "unknown suffix '.xml': use .json, .toml, .yaml or .yml")
+    ]
+
+
+def test_a_date_time_where_a_date_belongs_is_refused_by_name():
+    text = rs.dumps(reference.strategy_2024(), "toml")
+    start = text.index('start = "')
+    changed = (
+        text[:start] + "start = 2024-01-01T10:00:00" + text[start + len('start = "2024-01-01"') :]
+    )
+    assert problems(changed, "toml") == [
+        (
+            "$.period.start",
+            "expected a date as YYYY-MM-DD, found the date-time 2024-01-01T10:00:00",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("status", "found"),
+    [([], "an array"), ("x", "the string 'x'"), (5, "the number 5"), ({}, "a table")],
+)
+def test_an_unknown_status_lists_the_allowed_values(status, found):
+    assert problems_of_tree(tree(status=status)) == [
+        ("$.status", f'expected one of "draft", "final", found {found}')
+    ]
+
+
+# --- repeated values share one object; the memos behind that stay bounded ----------------------
+
+
+def test_equal_references_dates_and_periods_in_a_document_are_one_object():
+    data = tree()
+    source = data["funding_sources"][0]
+    ends = ["2025-12-31", "2025-12-31", "2026-12-31"]
+    data["funding_sources"] += [
+        dict(
+            source,
+            id=f"fs-{index}",
+            origin="van-strien",
+            period={"start": "2025-01-01", "end": end},
+        )
+        for index, end in enumerate(ends)
+    ]
+    loaded = rs.loads(json.dumps(data), "json")
+    first, second, third = loaded.funding_sources[-3:]
+    assert first.period == second.period == rs.Period("2025-01-01", "2025-12-31")
+    assert first.period is second.period
+    assert third.period.start == first.period.start
+    assert third.period.start is first.period.start
+    assert first.origin == second.origin == "van-strien"
+    assert first.origin is second.origin
+    assert rs.loads(json.dumps(data), "json").funding_sources[-2].period is first.period
+
+
+def test_texts_of_up_to_64_characters_are_shared_and_longer_ones_are_not_remembered():
+    """Short repeated values (ids, names) are held once; long texts are not memoised."""
+
+    def load_with_id(text):
+        return rs.loads(json.dumps(tree(id=text)), "json").id
+
+    first = load_with_id("".join(["s"] * 64))
+    assert first == "s" * 64
+    assert load_with_id("".join(["s"] * 64)) is first
+    long_text = load_with_id("".join(["l"] * 65))
+    assert long_text == "l" * 65
+    assert load_with_id("".join(["l"] * 65)) is not long_text
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(7, "the number 7"), ("x", "the string 'x'"), ([], "an array"), (None, "null")],
+)
+def test_a_value_where_a_table_belongs_is_named(value, shown):
+    data = tree(period=value)
+    data["roms"][1] = value
+    data["funding_sources"][0]["period"] = value
+    found = problems_of_tree(data)
+    expected = [
+        ("$.period", f"expected a table, found {shown}"),
+        ("$.roms[1]", f"expected a table, found {shown}"),
+    ]
+    if value is not None:  # a funding source's period is optional
+        expected.append(("$.funding_sources[0].period", f"expected a table, found {shown}"))
+    assert sorted(found) == sorted(expected)
+
+
+# --- the JSON writer ---------------------------------------------------------------------------
+
+
+def test_json_text_is_exactly_the_stdlib_encoding_one_record_per_line():
+    import attrs
+
+    strategy = attrs.evolve(rs.load("examples/illustrative_plan.toml"), title="één \u2013 “ROM”")
+    text = rs.dumps(strategy, "json")
+    data = json.loads(text)
+    assert '"title": "één \u2013 “ROM”"' in text
+    lines = text.splitlines()
+    assert lines[0] == "{"
+    assert lines[-1] == "}"
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    for record in data["allocations"]:
+        assert f"    {encode(record)}," in lines or f"    {encode(record)}" in lines
+    assert f'  "title": {encode(data["title"])},' in lines
+
+
+def test_loading_and_dumping_leave_the_garbage_collector_as_they_found_it():
+    import gc
+
+    text = json.dumps(tree())
+    assert gc.isenabled()
+    strategy = rs.loads(text, "json")
+    assert gc.isenabled()
+    rs.dumps(strategy, "yaml")
+    assert gc.isenabled()
+    with pytest.raises(DocumentError):
+        rs.loads(json.dumps(tree(title=7)), "json")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        rs.loads(text, "json")
+        rs.dumps(strategy, "toml")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+# --- the text of a document, before it is parsed ------------------------------------------------
+
+
+def test_a_str_document_may_start_with_a_byte_order_mark():
+    text = json.dumps(tree())
+    assert rs.loads("\ufeff" + text, "json") == rs.loads(text, "json")
+
+
+def test_a_str_document_is_measured_in_utf8_bytes_not_characters():
+    text = json.dumps(tree(title="é" * 100), ensure_ascii=False)
+    size = len(text.encode("utf-8"))
+    assert size >= len(text) + 100  # each "é" is two bytes
+    assert rs.loads(text, "json", max_bytes=size).title == "é" * 100
+    assert problems(text, max_bytes=size - 1) == [
+        ("$", f"the document has {size} bytes, more than the limit of {size - 1}")
+    ]
+
+
+@pytest.mark.parametrize(("data", "kind"), [(7, "int"), (None, "NoneType"), (["{}"], "list")])
+def test_data_that_is_not_text_is_a_type_error_naming_its_type(data, kind):
+    with pytest.raises(TypeError) as caught:
+        rs.loads(data, "json")
+    assert str(caught.value) == f"data: got {kind}, expected str or bytes"
+
+
+@pytest.mark.parametrize("format", ["json", "toml"])
+def test_a_document_nested_beyond_the_stack_says_so_exactly(format):
+    text = ("a = " if format == "toml" else "") + "[" * 100_000 + "]" * 100_000
+    assert problems(text, format) == [("$", "the document is nested too deeply")]
+
+
+# === fuzzing the readers ==================================================================
+
+EXAMPLES_fuzz = (
+    rs.load(Path(__file__).parent.parent / "examples" / "illustrative_plan.toml"),
+    rs.reference.strategy_2024(),
+)
+BASES = {
+    format: [rs.dumps(strategy, format) for strategy in EXAMPLES_fuzz]
+    for format in ("json", "toml", "yaml")
+}
+LIMIT = 2.0  # seconds per case
+
+HOSTILE_fuzz = [
+    # nesting and size
+    "[" * 5000, "{" * 5000, "- " * 5000, "a." * 5000 + "b = 1", "[" + "a." * 3000 + "a]",
+    "9" * 5000, "1" + "0" * 400, "-" + "9" * 30, "1e999999999", "0." + "0" * 1000 + "1",
+    # numbers in every spelling
+    "0250000", "4:10:00", "0o17", "0x1F", "1_000", ".inf", "-.inf", ".nan", "NaN", "Infinity",
+    "1e3", "+12", "0b101", "12.345", "1.5", "-0", "0E0",
+    # text that is hard to carry
+    "\x00", "\x1b[2J", "\x1b]0;t\x07", "\u202e", "\ud800", "\udfff", "\ufeff", "\r", "\r\n",
+    "\t", "\u2028", "\x85", "\\", '"', "'", "`", "€", "Fryslân", "\\ud800", "\\u0000", "\\x",
+    # structures and YAML features
+    "&a ", "*a", "<<: {a: 1}", "? [1]\n: x", "!!python/object:os.system ''", "!!binary aGk=",
+    "!!set {a}", "!custom x", "---\n", "...\n", "%YAML 1.1\n", "null: x", "1: y", "true: z",
+    "2024-01-01: x", "[1, 2]: x", "{a: 1}: x", "a: 1\na: 2", '"a": 1, "a": 2', "a = 1\na = 2",
+    # dates and periods
+    "2024-02-30", "2024-13-01", "0000-01-01", "9999-12-31", "10000-01-01", "2024-1-1",
+    '{start = "2025-01-01", end = "2024-01-01"}', "1979-05-27T07:32:00Z", "07:32:00",
+    # keys of the document
+    "schema_version", "schema_version = 2", "schema_version: 0", "allocations", "amount",
+    "[[allocations]]", "- id: x", "[period]",
+]  # fmt: skip
+
+
+@st.composite
+def hostile_documents(draw, format):
+    """A valid document of `format`, spoilt one to four times, as str or as bytes."""
+    text = draw(st.sampled_from(BASES[format]))
+    for _ in range(draw(st.integers(1, 4))):
+        spot = draw(st.integers(0, len(text)))
+        if draw(st.booleans()):  # at the start of a line, where keys and tables begin
+            spot = text.find("\n", spot) + 1
+        action = draw(st.sampled_from(["insert", "insert", "cut", "repeat", "replace"]))
+        if action == "insert":
+            piece = draw(st.sampled_from(HOSTILE_fuzz) | st.text(max_size=12))
+            text = text[:spot] + piece + text[spot:]
+        elif action == "cut":
+            text = text[:spot] + text[spot + draw(st.integers(1, 200)) :]
+        elif action == "repeat":
+            piece = text[spot : spot + draw(st.integers(1, 80))]
+            text = text[:spot] + piece * draw(st.integers(2, 50)) + text[spot:]
+        else:
+            end = text.find("\n", spot)
+            text = (
+                text[:spot]
+                + draw(st.sampled_from(HOSTILE_fuzz))
+                + text[end if end >= 0 else spot :]
+            )
+    if draw(st.booleans()):
+        return text
+    data = bytearray(text.encode("utf-8", "surrogatepass"))
+    for _ in range(draw(st.integers(0, 3))):
+        if data:
+            data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
+    return bytes(data)
+
+
+def loads_gives_a_strategy_or_a_document_error(document, format):
+    """True when a strategy loads, False when a `DocumentError` says why not."""
+    started = time.perf_counter()
+    refused = None
+    try:
+        strategy = rs.loads(document, format)
+    except rs.DocumentError as error:
+        refused = error
+    assert time.perf_counter() - started < LIMIT
+    if refused is None:  # what loads can be written, summed up and reported
+        for written in (
+            rs.dumps(strategy, format),
+            rs.summary(strategy),
+            str(rs.validate(strategy)),
+        ):
+            written.encode("utf-8")
+        reports.render(strategy, "md").encode("utf-8")
+        return True
+    assert refused.problems
+    str(refused).encode("utf-8")  # printable: no half characters
+    return False
+
+
+def check_exits_cleanly(document, format):
+    data = document if isinstance(document, bytes) else document.encode("utf-8", "surrogatepass")
+    started = time.perf_counter()
+    result = CliRunner().invoke(main, ["check", "-", "--input-format", format], input=data)
+    assert time.perf_counter() - started < LIMIT
+    assert result.exit_code in (0, 1, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    assert "\x1b" not in result.output
+
+
+FUZZ = settings(
+    max_examples=2000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@pytest.mark.parametrize("format", ["json", "toml", "yaml"])
+def test_hostile_documents_give_a_strategy_or_a_document_error(format):
+    kinds = {"refused": 0, "loaded": 0}
+
+    @FUZZ
+    @given(hostile_documents(format))
+    def fuzz(document):
+        kinds[
+            "loaded" if loads_gives_a_strategy_or_a_document_error(document, format) else "refused"
+        ] += 1
+        check_exits_cleanly(document, format)
+
+    fuzz()
+    assert sum(kinds.values()) >= 2000, kinds  # Hypothesis ran every example asked for
+    assert kinds["refused"] > 1000, kinds
+
+
+# === hostile input ========================================================================
+
+EXAMPLES_hostile = Path(__file__).parent.parent / "examples"
+PLAN = EXAMPLES_hostile / "illustrative_plan.toml"
+
+
+def problems_hostile(text, format):
+    with pytest.raises(DocumentError) as caught:
+        rs.loads(text, format)
+    return [(problem.path, problem.message) for problem in caught.value.problems]
+
+
+def python(code, timeout=60, input=None):
+    """Run `code` in a fresh interpreter; a hang fails the test instead of the suite."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        input=input,
+    )
+
+
+REFERENCE_YAML = rs.dumps(rs.reference.strategy_2024(), "yaml")
+
+
+def reference_yaml(old, new):
+    assert old in REFERENCE_YAML
+    return REFERENCE_YAML.replace(old, new, 1)
+
+
+# --- YAML means what it says: YAML 1.2, not YAML 1.1 --------------------------------------
+
+AMOUNT = "amount: '4000000.00'"
+SOURCE = "  name: Incidentele middelen amendement Van Strien c.s.\n  "
+
+
+def source_amount(written):
+    """The reference document with the funding source's amount written as `written`."""
+    return reference_yaml(SOURCE + AMOUNT, f"{SOURCE}amount: {written}")
+
+
+@pytest.mark.parametrize(
+    ("written", "amount"),
+    [
+        ("0250000", Money(250000)),  # YAML 1.1: octal, 86016
+        ("4000000", Money(4000000)),
+        ("'0250000'", Money(250000)),
+        ("0o17", Money(15)),  # YAML 1.2's own octal form
+        ("0x10", Money(16)),
+    ],
+)
+def test_a_yaml_amount_reads_as_yaml_1_2_says(written, amount):
+    strategy = rs.loads(source_amount(written), "yaml")
+    assert strategy.funding_sources[0].amount == amount
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["4:10:00", "1_000", "1:30.5", "+.inf", ".NaN", "1e3", "1.5", "0b101", "'1e3'"],
+)
+def test_a_yaml_amount_that_yaml_1_1_reads_as_a_number_is_refused_at_its_path(written):
+    found = problems_hostile(source_amount(written), "yaml")
+    assert [path for path, _ in found] == ["$.funding_sources[0].amount"]
+
+
+@pytest.mark.parametrize("written", ["yes", "no", "on", "off", "y", "n", "Yes", "OFF"])
+def test_yaml_1_1_booleans_are_strings_a_flag_refuses(written):
+    found = problems_hostile(
+        reference_yaml("co_submitted: true", f"co_submitted: {written}"), "yaml"
+    )
+    assert found == [
+        ("$.motions[0].co_submitted", f"expected true or false, found the string '{written}'")
+    ]
+
+
+@pytest.mark.parametrize("written", ["no", "2024-01-01", "4:10:00", "0250000", "~text", "1_0"])
+def test_a_plain_yaml_title_is_the_text_written(written):
+    old = "title: Meerjarenstrategie bovenregionale samenwerking 2024-2027"
+    text = reference_yaml(old, f"title: {written}")
+    expected = {"0250000": None}.get(written, written)  # an int where text belongs
+    if expected is None:
+        assert [p for p, _ in problems_hostile(text, "yaml")] == ["$.title"]
+    else:
+        assert rs.loads(text, "yaml").title == written
+
+
+def test_a_yaml_1_1_timestamp_form_is_not_a_date():
+    text = reference_yaml("submitted_on: '2022-11-23'", "submitted_on: 2022-11-3")
+    assert [p for p, _ in problems_hostile(text, "yaml")] == ["$.motions[0].submitted_on"]
+    same = reference_yaml("submitted_on: '2022-11-23'", "submitted_on: 2022-11-23")
+    assert rs.loads(same, "yaml") == rs.reference.strategy_2024()
+
+
+@pytest.mark.parametrize(
+    "title", ["0E0", "0o17", "0x1F", "1e3", ".5", "+12", "-.inf", ".NaN", "yes", "4:10:00", "~"]
+)
+def test_text_that_looks_like_a_number_round_trips_in_yaml_for_1_1_and_1_2_readers(title):
+    strategy = attrs.evolve(rs.reference.strategy_2024(), title=title)
+    text = rs.dumps(strategy, "yaml")
+    assert rs.loads(text, "yaml") == strategy
+    assert yaml.safe_load(text)["title"] == title  # a YAML 1.1 reader too
+
+
+def test_explicit_yaml_tags_other_than_the_core_ones_are_refused_on_their_line():
+    line = REFERENCE_YAML.index(SOURCE + AMOUNT)
+    line = REFERENCE_YAML.count("\n", 0, line) + 2
+    found = problems_hostile(source_amount("!!binary aGVsbG8="), "yaml")
+    assert found == [
+        ("$.funding_sources[0].amount", f"the tag !!binary is not allowed (line {line})")
+    ]
+    found = problems_hostile(source_amount("!!float 1"), "yaml")
+    assert [p for p, _ in found] == ["$.funding_sources[0].amount"]
+    assert rs.loads(source_amount("!!str 12"), "yaml").funding_sources[0].amount == Money(12)
+
+
+def test_yaml_merge_keys_say_they_are_not_supported():
+    found = problems_hostile(REFERENCE_YAML + "<<: {id: x}\n", "yaml")
+    assert found[0][1].startswith("merge keys (<<) are not supported")
+
+
+def test_more_than_one_yaml_document_is_refused():
+    assert problems_hostile(REFERENCE_YAML + "---\na: 1\n", "yaml")[0][1].startswith(
+        "a file holds one YAML document, not several"
+    )
+
+
+# --- keys that are not strings ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("extra", "path", "message"),
+    [
+        ("1: y\n", "$.1", "`1`: a key must be a string, found the number 1"),
+        ("null: x\n", "$.null", "`null`: a key must be a string, found null"),
+        ("true: x\n", "$.true", "`true`: a key must be a string, found true"),
+        ("1.5: x\n", "$.1.5", "`1.5`: a key must be a string, found the number 1.5"),
+    ],
+)
+def test_a_yaml_key_that_is_not_a_string_is_a_problem_at_its_path(extra, path, message):
+    assert problems_hostile(REFERENCE_YAML + extra, "yaml") == [(path, message)]
+
+
+def test_a_yaml_date_key_is_an_unknown_key_and_a_float_key_sorts_beside_a_string_key():
+    found = problems_hostile(REFERENCE_YAML + "2024-01-01: x\n1.5: y\nzz: z\n", "yaml")
+    assert [path for path, _ in found] == ["$.2024-01-01", "$.zz", "$.1.5"]
+
+
+def test_a_non_string_key_inside_a_list_is_named_at_its_path():
+    text = REFERENCE_YAML.replace("- id: van-strien-funds\n", "- id: van-strien-funds\n  7: x\n")
+    assert problems_hostile(text, "yaml") == [
+        ("$.funding_sources[0].7", "`7`: a key must be a string, found the number 7")
+    ]
+
+
+# --- lone surrogates ----------------------------------------------------------------------
+
+
+def test_a_json_escape_of_half_a_character_is_refused_at_its_path():
+    text = rs.dumps(rs.reference.strategy_2024(), "json")
+    text = text.replace('"meerjarenstrategie-2024"', '"x\\ud800"', 1)
+    assert problems_hostile(text, "json") == [
+        (
+            "$.id",
+            "the string 'x\\ud800' holds the lone surrogate U+D800; text must be valid Unicode",
+        )
+    ]
+    pair = text.replace("x\\ud800", "x\\ud83d\\ude00")  # a whole character, in two halves
+    assert rs.loads(pair, "json").id == "x\U0001f600"
+
+
+@pytest.mark.parametrize("format", ["json", "toml", "yaml"])
+def test_text_with_a_lone_surrogate_is_refused_in_every_format(format):
+    text = rs.dumps(rs.reference.strategy_2024(), format).replace("Fryslân", "Frysl\ud800n")
+    assert problems_hostile(text, format) == [
+        ("$", "the document is not valid Unicode: it holds the lone surrogate U+D800 on line "
+         f"{text[: text.index(chr(0xD800))].count(chr(10)) + 1}")
+    ]  # fmt: skip
+
+
+# --- TOML keys of many parts --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "schema_version = 1\n" + ".".join(["a"] * 30_000) + " = 1\n",
+        "schema_version = 1\n[" + ".".join(["a"] * 30_000) + "]\n",
+        "schema_version = 1\n[[" + " . ".join(['"a"'] * 30_000) + "]]\n",
+    ],
+)
+def test_a_toml_key_of_many_parts_is_refused_before_parsing(text):
+    result = python(
+        """
+        import sys, romstrategy as rs
+        try:
+            rs.loads(sys.stdin.read(), "toml")
+        except rs.DocumentError as error:
+            print(error.problems)
+        """,
+        timeout=30,
+        input=text,
+    )
+    assert result.stdout.strip() == (
+        "(Problem(path='$', message='a key or table header of more than 16 parts (line 2)'),)"
+    )
+
+
+def test_a_toml_key_of_16_parts_is_read_and_dots_in_strings_do_not_count():
+    key = ".".join(["a"] * 16)
+    found = problems_hostile(f'schema_version = 1\ntitle = "{"." * 200}"\n{key} = 1\n', "toml")
+    assert ("$.a", "`a`: unknown key; known keys: id, title, period, status, principals, "
+            "provinces, roms, pillars, motions, funding_sources, activities, allocations, "
+            "settles, source") in found  # fmt: skip
+    assert problems_hostile(f"schema_version = 1\n{key}.a = 1\n", "toml") == [
+        ("$", "a key or table header of more than 16 parts (line 2)")
+    ]
+
+
+def assert_no_control(text):
+    assert not any(ch in text for ch in "\x1b\x07\x9b\u202e"), repr(text)
+
+
+def test_a_document_error_shows_control_characters_as_escapes():
+    with pytest.raises(DocumentError) as caught:
+        rs.loads('{"schema_version": 1, "\\u001b[2J": 1}', "json")
+    assert_no_control(str(caught.value))
+    assert caught.value.problems[-1].path == "$.\x1b[2J"  # the data keeps the key as it is
+
+
+# --- the caller's process -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_garbage_collector_as_it_was(monkeypatch, enabled):
+    def refuse():
+        raise AssertionError("the library changed the garbage collector")
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        monkeypatch.setattr(gc, "disable", refuse)
+        monkeypatch.setattr(gc, "enable", refuse)
+        for format in ("json", "toml", "yaml"):
+            text = rs.dumps(rs.reference.strategy_2024(), format)
+            assert rs.loads(text, format) == rs.reference.strategy_2024()
+        assert gc.isenabled() is enabled
+    finally:
+        monkeypatch.undo()
+        (gc.enable if was else gc.disable)()
+
+
+# --- files --------------------------------------------------------------------------------
+
+
+def test_dump_writes_through_a_symbolic_link(tmp_path):
+    target = tmp_path / "target.toml"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.toml"
+    link.symlink_to(target)
+    rs.dump(rs.reference.strategy_2024(), link)
+    assert link.is_symlink()
+    assert rs.load(target) == rs.reference.strategy_2024()
+    dangling = tmp_path / "dangling.toml"
+    dangling.symlink_to(tmp_path / "new.toml")
+    rs.dump(rs.reference.strategy_2024(), dangling)
+    assert dangling.is_symlink()
+    assert (tmp_path / "new.toml").exists()
+
+
+def test_dump_refuses_a_loop_of_links_naming_the_users_path(tmp_path):
+    (tmp_path / "a.toml").symlink_to(tmp_path / "b.toml")
+    (tmp_path / "b.toml").symlink_to(tmp_path / "a.toml")
+    with pytest.raises(OSError, match="Too many levels of symbolic links") as caught:
+        rs.dump(rs.reference.strategy_2024(), tmp_path / "a.toml")
+    assert caught.value.filename == str(tmp_path / "a.toml")
+
+
+# --- clear, short messages ----------------------------------------------------------------
+
+
+def test_a_huge_value_is_quoted_in_a_few_dozen_characters():
+    tree = json.loads(rs.dumps(rs.reference.strategy_2024(), "json"))
+    tree["funding_sources"][0]["amount"] = "1" * 1_000_000
+    tree["x" * 1_000_000] = 1
+    tree["title"] = 10**4000
+    found = problems_hostile(json.dumps(tree), "json")
+    assert all(len(path) + len(message) < 400 for path, message in found), found
+    assert ("$.title", "expected a string, found the number <an int of 4001 digits>") in found
+
+
+def test_a_json_duplicate_key_names_its_line():
+    assert problems_hostile('{\n"schema_version": 1,\n"id": "a",\n"id": "b"\n}', "json") == [
+        ("$.id", "duplicate key 'id' (line 4); it is first on line 3")
+    ]
+
+
+def test_reading_a_file_does_not_change_os_environ_or_the_working_folder(tmp_path):
+    before = (dict(os.environ), os.getcwd())
+    rs.load(PLAN)
+    assert (dict(os.environ), os.getcwd()) == before
+
+
+def test_reading_a_folder_names_the_path(tmp_path):
+    folder = tmp_path / "plan.json"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError) as caught:
+        rs.load(folder)
+    assert caught.value.filename == str(folder)
+
+
+def test_an_amount_with_thousands_of_leading_zeros_is_read_exactly():
+    assert Money("0" * 5000 + "1.00") == Money(1)
+    tree = json.loads(rs.dumps(rs.reference.strategy_2024(), "json"))
+    tree["funding_sources"][0]["amount"] = "0" * 5000 + "4000000.00"
+    assert rs.loads(json.dumps(tree), "json") == rs.reference.strategy_2024()
+
+
+# --- found by review: quadratic rescans, huge values, many problems, odd arguments ---------
+
+
+def test_a_json_duplicate_key_before_a_long_open_string_is_found_at_once():
+    result = python(
+        r"""
+        import romstrategy as rs
+        try:
+            rs.loads('{"x": {"a": 1, "a": 1}, "b": "' + '\\"' * 500_000, "json")
+        except rs.DocumentError as error:
+            print(error.problems)
+        """,
+        timeout=60,
+    )
+    assert result.stdout.strip() == (
+        "(Problem(path='$.x.a', message=\"duplicate key 'a' (line 1); it is first on line 1\"),)"
+    )
+
+
+def test_a_json_duplicate_key_of_a_million_characters_is_quoted_short():
+    key = "k" * 1_000_000
+    with pytest.raises(DocumentError) as caught:
+        rs.loads(f'{{"{key}": {{"{key}": 1, "{key}": 2}}}}', "json")
+    assert len(str(caught.value)) < 300
+
+
+def test_yaml_directives_are_limited_and_only_yaml_1_2_is_declared():
+    tags = "".join(f"%TAG !t{i}! tag:example.org,{i}:\n" for i in range(100_000))
+    assert problems_hostile(tags + "---\nschema_version: 1\n", "yaml") == [
+        ("$", "more than 16 directives such as %TAG; a document needs none")
+    ]
+    assert problems_hostile("%YAML 1.1\n---\n" + REFERENCE_YAML, "yaml") == [
+        ("$", "the document says %YAML 1.1, but it is read as YAML 1.2; remove the %YAML "
+         "line or write %YAML 1.2 (line 1)")
+    ]  # fmt: skip
+    assert rs.loads("%YAML 1.2\n---\n" + REFERENCE_YAML, "yaml") == rs.reference.strategy_2024()
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"])
+def test_a_character_that_yaml_versions_disagree_on_is_refused_raw_and_written_escaped(char):
+    found = problems_hostile(REFERENCE_YAML.replace("Fryslân", f"Frys{char}lân"), "yaml")
+    assert len(found) == 1
+    assert found[0][1].endswith("write it as an escape in a double-quoted string")
+    strategy = attrs.evolve(rs.reference.strategy_2024(), title=f"a{char}b")
+    text = rs.dumps(strategy, "yaml")
+    assert char not in text
+    assert rs.loads(text, "yaml") == strategy
+    assert yaml.safe_load(text)["title"] == strategy.title
+
+
+def test_the_problems_of_a_document_are_limited_to_a_thousand_and_say_so():
+    tree = json.loads(rs.dumps(rs.reference.strategy_2024(), "json"))
+    tree["allocations"] = [{}] * 300_000
+    with pytest.raises(DocumentError) as caught:
+        rs.loads(json.dumps(tree), "json")
+    found = caught.value.problems
+    assert len(found) == 100 * 5 + 1  # five missing keys in each of the first 100 items
+    assert found[-1] == rs.Problem(
+        "$.allocations",
+        "more items of this array have problems; only those of the first 100 bad items are listed",
+    )
+    duplicates = "".join(f"k{i}: 1\nk{i}: 2\n" for i in range(5000))
+    found = problems_hostile(duplicates, "yaml")
+    assert len(found) == 1001
+    assert found[-1] == ("$", "more problems were found; only the first 1000 are listed")
+
+
+def test_a_huge_hexadecimal_int_is_named_by_its_size_at_once():
+    result = python(
+        """
+        import romstrategy as rs
+        text = rs.dumps(rs.reference.strategy_2024(), "toml")
+        text = text.replace('title = "', 'title = 0x' + 'f' * 2_000_000 + '\\nx = "', 1)
+        try:
+            rs.loads(text, "toml")
+        except rs.DocumentError as error:
+            print([p.message for p in error.problems if p.path == "$.title"])
+        try:
+            rs.Money(1 << 33_000_000)
+        except ValueError as error:
+            print(error)
+        """,
+        timeout=60,
+    )
+    assert result.stdout.splitlines() == [
+        "['expected a string, found the number <an int of about 2408240 digits>']",
+        "Money: <an int of about 9933990 digits> is outside the range of -1000000000000 to "
+        "1000000000000 euros",
+    ]
+
+
+def test_the_json_duplicate_scan_of_a_deep_unread_tail_stays_small():
+    result = python(
+        """
+        import romstrategy as rs
+        try:
+            rs.loads('[{"a": 1, "a": 1},' + '[' * 200_000, "json")
+        except rs.DocumentError as error:
+            print(error.problems)
+        """,
+        timeout=60,
+    )
+    assert result.stdout.strip() == (
+        "(Problem(path='$[0].a', message=\"duplicate key 'a' (line 1); it is first on line 1\"),)"
+    )
+
+
+def test_yaml_keys_of_other_types_are_not_duplicates_of_each_other():
+    found = problems_hostile(REFERENCE_YAML + "1: x\n1.0: y\ntrue: z\n", "yaml")
+    assert not any("duplicate" in message for _, message in found)
+    assert ("$.1", "`1`: a key must be a string, found the number 1") in found
+
+
+def test_a_key_with_a_lone_surrogate_is_named_by_a_path_that_can_be_printed():
+    for text in ('{"\\ud800": 1, "\\ud800": 2}', '{"schema_version": 1, "a\\ud800": 1}'):
+        found = problems_hostile(text, "json")
+        assert found[0][0] in ("$.\\ud800", "$.a\\ud800")
+        for path, message in found:
+            (path + message).encode("utf-8")

@@ -1,3 +1,5 @@
+"""None"""
+
 import datetime
 
 import pendulum

@@ -1,9 +1,13 @@
+"""None"""
+
 import datetime
 import html.parser
 import json
 import os
 import shutil
 import subprocess
+import sys
+import textwrap
 from fractions import Fraction
 from pathlib import Path
 
@@ -14,8 +18,6 @@ from hypothesis import strategies as st
 
 import romstrategy as rs
 from romstrategy import Allocation, Money, Period, reports
-from romstrategy._model._vocabulary import percent
-from romstrategy._reports._svg import bar_chart
 from romstrategy.reports import JOINT, UNASSIGNED, overview
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -109,13 +111,6 @@ def test_years_always_add_up_to_the_allocations(amounts, offset):
     assert sum(line.amount.cents for line in o.pillars) == sum(amounts)
 
 
-def test_percent_formats_per_language():
-    assert percent(Fraction(1, 3), "en") == "33.3%"
-    assert percent(Fraction(1, 3), "nl") == "33,3%"
-    assert percent(Fraction(-1, 8), "en") == "-12.5%"
-    assert percent(None, "nl") == "-"
-
-
 class _Collector(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
@@ -137,18 +132,6 @@ def test_html_is_self_contained_with_two_charts():
     assert parser.urls == []
     assert "€ 1.600.000,00" in page
     assert '<html lang="nl">' in page
-
-
-def test_bar_chart_scales_to_the_largest_and_escapes_labels():
-    svg = bar_chart(
-        "Money <per> pillar", [("a & b", 100, "€1"), ("c", 50, "€0.50"), ("d", -5, "-€0.05")]
-    )
-    assert "Money &lt;per&gt; pillar" in svg
-    assert "a &amp; b" in svg
-    assert svg.count('class="bar"') == 3
-    assert 'width="250" height="20" class="bar"' in svg  # the largest fills the 250px track
-    assert 'width="125" height="20" class="bar"' in svg  # half of it
-    assert 'width="0" height="20" class="bar"' in svg  # negative: empty
 
 
 def test_bad_format_and_language_are_refused():
@@ -275,3 +258,172 @@ def test_years_spread_exactly_as_allocating_each_year_one_by_one(window, drawn):
     years = {line.key: line.amount.cents for line in overview(strategy).years}
     assert years == plain_per_year(allocations, window)
     assert sum(years.values()) == sum(cents for _, cents in drawn)
+
+
+# === hostile input ========================================================================
+PLAN_hostile = EXAMPLES / "illustrative_plan.toml"
+
+
+def python(code, timeout=60, input=None):
+    """Run `code` in a fresh interpreter; a hang fails the test instead of the suite."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        input=input,
+    )
+
+
+# --- totals beyond the range of one amount ------------------------------------------------
+
+
+@pytest.fixture
+def overflowing(tmp_path):
+    """A source of EUR 10^12 with two allocations of EUR 10^12: RS101, and a total of 2 x 10^12."""
+    strategy = rs.reference.strategy_2024()
+    source = attrs.evolve(strategy.funding_sources[0], amount=Money(10**12))
+    allocations = tuple(
+        rs.Allocation(
+            id=f"al-{i}",
+            source=source.id,
+            amount=Money(10**12),
+            pillar="I",
+            period=Period("2024-01-01", "2025-12-31"),
+        )
+        for i in range(2)
+    )
+    strategy = attrs.evolve(strategy, funding_sources=(source,), allocations=allocations)
+    path = tmp_path / "overflowing.toml"
+    rs.dump(strategy, path)
+    return strategy, path
+
+
+def test_every_sum_beyond_one_amount_is_shown_and_nothing_raises(overflowing):
+    strategy, _ = overflowing
+    assert rs.validate(strategy).codes == ("RS101",)
+    assert "allocated EUR 2000000000000.00, unallocated EUR -1000000000000.00" in rs.summary(
+        strategy
+    )
+    assert "2000000000000.00 allocated" in strategy._repr_html_().replace(
+        "EUR 2000000000000.00 of", "2000000000000.00 allocated"
+    )
+    for fmt in ("md", "html", "json"):
+        assert "2.000.000.000.000,00" in reports.render(strategy, fmt, "nl")
+    changes = reports.diff(rs.reference.strategy_2024(), strategy)
+    assert {m.key: m.delta for m in changes.pillars}["I"] == Money.from_cents(2 * 10**14)
+
+
+# --- periods of thousands of years --------------------------------------------------------
+
+
+def allocation(period, cents=100_000, id="a"):
+    return rs.Allocation(
+        id=id, source="van-strien-funds", amount=Money.from_cents(cents), pillar="I", period=period
+    )
+
+
+def test_per_year_figures_follow_the_strategys_years_not_the_allocations():
+    wide = allocation(Period("0001-01-01", "9999-12-31"))
+    strategy = attrs.evolve(rs.reference.strategy_2024(), allocations=(wide,))
+    years = {line.key: line.amount for line in reports.overview(strategy).years}
+    assert list(years) == [
+        "before 2024-01-01", "2024", "2025", "2026", "2027", "after 2027-12-31",
+    ]  # fmt: skip
+    assert sum(years.values(), Money.zero()) == Money.from_cents(100_000)
+    titles = {line.key: line.title("nl") for line in reports.overview(strategy).years}
+    assert titles["before 2024-01-01"] == "vóór 2024-01-01"
+    assert titles["after 2027-12-31"] == "na 2027-12-31"
+
+
+def test_a_strategy_of_ten_thousand_years_reports_at_once():
+    result = python(
+        """
+        import attrs, romstrategy as rs
+        from romstrategy import reports
+        wide = rs.Period("0001-01-01", "9999-12-31")
+        allocations = tuple(
+            rs.Allocation(id=f"a{i}", source="van-strien-funds", amount=rs.Money(1000 + i),
+                          pillar="I", period=wide)
+            for i in range(1000)
+        )
+        s = attrs.evolve(rs.reference.strategy_2024(), period=wide, allocations=allocations)
+        years = reports.overview(s).years
+        print(len(years), sum(line.amount.cents for line in years))
+        """,
+        timeout=60,
+    )
+    assert result.stdout.split() == ["9999", str(sum(100 * (1000 + i) for i in range(1000)))]
+
+
+# --- Markdown injection -------------------------------------------------------------------
+
+
+def test_the_markdown_report_escapes_user_text():
+    strategy = attrs.evolve(
+        rs.load(PLAN_hostile),
+        id="a`b``c",
+        title="<script>alert(1)</script> *x* [l](http://e)\r# Injected | cell &copy;",
+    )
+    text = reports.render(strategy, "md")
+    lines = text.splitlines()
+    assert lines[0] == (
+        "# &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\* \\[l\\](http://e)\\\\r\\# Injected "
+        "\\| cell &amp;copy;"
+    ).replace("&gt;", ">")
+    assert "- Overview: ```a`b``c```" in lines
+    assert not any(line.startswith("# Injected") for line in lines)
+    assert "<script" not in text
+    assert "<img" not in text
+
+
+def test_the_markdown_report_keeps_a_cell_whole():
+    plan = rs.load(PLAN_hostile)
+    first = attrs.evolve(plan.activities[0], title="a | b\nc <img src=x onerror=alert(1)>")
+    text = reports.render(attrs.evolve(plan, activities=(first, *plan.activities[1:])), "md")
+    row = next(line for line in text.splitlines() if line.startswith(f"| {first.id} "))
+    assert row.count(" | ") == 6  # seven cells, as the header has
+    assert "a \\| b\\\\nc &lt;img src=x onerror=alert(1)>" in row  # \\n shows as \n
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: rs.dumps(None, "json"),
+        lambda: rs.dumps(rs.reference.strategy_2024(), None),
+        lambda: rs.loads("{}", None),
+        lambda: rs.loads("{}", "json", max_bytes=1.5),
+        lambda: rs.summary(None),
+        lambda: reports.render(None),
+        lambda: reports.overview(rs.reference.strategy_2024(), report=5),
+        lambda: reports.diff(rs.reference.strategy_2024(), None),
+        lambda: rs.to_records(None),
+        lambda: Period.years(2024).overlaps(None),
+        lambda: Period.years(2024).intersection("x"),
+        lambda: Period.years("2024"),
+    ],
+)
+def test_a_wrong_type_of_argument_is_a_type_error(call):
+    with pytest.raises(TypeError):
+        call()
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: Period.years(10**100),
+        lambda: Period.years(0),
+        lambda: rs.loads("{}", "json", max_bytes=-1),
+        lambda: reports.diff(rs.reference.strategy_2024(), rs.reference.strategy_2024()).to_text(
+            "x"
+        ),
+    ],
+)
+def test_a_value_out_of_range_is_a_value_error(call):
+    with pytest.raises(ValueError, match=r"\A.{0,200}\Z"):
+        call()
+
+
+def test_a_code_span_keeps_the_spaces_of_an_id():
+    strategy = attrs.evolve(rs.reference.strategy_2024(), id=" a ")
+    assert "- Overview: `  a  `" in reports.render(strategy, "md").splitlines()

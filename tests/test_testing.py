@@ -1,6 +1,7 @@
 """The public Hypothesis strategies, and the suites of issue 7 built on them."""
 
 import json
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -140,9 +141,27 @@ def test_documents_json_is_one_json_object(text):
 
 
 def test_yaml_never_writes_aliases_for_repeated_values():
-    from romstrategy._documents._formats import render
+    # A loaded document holds equal periods as one object; YAML must still write each in full.
+    strategy = rs.loads(rs.dumps(rs.reference.strategy_2024(), "yaml"), "yaml")
+    text = rs.dumps(strategy, "yaml")
+    assert re.search(r"[&*]id[0-9]+", text) is None
+    assert rs.loads(text, "yaml") == strategy
 
-    shared = {"start": "2024-01-01", "end": "2024-12-31"}
-    text = render({"a": shared, "b": shared}, "yaml")
-    assert "&" not in text
-    assert "*" not in text
+
+# === hostile input ========================================================================
+
+
+# --- generated strategies keep their bound ------------------------------------------------
+
+
+@given(st.data())
+def test_generated_strategies_never_exceed_max_allocations(data):
+    bound = data.draw(st.integers(1, 25))
+    strategy = data.draw(rst.strategies(max_allocations=bound))
+    assert 1 <= len(strategy.allocations) <= bound
+
+
+@given(st.data())
+def test_generated_strategies_need_room_for_one_allocation(data):
+    with pytest.raises(ValueError, match="max_allocations is 0"):
+        data.draw(rst.strategies(max_allocations=0))

@@ -1,4 +1,8 @@
-"""Builders for the rules tests: small objects and a complete plan that follows the letter."""
+"""Shared builders for the tests.
+
+Hypothesis generators of well-typed domain objects (not necessarily rule-abiding),
+then small objects for the rules tests and a complete plan that follows the letter.
+"""
 
 import datetime
 
@@ -15,15 +19,138 @@ from romstrategy import (
     Motion,
     MotionKind,
     MotionStatus,
+    Organisation,
+    OrganisationKind,
     Period,
     Pillar,
+    Province,
     Scope,
     Service,
     StatusChange,
+    Strategy,
     StrategyStatus,
     reference,
 )
 from romstrategy.rules import validate
+
+MAX_EUROS = 10**12  # one amount is at most ±10^12 euros (docs/limits.md)
+MAX_CENTS = MAX_EUROS * 100
+
+# Text that documents must carry exactly: non-ASCII, quotes, newlines, long runs.
+texts = st.one_of(
+    st.sampled_from(["Fryslân", "'t Gooi", 'say "hi"', "a\nb", "tab\there", "€ 4 mln", ""]),
+    st.text(max_size=30),
+    st.text(alphabet="ab ", min_size=200, max_size=400),
+).filter(lambda s: "\x00" not in s)
+ids = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
+dates = st.one_of(
+    st.sampled_from([datetime.date(2024, 2, 29), datetime.date(2000, 2, 29)]),
+    st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2999, 12, 31)),
+)
+moneys = st.one_of(
+    st.sampled_from([MAX_CENTS, -MAX_CENTS, 0, 1, -1]),
+    st.integers(min_value=-MAX_CENTS, max_value=MAX_CENTS),
+).map(Money.from_cents)
+
+
+@st.composite
+def periods(draw):
+    a, b = draw(dates), draw(dates)
+    return Period(min(a, b), max(a, b))
+
+
+id_tuples = st.lists(ids, max_size=3).map(tuple)
+provinces = st.builds(Province, code=ids, name=texts)
+organisations = st.builds(Organisation, id=ids, name=texts, kind=st.sampled_from(OrganisationKind))
+roms = st.builds(
+    ROM,
+    code=ids,
+    name=texts,
+    provinces=id_tuples,
+    shareholders=st.lists(texts, max_size=3).map(tuple),
+    source=st.none() | texts,
+    note=st.none() | texts,
+)
+pillars = st.builds(Pillar, code=ids, title_nl=texts, title_en=texts, description=texts)
+changes = st.builds(
+    StatusChange,
+    status=st.sampled_from(MotionStatus),
+    on=st.none() | dates,
+    document=st.none() | texts,
+)
+motions = st.builds(
+    Motion,
+    id=ids,
+    kind=st.sampled_from(MotionKind),
+    title=texts,
+    submitter=texts,
+    co_submitted=st.booleans(),
+    submitted_on=dates,
+    request=texts,
+    history=st.lists(changes, max_size=4).map(tuple),
+    amount=st.none() | moneys,
+    kamerstuk=st.none() | texts,
+    note=st.none() | texts,
+)
+funding_sources = st.builds(
+    FundingSource,
+    id=ids,
+    name=texts,
+    amount=moneys,
+    kind=st.sampled_from(FundingKind),
+    period=st.none() | periods(),
+    origin=st.none() | ids,
+    note=st.none() | texts,
+)
+activities = st.builds(
+    Activity,
+    id=ids,
+    title=texts,
+    scope=st.sampled_from(Scope),
+    pillar=ids,
+    roms=id_tuples,
+    lead=ids,
+    theme=texts,
+    service=st.sampled_from(Service),
+    period=periods(),
+    complements=id_tuples,
+)
+allocations = st.builds(
+    Allocation,
+    id=ids,
+    source=ids,
+    amount=moneys,
+    pillar=ids,
+    activity=st.none() | ids,
+    period=periods(),
+)
+
+
+def _few(items):
+    return st.lists(items, max_size=3).map(tuple)
+
+
+any_strategies = st.builds(
+    Strategy,
+    id=ids,
+    title=texts,
+    period=periods(),
+    status=st.sampled_from(StrategyStatus),
+    principals=_few(organisations),
+    provinces=_few(provinces),
+    roms=_few(roms),
+    pillars=_few(pillars),
+    motions=_few(motions),
+    funding_sources=_few(funding_sources),
+    activities=_few(activities),
+    allocations=_few(allocations),
+    settles=id_tuples,
+    source=st.none() | texts,
+)
+"""Strategies with every field type exercised; they need not pass the rules."""
+
+
+# === builders for the rules tests ===================================================
 
 YEAR = Period.years(2024)
 STRATEGY_PERIOD = Period.years(2024, 2027)
@@ -197,7 +324,7 @@ def _period():
     )
 
 
-def _few(items, size=4):
+def _few_rules(items, size=4):
     return st.lists(items, max_size=size).map(tuple)
 
 
@@ -210,12 +337,12 @@ def messy_strategies():
         id=ids,
         scope=st.sampled_from(Scope),
         pillar=st.sampled_from(_PILLARS),
-        roms=_few(roms, 3),
+        roms=_few_rules(roms, 3),
         lead=roms,
         theme=st.sampled_from(("energy", " Energy", "food")),
         service=st.sampled_from((Service.FINANCING, Service.KNOWLEDGE_SHARING)),
         period=_period(),
-        complements=_few(ids, 2),
+        complements=_few_rules(ids, 2),
     )
     allocations = st.builds(
         allocation,
@@ -244,29 +371,29 @@ def messy_strategies():
         lambda name, kind, history: motion(*history, id=name, kind=kind),
         ids,
         st.sampled_from(MotionKind),
-        _few(steps, 4),
+        _few_rules(steps, 4),
     )
     rom_objects = st.builds(
         lambda code, provinces: ROM(code=code, name=code, provinces=provinces),
         roms,
-        _few(st.sampled_from(_PROVINCE_CODES), 2),
+        _few_rules(st.sampled_from(_PROVINCE_CODES), 2),
     )
     return st.builds(
         lambda **parts: attrs.evolve(reference.strategy_2024(), **parts),
         status=st.sampled_from(StrategyStatus),
-        provinces=_few(st.sampled_from(reference.PROVINCES), 5),
-        roms=_few(rom_objects, 5),
-        pillars=_few(
+        provinces=_few_rules(st.sampled_from(reference.PROVINCES), 5),
+        roms=_few_rules(rom_objects, 5),
+        pillars=_few_rules(
             st.sampled_from(
                 [Pillar(code=c, title_nl=c, title_en=c, description=c) for c in _PILLARS[:3]]
             ),
             3,
         ),
-        motions=_few(motions, 3),
-        funding_sources=_few(sources, 2),
-        activities=_few(activities, 6),
-        allocations=_few(allocations, 6),
-        settles=_few(ids, 3),
+        motions=_few_rules(motions, 3),
+        funding_sources=_few_rules(sources, 2),
+        activities=_few_rules(activities, 6),
+        allocations=_few_rules(allocations, 6),
+        settles=_few_rules(ids, 3),
     )
 
 
