@@ -5,6 +5,7 @@ then small objects for the rules tests and a complete plan that follows the lett
 """
 
 import datetime
+import re
 
 import attrs
 from hypothesis import strategies as st
@@ -420,3 +421,8 @@ def shuffled(strategy, rnd):
         allocations=mix(strategy.allocations),
         settles=mix(strategy.settles),
     )
+
+
+def exactly(message: str) -> str:
+    """A `pytest.raises(match=...)` pattern that matches `message` and nothing more."""
+    return rf"\A{re.escape(message)}\Z"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import romstrategy as rs
 from romstrategy import FundingSource, Money
-from tests.helpers import MAX_EUROS
+from tests.helpers import MAX_EUROS, exactly
 
 MAX_CENTS = MAX_EUROS * 100
 cents = st.integers(min_value=-MAX_CENTS, max_value=MAX_CENTS)
@@ -135,13 +135,18 @@ def test_arithmetic_with_other_types_is_a_type_error():
 def test_text_forms():
     assert str(Money(4000000)) == "EUR 4000000.00"
     assert repr(Money("-0.5")) == "Money('-0.50')"
-    assert Money(4000000).format(locale="nl") == "€ 4.000.000,00"
-    assert Money(4000000).format(locale="en") == "€4,000,000.00"
-    assert Money("-1234.5").format(locale="nl") == "€ -1.234,50"
-    assert Money("-1234.5").format(locale="en") == "-€1,234.50"
+    assert Money(4000000).format(lang="nl") == "€ 4.000.000,00"
+    assert Money(4000000).format(lang="en") == "€4,000,000.00"
+    assert Money("-1234.5").format(lang="nl") == "€ -1.234,50"
+    assert Money("-1234.5").format(lang="en") == "-€1,234.50"
     assert Money("0.07").format() == "€ 0,07"
-    with pytest.raises(ValueError, match="locale"):
-        Money(1).format(locale="de")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="lang"):
+        Money(1).format(lang="de")  # type: ignore[arg-type]
+
+
+def test_the_old_name_locale_still_works_and_warns():
+    with pytest.warns(DeprecationWarning, match=r"locale=\.\.\.\) is deprecated; use lang="):
+        assert Money(4000000).format(locale="en") == "€4,000,000.00"
 
 
 def test_allocate_examples_and_tie_break():
@@ -304,12 +309,10 @@ def test_text_is_an_amount_exactly_when_it_matches_the_pattern(text):
     ],
 )
 def test_bad_text_is_refused_with_the_same_message_by_both_readers(text, message):
-    with pytest.raises(ValueError, match=r"\A[\s\S]*\Z") as caught:
+    with pytest.raises(ValueError, match=exactly(message)):
         Money(text)
-    assert str(caught.value) == message
-    with pytest.raises(ValueError, match=r"\A[\s\S]*\Z") as caught:
+    with pytest.raises(ValueError, match=exactly(message)):
         money_in_a_document(text)
-    assert str(caught.value) == message
 
 
 @pytest.mark.parametrize(
@@ -323,9 +326,8 @@ def test_bad_text_is_refused_with_the_same_message_by_both_readers(text, message
 )
 def test_one_cent_beyond_the_range_is_refused_by_both_readers(text, message):
     for build in (Money, money_in_a_document):
-        with pytest.raises(ValueError, match=r"\A[\s\S]*\Z") as caught:
+        with pytest.raises(ValueError, match=exactly(message)):
             build(text)
-        assert str(caught.value) == message
 
 
 # --- building from ints, Decimals and cents --------------------------------------------------
@@ -334,9 +336,8 @@ def test_one_cent_beyond_the_range_is_refused_by_both_readers(text, message):
 def test_ints_are_whole_euros_up_to_the_limit_and_no_further():
     assert Money(10**12).cents == 10**14
     assert Money(-(10**12)).cents == -(10**14)
-    with pytest.raises(ValueError, match=r"\A[\s\S]*\Z") as caught:
+    with pytest.raises(ValueError, match=exactly(f"Money: 1000000000001.00 {RANGE}")):
         Money(10**12 + 1)
-    assert str(caught.value) == f"Money: 1000000000001.00 {RANGE}"
 
 
 @pytest.mark.parametrize(
@@ -367,9 +368,8 @@ def test_decimals_give_exact_cents(value, cents):
     ],
 )
 def test_bad_decimals_are_refused_with_the_reason(value, message):
-    with pytest.raises(ValueError, match=r"\A[\s\S]*\Z") as caught:
+    with pytest.raises(ValueError, match=exactly(message)):
         Money(value)
-    assert str(caught.value) == message
 
 
 @pytest.mark.parametrize(
@@ -391,9 +391,8 @@ def test_bad_decimals_are_refused_with_the_reason(value, message):
     ],
 )
 def test_other_types_are_refused_with_a_type_error_naming_them(value, message):
-    with pytest.raises(TypeError, match=r"\A[\s\S]*\Z") as caught:
+    with pytest.raises(TypeError, match=exactly(message)):
         Money(value)
-    assert str(caught.value) == message
 
 
 @pytest.mark.parametrize("cents", [0, 1, -1, 10**14, -(10**14)])
@@ -422,9 +421,8 @@ def test_a_sum_beyond_one_amount_is_exact_but_not_read_back_as_one_amount(cents)
     ],
 )
 def test_from_cents_refuses_what_is_not_an_int_in_range(cents, error, message):
-    with pytest.raises(error, match=r"\A[\s\S]*\Z") as caught:
+    with pytest.raises(error, match=exactly(message)):
         Money.from_cents(cents)
-    assert str(caught.value) == message
 
 
 def test_zero_is_no_cents_and_reads_as_zero():
@@ -474,10 +472,11 @@ def test_format_for_people_in_dutch_and_english(cents, nl, en):
     assert money.format("en") == en
 
 
-def test_format_refuses_another_locale_by_name():
-    with pytest.raises(ValueError, match=r"\A[\s\S]*\Z") as caught:
+def test_format_refuses_another_language_by_name():
+    with pytest.raises(
+        ValueError, match=exactly("Money.format: got lang 'de', expected 'nl' or 'en'")
+    ):
         Money("1").format("de")  # type: ignore[arg-type]
-    assert str(caught.value) == "Money.format: got locale 'de', expected 'nl' or 'en'"
 
 
 # --- arithmetic ----------------------------------------------------------------------------
@@ -534,12 +533,14 @@ def test_sums_go_beyond_one_amount_up_to_the_total_range():
     assert (top - top).cents == 0
     most = Money.from_cents(10**32)
     assert most.to_text() == "1" + "0" * 30 + ".00"
-    with pytest.raises(ValueError, match=r"\A[\s\S]*\Z") as caught:
+    with pytest.raises(
+        ValueError,
+        match=exactly(
+            "Money: 1000000000000000000000000000000.01 is outside the range of -10^30 to 10^30 "
+            "euros that sums may have"
+        ),
+    ):
         most + Money("0.01")
-    assert str(caught.value) == (
-        "Money: 1000000000000000000000000000000.01 is outside the range of -10^30 to 10^30 "
-        "euros that sums may have"
-    )
     with pytest.raises(ValueError, match="that sums may have"):
         -most - Money("0.01")
     with pytest.raises(ValueError, match=r"<an int of 5004 digits> cents is outside"):
@@ -635,9 +636,8 @@ def test_allocate_reads_a_one_shot_iterator():
     ],
 )
 def test_allocate_refuses_bad_ratios_naming_the_index(ratios, error, message):
-    with pytest.raises(error, match=r"\A[\s\S]*\Z") as caught:
+    with pytest.raises(error, match=exactly(message)):
         Money("1.00").allocate(ratios)
-    assert str(caught.value) == message
 
 
 def test_allocate_accepts_a_zero_ratio_next_to_a_positive_one():
@@ -697,9 +697,8 @@ def python(code, timeout=60, input=None):
     ],
 )
 def test_an_extreme_amount_is_a_short_value_error(value, message):
-    with pytest.raises(ValueError, match=r"\A[\s\S]*\Z") as caught:
+    with pytest.raises(ValueError, match=exactly(message)):
         Money(value)
-    assert str(caught.value) == message
 
 
 def test_an_amount_with_many_trailing_zeros_is_exact():
@@ -747,9 +746,8 @@ def test_an_extreme_ratio_is_a_short_value_error_at_once(ratio):
     ],
 )
 def test_a_ratio_that_is_not_a_number_is_a_value_error(ratio, message):
-    with pytest.raises(ValueError, match=r"\A[\s\S]*\Z") as caught:
+    with pytest.raises(ValueError, match=exactly(message)):
         Money(1).allocate([ratio])
-    assert str(caught.value) == message
 
 
 def test_ratios_whose_common_denominator_is_huge_are_refused():

@@ -302,8 +302,8 @@ def overflowing(tmp_path):
 def test_every_sum_beyond_one_amount_is_shown_and_nothing_raises(overflowing):
     strategy, _ = overflowing
     assert rs.validate(strategy).codes == ("RS101",)
-    assert "allocated EUR 2000000000000.00, unallocated EUR -1000000000000.00" in rs.summary(
-        strategy
+    assert "allocated EUR 2,000,000,000,000.00, unallocated EUR -1,000,000,000,000.00" in (
+        rs.summary(strategy)
     )
     assert "2000000000000.00 allocated" in strategy._repr_html_().replace(
         "EUR 2000000000000.00 of", "2000000000000.00 allocated"
