@@ -1,7 +1,7 @@
-"""The documentation agrees with the code: rule examples, annotated documents, glossary.
+"""The documentation agrees with the code: the rules page, annotated documents, glossary.
 
-The rule examples come from `docs/hooks/rule_examples.py`, the module the docs hook
-renders, so the page and these tests read the same documents.
+The rule examples are the rules' own (`Rule.breaks` and `Rule.keeps`), which the
+docs hook renders, so the page and these tests read the same examples.
 """
 
 import importlib.util
@@ -29,38 +29,12 @@ def _module(name):
     return module
 
 
-EXAMPLES = _module("rule_examples").EXAMPLES
-
-
 def _blocks(page, language):
     text = (DOCS / page).read_text(encoding="utf-8")
     return re.findall(rf"^```{language}\n(.*?)^```", text, re.M | re.S)
 
 
 # --- the rules reference --------------------------------------------------------------------
-
-
-def test_every_built_in_rule_has_an_example():
-    assert set(EXAMPLES) == set(RULES)
-
-
-@pytest.mark.parametrize("code", sorted(RULES))
-def test_the_example_gives_the_documented_finding_and_no_other(code):
-    example = EXAMPLES[code]
-    report = example.report()
-    assert [(f.code, f.path) for f in report.findings] == [(code, example.path)]
-
-
-@pytest.mark.parametrize("code", sorted(RULES))
-def test_the_example_marks_the_line_that_breaks_it_and_says_it_is_illustrative(code):
-    lines = EXAMPLES[code].toml.splitlines()
-    assert lines[0].startswith("# Illustrative")
-    assert sum(f"# breaks {code}:" in line for line in lines) == 1
-
-
-def test_the_example_is_a_document_that_loads_as_toml():
-    for example in EXAMPLES.values():
-        assert isinstance(rs.loads(example.toml, "toml"), rs.Strategy)
 
 
 def test_the_rules_page_is_generated_from_the_registry():
@@ -71,11 +45,12 @@ def test_the_generated_rules_page_has_every_rule_with_its_finding():
     pytest.importorskip("mkdocs")
     hook = _module("romstrategy_docs")
     page = hook._rules()
+    base = rs.load(ROOT / "examples" / "illustrative_plan.toml")
     for code, rule in RULES.items():
-        example = EXAMPLES[code]
         assert f"## {code}: {rule.title} {{#{code.lower()}}}" in page
-        assert example.toml.rstrip() in page
-        for finding in example.report().findings:
+        assert f"- **Breaks it:** {rule.failing_example}" in page
+        assert f"- **Keeps it:** {rule.passing_example}" in page
+        for finding in rs.validate(rule.breaks(base)).findings:
             assert finding.format("en") in page
             assert finding.format("nl") in page
 

@@ -1,5 +1,6 @@
 """The rules: the engine, every built-in rule, findings, reports of findings and user rules."""
 
+import inspect
 import itertools
 import json
 import pickle
@@ -9,10 +10,11 @@ import subprocess
 import sys
 import textwrap
 from collections import Counter
+from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import romstrategy as rs
@@ -65,25 +67,6 @@ from tests.helpers import (
 )
 
 # === engine ===============================================================================
-
-CODES = (
-    "RS001",
-    "RS002",
-    "RS101",
-    "RS102",
-    "RS103",
-    "RS104",
-    "RS105",
-    "RS201",
-    "RS202",
-    "RS203",
-    "RS204",
-    "RS205",
-    "RS301",
-    "RS302",
-    "RS303",
-    "RS401",
-)
 
 
 def finding(code="ACME001", severity=Severity.ERROR, path="activities[a]", subjects=("a",)):
@@ -212,8 +195,9 @@ def test_raise_for_errors_carries_every_finding_and_lists_them_all():
     assert str(copy) == str(caught.value)
 
 
-def test_the_registry_holds_the_public_codes_and_cannot_be_changed():
-    assert tuple(RULES) == CODES
+def test_the_registry_holds_each_rule_by_its_code_in_order_and_cannot_be_changed():
+    assert list(RULES) == sorted(RULES)
+    assert all(rule.code == code for code, rule in RULES.items())
     with pytest.raises(TypeError):
         RULES["ACME001"] = UNTITLED  # type: ignore[index]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
@@ -310,7 +294,7 @@ def test_validate_refuses_what_is_not_a_strategy():
         validate({"id": "x"})
 
 
-@pytest.mark.parametrize("code", CODES)
+@pytest.mark.parametrize("code", sorted(RULES))
 def test_explain_gives_each_rule_its_words_and_examples(code):
     found = explain(code)
     assert found is RULES[code]
@@ -1802,3 +1786,35 @@ def test_duplicate_ids_agree_with_counting(strategy, data):
     twice = {key for key, count in counts.items() if count > 1}
     findings = rs.validate(strategy, select=["RS002"]).findings
     assert {f.path for f in findings} == {f"allocations[{key}]" for key in twice}
+
+
+# === the rules' own examples ================================================================
+
+PLAN_examples = Path(__file__).parent.parent / "examples" / "illustrative_plan.toml"
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_each_rule_s_own_example_breaks_it_and_its_near_miss_keeps_it(code):
+    rule, plan = RULES[code], rs.load(PLAN_examples)
+    assert code not in validate(plan).codes
+    assert code in validate(rule.breaks(plan)).codes
+    assert code not in validate(rule.keeps(plan)).codes
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+@settings(max_examples=10)
+@given(data=st.data())
+def test_the_near_miss_keeps_the_rule_in_any_strategy_that_passes(code, data):
+    strategy = data.draw(
+        rst.strategies(status=StrategyStatus.FINAL, max_allocations=6).filter(
+            lambda s: len(s.allocations) >= 2 and any(a.activity for a in s.allocations)
+        )
+    )
+    assert code not in validate(RULES[code].keeps(strategy)).codes
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_explain_describes_each_example_by_its_own_docstring(code):
+    rule = RULES[code]
+    assert rule.failing_example == " ".join(inspect.getdoc(rule.breaks).split())
+    assert rule.passing_example == " ".join(inspect.getdoc(rule.keeps).split())

@@ -4,21 +4,24 @@ A page asks for a part with a marker line such as `<!-- generated: rules -->`.
 The parts come from the code and the repository's own files, so the site
 cannot drift from them:
 
-- `rules`: every rule in `romstrategy.rules.RULES`, with the example from
-  `rule_examples.py` and the findings `validate` gives on it.
+- `rules`: every rule in `romstrategy.rules.RULES`, with its own examples (`breaks`
+  and `keeps`) applied to `examples/illustrative_plan.toml`, and the findings
+  `validate` gives.
 - `document-fields`: the fields of every object in `romstrategy.json_schema()`,
   described by the `Attributes:` sections of the classes' docstrings.
 - `changelog`: `CHANGELOG.md`.
 - `readme:NAME`: the command after `<!-- NAME -->` in `README.md`, as CI runs it.
 - `command:ARGS`: `romstrategy ARGS` run from the repository root, with its output.
 
-A rule without an example, an example that does not give its finding, a
+A rule without examples, a `breaks` that does not give the rule's finding, a
+`keeps` that does, a
 schema field without a description or an unknown marker fails the build.
 """
 
 from __future__ import annotations
 
 import contextlib
+import difflib
 import inspect
 import re
 import shlex
@@ -31,7 +34,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from rule_examples import EXAMPLES
 
 import romstrategy
 from romstrategy.cli import main
@@ -86,26 +88,40 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # --- rules ----------------------------------------------------------------------------------
 
 
+BASE = Path(__file__).resolve().parents[2] / "examples" / "illustrative_plan.toml"
+"""The plan every rule's examples change: it passes every rule."""
+
+
 def _rules() -> str:
-    missing = sorted(set(RULES) - set(EXAMPLES))
-    unknown = sorted(set(EXAMPLES) - set(RULES))
-    if missing or unknown:
-        raise PluginError(
-            f"docs/hooks/rule_examples.py: rules without an example: {missing or 'none'}; "
-            f"examples for no rule: {unknown or 'none'}"
-        )
     index = ["| code | severity | title |", "|---|---|---|"]
     index += [
         f"| [{c}](#{c.lower()}) | {r.severity.value} | {r.title} |" for c, r in RULES.items()
     ]
-    return "\n".join(index) + "\n\n" + "\n\n".join(_rule(code) for code in RULES)
+    base = romstrategy.load(BASE)
+    return "\n".join(index) + "\n\n" + "\n\n".join(_rule(code, base) for code in RULES)
 
 
-def _rule(code: str) -> str:
-    rule, example = RULES[code], EXAMPLES[code]
-    findings = example.report().findings
-    if not any(f.code == code and f.path == example.path for f in findings):
-        raise PluginError(f"the example for {code} does not give {code} at {example.path}")
+def _changed(base: romstrategy.Strategy, changed: romstrategy.Strategy) -> str:
+    """The lines of the TOML document that a change adds or removes, as a diff."""
+    lines = difflib.unified_diff(
+        romstrategy.dumps(base, "toml").splitlines(),
+        romstrategy.dumps(changed, "toml").splitlines(),
+        lineterm="",
+        n=1,
+    )
+    return "\n".join(line for line in lines if not line.startswith(("---", "+++")))
+
+
+def _rule(code: str, base: romstrategy.Strategy) -> str:
+    rule = RULES[code]
+    if rule.breaks is None or rule.keeps is None:
+        raise PluginError(f"rule {code} has no examples: give it breaks= and keeps=")
+    broken, kept = rule.breaks(base), rule.keeps(base)
+    findings = romstrategy.validate(broken).findings
+    if code not in {f.code for f in findings}:
+        raise PluginError(f"the example that breaks {code} does not give {code}")
+    if code in romstrategy.validate(kept).codes:
+        raise PluginError(f"the example that keeps {code} gives {code}")
     lines = "\n".join(f.format("en") for f in findings)
     lines_nl = "\n".join(f.format("nl") for f in findings)
     dutch = f"*{rule.title_nl}*  \n" if rule.title_nl else ""
@@ -116,13 +132,14 @@ def _rule(code: str) -> str:
 
 {rule.explanation}
 
-- **Breaks it:** {rule.failing_example or "-"}
-- **Keeps it:** {rule.passing_example or "-"}
+- **Breaks it:** {rule.failing_example}
+- **Keeps it:** {rule.passing_example}
 
-This document breaks it (the `# breaks` comment marks the line):
+The rule's own example breaks it in `examples/illustrative_plan.toml` with this
+change to the document:
 
-```toml
-{example.toml.rstrip()}
+```diff
+{_changed(base, broken)}
 ```
 
 `romstrategy.validate` on it gives:
@@ -138,6 +155,12 @@ This document breaks it (the `# breaks` comment marks the line):
     ``` {{.text .output}}
 {_indent(lines_nl)}
     ```
+
+The near miss keeps it, with this change instead:
+
+```diff
+{_changed(base, kept)}
+```
 """
 
 

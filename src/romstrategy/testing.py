@@ -26,10 +26,9 @@ from romstrategy._documents._formats import render
 from romstrategy._documents._reading import dumps
 from romstrategy._model._budget import Allocation, FundingKind, FundingSource
 from romstrategy._model._money import MAX_EUROS, Money
-from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
-from romstrategy._model._parties import Province
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Activity, Scope, Service, Strategy, StrategyStatus
+from romstrategy.rules import RULES
 
 __all__ = [
     "Broken",
@@ -225,168 +224,10 @@ def strategies(
 
 # --- broken strategies -------------------------------------------------------------------
 
-_Breaker = Callable[[Strategy], Strategy]
-
-
-def _first_with_activity(s: Strategy) -> Allocation:
-    return next(a for a in s.allocations if a.activity is not None)
-
-
-def _replace_allocation(s: Strategy, old: Allocation, new: Allocation) -> Strategy:
-    return attrs.evolve(s, allocations=tuple(new if a is old else a for a in s.allocations))
-
-
-def _supra(s: Strategy) -> Activity:
-    return next(a for a in s.activities if a.scope is Scope.SUPRA_REGIONAL)
-
-
-def _replace_activity(s: Strategy, old: Activity, new: Activity) -> Strategy:
-    return attrs.evolve(s, activities=tuple(new if a is old else a for a in s.activities))
-
-
-def _add_activities(s: Strategy, *new: Activity) -> Strategy:
-    return attrs.evolve(s, activities=(*s.activities, *new))
-
-
-def _unknown_reference(s: Strategy) -> Strategy:
-    return attrs.evolve(s, settles=(*s.settles, "no-such-motion"))
-
-
-def _duplicate_id(s: Strategy) -> Strategy:
-    return attrs.evolve(s, pillars=(*s.pillars, s.pillars[0]))
-
-
-def _one_cent_more(s: Strategy) -> Strategy:
-    first = s.allocations[0]
-    return _replace_allocation(s, first, attrs.evolve(first, amount=first.amount + Money("0.01")))
-
-
-def _one_cent_less(s: Strategy) -> Strategy:
-    first = next(a for a in s.allocations if a.amount.cents > 0)
-    return _replace_allocation(s, first, attrs.evolve(first, amount=first.amount - Money("0.01")))
-
-
-def _after_the_period(s: Strategy) -> Strategy:
-    first = s.allocations[0]
-    late = Period(first.period.start, s.period.end.add(days=1))
-    return _replace_allocation(s, first, attrs.evolve(first, period=late))
-
-
-def _other_pillar(s: Strategy) -> Strategy:
-    funded = _first_with_activity(s)
-    other = next(p.code for p in s.pillars if p.code != funded.pillar)
-    return _replace_allocation(s, funded, attrs.evolve(funded, pillar=other))
-
-
-def _negative(s: Strategy) -> Strategy:
-    first, second = s.allocations[0], s.allocations[1]
-    shift = Money("0.01")
-    allocations = [attrs.evolve(first, amount=first.amount + shift), *s.allocations[1:]]
-    allocations[1] = attrs.evolve(second, amount=Money.from_cents(-1))
-    allocations.append(attrs.evolve(second, id=f"{second.id}-rest", amount=second.amount))
-    return attrs.evolve(s, allocations=tuple(allocations))
-
-
-def _supra_template(s: Strategy, **changes: Any) -> Activity:
-    fields: dict[str, Any] = {
-        "id": "broken-supra",
-        "title": "Broken supra-regional activity",
-        "scope": Scope.SUPRA_REGIONAL,
-        "pillar": s.pillars[0].code,
-        "roms": (s.roms[0].code, s.roms[1].code),
-        "lead": s.roms[0].code,
-        "theme": "a theme no other activity has",
-        "service": Service.FINANCING,
-        "period": Period.years(2024),
-    }
-    return Activity(**(fields | changes))
-
-
-def _alone(s: Strategy) -> Strategy:
-    return _add_activities(s, _supra_template(s, roms=(s.roms[0].code,)))
-
-
-def _lead_outside(s: Strategy) -> Strategy:
-    return _add_activities(s, _supra_template(s, lead=s.roms[2].code))
-
-
-def _competes(s: Strategy) -> Strategy:
-    supra = _supra_template(s, id="broken-competing-supra")
-    regional = attrs.evolve(
-        supra, id="broken-regional", scope=Scope.REGIONAL, roms=(supra.lead,), complements=()
-    )
-    return _add_activities(s, supra, regional)
-
-
-def _complements_supra(s: Strategy) -> Strategy:
-    first = _supra_template(s, id="broken-first-supra")
-    return _add_activities(s, first, _supra_template(s, complements=(first.id,)))
-
-
-def _regional_by_two(s: Strategy) -> Strategy:
-    return _add_activities(s, _supra_template(s, id="broken-regional-two", scope=Scope.REGIONAL))
-
-
-def _motion(s: Strategy, **changes: Any) -> Strategy:
-    fields: dict[str, Any] = {
-        "id": "broken-motion",
-        "kind": MotionKind.MOTION,
-        "title": "Broken motion",
-        "submitter": "Example",
-        "submitted_on": pendulum.Date(2024, 1, 10),
-        "request": "Illustrative only.",
-        "history": (StatusChange(status=MotionStatus.SUBMITTED, on=pendulum.Date(2024, 1, 10)),),
-    }
-    return attrs.evolve(s, motions=(*s.motions, Motion(**(fields | changes))))
-
-
-def _bad_lifecycle(s: Strategy) -> Strategy:
-    return _motion(
-        s,
-        id="broken-lifecycle",
-        history=(StatusChange(status=MotionStatus.SETTLED, document="x"),),
-    )
-
-
-def _settles_unadopted(s: Strategy) -> Strategy:
-    return attrs.evolve(
-        _motion(s, id="broken-unadopted"), settles=(*s.settles, "broken-unadopted")
-    )
-
-
-def _settled_without_document(s: Strategy) -> Strategy:
-    submitted = StatusChange(status=MotionStatus.SUBMITTED, on=pendulum.Date(2024, 1, 10))
-    steps = (
-        submitted,
-        StatusChange(status=MotionStatus.ADOPTED),
-        StatusChange(status=MotionStatus.SETTLED),
-    )
-    return _motion(s, id="broken-undocumented", history=steps)
-
-
-def _unserved_province(s: Strategy) -> Strategy:
-    return attrs.evolve(s, provinces=(*s.provinces, Province(code="NL-XX", name="Nowhere")))
-
-
-_BREAKERS: dict[str, _Breaker] = {
-    "RS001": _unknown_reference,
-    "RS002": _duplicate_id,
-    "RS101": _one_cent_more,
-    "RS102": _one_cent_less,
-    "RS103": _after_the_period,
-    "RS104": _other_pillar,
-    "RS105": _negative,
-    "RS201": _alone,
-    "RS202": _lead_outside,
-    "RS203": _competes,
-    "RS204": _complements_supra,
-    "RS205": _regional_by_two,
-    "RS301": _bad_lifecycle,
-    "RS302": _settles_unadopted,
-    "RS303": _settled_without_document,
-    "RS401": _unserved_province,
+_BREAKERS: dict[str, Callable[[Strategy], Strategy]] = {
+    code: built_in.breaks for code, built_in in RULES.items() if built_in.breaks is not None
 }
-"""One way to break each built-in rule, applied to a strategy that passes."""
+"""One way to break each built-in rule, applied to a strategy that passes: its own example."""
 
 _CLASHES = frozenset({frozenset({"RS101", "RS102"})})
 """Pairs that cannot be broken together on the same first allocation."""

@@ -9,8 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
+from romstrategy._model._money import Money
+from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy, StrategyStatus
 from romstrategy._model._vocabulary import euros, join, period
+from romstrategy._rules._changes import (
+    CENT,
+    first_funding_an_activity,
+    first_with_money,
+    replace_allocation,
+)
 from romstrategy._rules._findings import Severity, Violation
 from romstrategy._rules._index import unique_by
 from romstrategy._rules._rule import rule
@@ -34,14 +44,28 @@ def allocated_cents(strategy: Strategy) -> dict[str, int]:
     return totals
 
 
+def _one_cent_more(strategy: Strategy) -> Strategy:
+    """The first allocation grows by EUR 0.01, one cent beyond what its source holds."""
+    first = strategy.allocations[0]
+    return replace_allocation(strategy, first, attrs.evolve(first, amount=first.amount + CENT))
+
+
+def _one_cent_moved(strategy: Strategy) -> Strategy:
+    """EUR 0.01 moves from one allocation to a new one from the same source: the sum stays."""
+    first = first_with_money(strategy)
+    moved = attrs.evolve(first, id=f"{first.id}-cent", amount=CENT, activity=None)
+    return replace_allocation(
+        strategy, first, attrs.evolve(first, amount=first.amount - CENT), moved
+    )
+
+
 @rule(
     "RS101",
     Severity.ERROR,
     title="A funding source is over-allocated",
     title_nl="Aan een financieringsbron is te veel toegewezen",
-    failing_example="Funding source 'fund' holds EUR 100.00; allocations of EUR 60.00 and "
-    "EUR 40.01 add up to EUR 100.01, EUR 0.01 too much.",
-    passing_example="Allocations of EUR 60.00 and EUR 40.00 add up to exactly EUR 100.00.",
+    breaks=_one_cent_more,
+    keeps=_one_cent_moved,
 )
 def over_allocated_source(strategy: Strategy) -> Iterator[Violation]:
     """The allocations from a funding source add up to no more than its amount.
@@ -66,15 +90,22 @@ def over_allocated_source(strategy: Strategy) -> Iterator[Violation]:
             )
 
 
+def _one_cent_less(strategy: Strategy) -> Strategy:
+    """An allocation shrinks by EUR 0.01, which its source then leaves unallocated.
+
+    In a final strategy that is an error; in a draft, a warning.
+    """
+    first = first_with_money(strategy)
+    return replace_allocation(strategy, first, attrs.evolve(first, amount=first.amount - CENT))
+
+
 @rule(
     "RS102",
     Severity.ERROR,
     title="A funding source is under-allocated",
     title_nl="Een financieringsbron is niet volledig toegewezen",
-    failing_example="Funding source 'fund' holds EUR 100.00 and one allocation of "
-    "EUR 99.99: EUR 0.01 is not allocated (an error in a final strategy, a warning in a "
-    "draft).",
-    passing_example="Allocations of EUR 60.00 and EUR 40.00 use all of EUR 100.00.",
+    breaks=_one_cent_less,
+    keeps=_one_cent_moved,
 )
 def under_allocated_source(strategy: Strategy) -> Iterator[Violation]:
     """Every euro of a funding source is allocated.
@@ -104,14 +135,31 @@ def under_allocated_source(strategy: Strategy) -> Iterator[Violation]:
             )
 
 
+def _one_day_too_long(strategy: Strategy) -> Strategy:
+    """The first allocation runs one day past the strategy's last day."""
+    first = strategy.allocations[0]
+    late = Period(first.period.start, strategy.period.end.add(days=1))
+    return replace_allocation(strategy, first, attrs.evolve(first, period=late))
+
+
+def _up_to_the_last_day(strategy: Strategy) -> Strategy:
+    """The first allocation runs up to the last day it may: its source's or the strategy's."""
+    first = strategy.allocations[0]
+    source = next((s for s in strategy.funding_sources if s.id == first.source), None)
+    last = strategy.period.end
+    if source is not None and source.period is not None:
+        last = min(last, source.period.end)
+    until_the_end = Period(first.period.start, last)
+    return replace_allocation(strategy, first, attrs.evolve(first, period=until_the_end))
+
+
 @rule(
     "RS103",
     Severity.ERROR,
     title="An allocation falls outside its funding source's or the strategy's period",
     title_nl="Een toewijzing valt buiten de periode van haar bron of van de strategie",
-    failing_example="In a 2024-2027 strategy, allocation al-1 runs 2023-07-01 to 2024-06-30.",
-    passing_example="Allocation al-1 runs 2027-01-01 to 2027-12-31, ending on the "
-    "strategy's last day.",
+    breaks=_one_day_too_long,
+    keeps=_up_to_the_last_day,
 )
 def allocation_outside_the_period(strategy: Strategy) -> Iterator[Violation]:
     """An allocation's period lies within its funding source's and the strategy's period.
@@ -153,14 +201,27 @@ def allocation_outside_the_period(strategy: Strategy) -> Iterator[Violation]:
         )
 
 
+def _another_pillar(strategy: Strategy) -> Strategy:
+    """An allocation that funds an activity is booked on another pillar than the activity's."""
+    funded = first_funding_an_activity(strategy)
+    other = next(p.code for p in strategy.pillars if p.code != funded.pillar)
+    return replace_allocation(strategy, funded, attrs.evolve(funded, pillar=other))
+
+
+def _another_pillar_for_no_activity(strategy: Strategy) -> Strategy:
+    """The same allocation, on the other pillar, funds no one activity but the pillar."""
+    funded = first_funding_an_activity(strategy)
+    other = next(p.code for p in strategy.pillars if p.code != funded.pillar)
+    return replace_allocation(strategy, funded, attrs.evolve(funded, pillar=other, activity=None))
+
+
 @rule(
     "RS104",
     Severity.ERROR,
     title="An allocation's pillar differs from its activity's pillar",
     title_nl="De pijler van een toewijzing wijkt af van die van haar activiteit",
-    failing_example="Allocation al-1 is for pillar I but funds activity act-1, which falls "
-    "under pillar III.",
-    passing_example="Allocation al-1 is for pillar III and funds activity act-1 under pillar III.",
+    breaks=_another_pillar,
+    keeps=_another_pillar_for_no_activity,
 )
 def allocation_to_another_pillar(strategy: Strategy) -> Iterator[Violation]:
     """An allocation that funds an activity serves that activity's pillar.
@@ -186,14 +247,28 @@ def allocation_to_another_pillar(strategy: Strategy) -> Iterator[Violation]:
         )
 
 
+def _a_negative_offset(strategy: Strategy) -> Strategy:
+    """An allocation of EUR -0.01 offsets a cent more elsewhere, so the source looks balanced."""
+    first = strategy.allocations[0]
+    grown = attrs.evolve(first, amount=first.amount + CENT)
+    offset = attrs.evolve(first, id=f"{first.id}-offset", amount=-CENT, activity=None)
+    return replace_allocation(strategy, first, grown, offset)
+
+
+def _a_placeholder(strategy: Strategy) -> Strategy:
+    """An allocation of EUR 0.00 stands as a placeholder: nothing is negative."""
+    first = strategy.allocations[0]
+    zero = attrs.evolve(first, id=f"{first.id}-placeholder", amount=Money(0), activity=None)
+    return replace_allocation(strategy, first, first, zero)
+
+
 @rule(
     "RS105",
     Severity.ERROR,
     title="An allocation's amount is negative",
     title_nl="Het bedrag van een toewijzing is negatief",
-    failing_example="Allocation al-2 of EUR -50.00 offsets allocation al-1 of EUR 150.00 "
-    "so that a EUR 100.00 source looks balanced.",
-    passing_example="Allocation al-1 of EUR 100.00, or of EUR 0.00 as a placeholder.",
+    breaks=_a_negative_offset,
+    keeps=_a_placeholder,
 )
 def negative_amount(strategy: Strategy) -> Iterator[Violation]:
     """An allocation gives money to a pillar or activity, so its amount is not negative.

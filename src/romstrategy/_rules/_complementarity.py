@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Activity, Scope, Strategy
 from romstrategy._model._vocabulary import join, label, period
+from romstrategy._rules._changes import add_activities, supra_regional
 from romstrategy._rules._findings import Severity, Violation
 from romstrategy._rules._index import unique_by
 from romstrategy._rules._rivals import Rivalry, rivalries
@@ -32,13 +35,29 @@ def _roms(activity: Activity) -> tuple[str, ...]:
     return tuple(sorted(set(activity.roms)))
 
 
+_REGIONAL = "Example regional activity"
+
+
+def _one_rom_twice(strategy: Strategy) -> Strategy:
+    """A supra-regional activity lists one ROM twice: one distinct ROM."""
+    lead = strategy.roms[0].code
+    return add_activities(
+        strategy, supra_regional(strategy, id="example-alone", roms=(lead, lead))
+    )
+
+
+def _two_roms(strategy: Strategy) -> Strategy:
+    """A supra-regional activity of two different ROMs."""
+    return add_activities(strategy, supra_regional(strategy, id="example-pair"))
+
+
 @rule(
     "RS201",
     Severity.ERROR,
     title="A supra-regional activity involves fewer than two ROMs",
     title_nl="Een bovenregionale activiteit heeft minder dan twee ROM's",
-    failing_example="Supra-regional activity act-1 lists ROMs NOM and NOM: one distinct ROM.",
-    passing_example="Supra-regional activity act-1 lists ROMs NOM and OOST.",
+    breaks=_one_rom_twice,
+    keeps=_two_roms,
 )
 def supra_regional_with_one_rom(strategy: Strategy) -> Iterator[Violation]:
     """A supra-regional activity involves at least two distinct ROMs.
@@ -62,13 +81,24 @@ def supra_regional_with_one_rom(strategy: Strategy) -> Iterator[Violation]:
             )
 
 
+def _led_from_outside(strategy: Strategy) -> Strategy:
+    """A supra-regional activity of the first two ROMs is led by the third."""
+    outsider = strategy.roms[2].code
+    return add_activities(strategy, supra_regional(strategy, id="example-led", lead=outsider))
+
+
+def _led_from_inside(strategy: Strategy) -> Strategy:
+    """The same activity, led by the first of its own two ROMs."""
+    return add_activities(strategy, supra_regional(strategy, id="example-led"))
+
+
 @rule(
     "RS202",
     Severity.ERROR,
     title="An activity's lead ROM is not among its ROMs",
     title_nl="De penvoerder van een activiteit hoort niet bij haar ROM's",
-    failing_example="Activity act-1 is run by NOM and OOST with lead BOM.",
-    passing_example="Activity act-1 is run by NOM and OOST with lead NOM.",
+    breaks=_led_from_outside,
+    keeps=_led_from_inside,
 )
 def lead_outside_its_roms(strategy: Strategy) -> Iterator[Violation]:
     """An activity's lead ROM (*penvoerder*) is one of the ROMs that take part.
@@ -90,17 +120,36 @@ def lead_outside_its_roms(strategy: Strategy) -> Iterator[Violation]:
         )
 
 
+def _competing_pair(strategy: Strategy, *, complemented: bool) -> Strategy:
+    supra = supra_regional(strategy, id="example-competing")
+    regional = attrs.evolve(
+        supra, id="example-regional", scope=Scope.REGIONAL, roms=(supra.lead,), title=_REGIONAL
+    )
+    if complemented:
+        supra = attrs.evolve(supra, complements=(regional.id,))
+    return add_activities(strategy, supra, regional)
+
+
+def _competes(strategy: Strategy) -> Strategy:
+    """A supra-regional activity and its lead's regional one share theme, service and period.
+
+    The supra-regional one does not say it complements the regional one.
+    """
+    return _competing_pair(strategy, complemented=False)
+
+
+def _complements(strategy: Strategy) -> Strategy:
+    """The same two activities, with the regional one in the supra-regional one's complements."""
+    return _competing_pair(strategy, complemented=True)
+
+
 @rule(
     "RS203",
     Severity.ERROR,
     title="A supra-regional activity competes with a regional activity",
     title_nl="Een bovenregionale activiteit concurreert met een regionale activiteit",
-    failing_example="Supra-regional act-s (NOM, OOST; 'Energy transition', "
-    "ecosystem-development, 2024) and NOM's regional act-r ('energy  transition', "
-    "ecosystem-development, 2024-07-01 to 2025-06-30), and act-s does not list act-r in "
-    "complements.",
-    passing_example="The same, with act-r in act-s's complements; or act-r running from "
-    "2025-01-01, so that the periods touch but do not overlap.",
+    breaks=_competes,
+    keeps=_complements,
 )
 def competes_with_regional_work(strategy: Strategy) -> Iterator[Violation]:
     """Supra-regional work complements regional work and never competes with it.
@@ -213,14 +262,29 @@ def _complement_problems(activity: Activity, target: Activity) -> tuple[list[str
     return reasons_en, reasons_nl
 
 
+def _complements_a_supra_regional_one(strategy: Strategy) -> Strategy:
+    """A supra-regional activity lists another supra-regional activity in its complements."""
+    first = supra_regional(strategy, id="example-first")
+    second = supra_regional(strategy, id="example-second", complements=(first.id,))
+    return add_activities(strategy, first, second)
+
+
+def _complements_its_lead_s_regional_one(strategy: Strategy) -> Strategy:
+    """It lists a regional activity of its own lead instead."""
+    supra = supra_regional(strategy, id="example-second")
+    regional = attrs.evolve(
+        supra, id="example-own-regional", scope=Scope.REGIONAL, roms=(supra.lead,), title=_REGIONAL
+    )
+    return add_activities(strategy, regional, attrs.evolve(supra, complements=(regional.id,)))
+
+
 @rule(
     "RS204",
     Severity.ERROR,
     title="A complements entry points to the wrong kind of activity",
     title_nl="Een complements-verwijzing wijst naar een verkeerde activiteit",
-    failing_example="Supra-regional act-s (NOM, OOST) lists act-r in complements, but act-r "
-    "is LIOF's regional activity.",
-    passing_example="act-s lists act-r, a regional activity of NOM, which takes part in act-s.",
+    breaks=_complements_a_supra_regional_one,
+    keeps=_complements_its_lead_s_regional_one,
 )
 def complements_the_wrong_activity(strategy: Strategy) -> Iterator[Violation]:
     """An activity complements only regional activities of ROMs that take part in it.
@@ -249,13 +313,25 @@ def complements_the_wrong_activity(strategy: Strategy) -> Iterator[Violation]:
                 )
 
 
+def _regional_of_two(strategy: Strategy) -> Strategy:
+    """A regional activity lists two ROMs."""
+    regional = supra_regional(strategy, id="example-two", scope=Scope.REGIONAL, title=_REGIONAL)
+    return add_activities(strategy, regional)
+
+
+def _regional_of_one(strategy: Strategy) -> Strategy:
+    """A regional activity lists its lead ROM alone."""
+    regional = supra_regional(strategy, id="example-one", scope=Scope.REGIONAL, title=_REGIONAL)
+    return add_activities(strategy, attrs.evolve(regional, roms=(regional.lead,)))
+
+
 @rule(
     "RS205",
     Severity.ERROR,
     title="A regional activity is run by other than exactly one ROM",
     title_nl="Een regionale activiteit heeft niet precies één ROM",
-    failing_example="Regional activity act-r lists ROMs NOM and OOST.",
-    passing_example="Regional activity act-r lists ROM NOM alone.",
+    breaks=_regional_of_two,
+    keeps=_regional_of_one,
 )
 def regional_without_exactly_one_rom(strategy: Strategy) -> Iterator[Violation]:
     """A regional activity is one ROM's work in its own region.

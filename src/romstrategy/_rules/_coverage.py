@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
+from romstrategy._model._parties import Province
 from romstrategy._model._strategy import Strategy
 from romstrategy._rules._findings import Severity, Violation
 from romstrategy._rules._index import unique_by
@@ -16,14 +19,27 @@ from romstrategy._rules._text import path
 __all__ = ["province_without_rom"]
 
 
+def _a_province_no_rom_serves(strategy: Strategy) -> Strategy:
+    """The strategy covers a province, NL-XX, that no ROM lists."""
+    nowhere = Province(code="NL-XX", name="Nowhere")
+    return attrs.evolve(strategy, provinces=(*strategy.provinces, nowhere))
+
+
+def _a_province_the_first_rom_serves(strategy: Strategy) -> Strategy:
+    """The first ROM lists NL-XX too; one ROM may serve several provinces."""
+    first = strategy.roms[0]
+    serving = attrs.evolve(first, provinces=(*first.provinces, "NL-XX"))
+    changed = _a_province_no_rom_serves(strategy)
+    return attrs.evolve(changed, roms=(serving, *strategy.roms[1:]))
+
+
 @rule(
     "RS401",
     Severity.ERROR,
     title="A province is served by no ROM",
     title_nl="Een provincie wordt door geen enkele ROM bediend",
-    failing_example="The strategy covers NL-ZE (Zeeland), but no ROM lists NL-ZE.",
-    passing_example="NL-NH is served by both ROM InWest and ROM Utrecht Region (for "
-    "'t Gooi); several ROMs for one province are allowed.",
+    breaks=_a_province_no_rom_serves,
+    keeps=_a_province_the_first_rom_serves,
 )
 def province_without_rom(strategy: Strategy) -> Iterator[Violation]:
     """Each province of the strategy is served by at least one ROM.

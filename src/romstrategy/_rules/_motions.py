@@ -13,6 +13,7 @@ import pendulum
 from romstrategy._model._parliament import Motion, MotionKind, MotionStatus
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._vocabulary import join, word
+from romstrategy._rules._changes import add_motion, settled_history, step
 from romstrategy._rules._findings import Severity, Violation
 from romstrategy._rules._index import unique_by
 from romstrategy._rules._rule import rule
@@ -94,15 +95,24 @@ def _lifecycle(motion: Motion) -> Iterator[Violation]:
             latest = change.on
 
 
+def _settled_before_adopted(strategy: Strategy) -> Strategy:
+    """A motion's history goes straight from submitted to settled, skipping adopted."""
+    history = (step(MotionStatus.SUBMITTED), step(MotionStatus.SETTLED, "the letter"))
+    return add_motion(strategy, "example-skipping", *history)
+
+
+def _adopted_then_settled(strategy: Strategy) -> Strategy:
+    """Its history goes submitted, adopted, settled (with a document)."""
+    return add_motion(strategy, "example-lifecycle", *settled_history())
+
+
 @rule(
     "RS301",
     Severity.ERROR,
     title="A motion's status history is not a valid lifecycle",
     title_nl="De statusgeschiedenis van een motie is geen geldige levensloop",
-    failing_example="A motion goes submitted (2023-07-06) -> settled, skipping adopted; or "
-    "is adopted on 2023-07-01, before it was submitted.",
-    passing_example="submitted (2023-07-06) -> adopted (date unknown) -> settled (date "
-    "unknown, by the letter).",
+    breaks=_settled_before_adopted,
+    keeps=_adopted_then_settled,
 )
 def invalid_motion_lifecycle(strategy: Strategy) -> Iterator[Violation]:
     """A motion's history is a valid lifecycle (*levensloop*).
@@ -133,14 +143,23 @@ def _settle_problems(motion: Motion) -> tuple[list[str], list[str]]:
     return en, nl
 
 
+def _settles_a_submitted_motion(strategy: Strategy) -> Strategy:
+    """The strategy settles a motion that is only submitted, not adopted."""
+    return add_motion(strategy, "example-submitted", step(MotionStatus.SUBMITTED), settled=True)
+
+
+def _settles_a_settled_motion(strategy: Strategy) -> Strategy:
+    """The strategy settles a motion that was adopted, and is now settled."""
+    return add_motion(strategy, "example-settled", *settled_history(), settled=True)
+
+
 @rule(
     "RS302",
     Severity.ERROR,
     title="The strategy settles a motion that was not adopted or is not settled",
     title_nl="De strategie doet een motie af die niet is aangenomen of niet is afgedaan",
-    failing_example="The strategy settles motion m-1, whose history is submitted -> rejected.",
-    passing_example="The strategy settles motion m-1, whose history is submitted -> adopted "
-    "-> settled.",
+    breaks=_settles_a_submitted_motion,
+    keeps=_settles_a_settled_motion,
 )
 def settles_a_motion_not_adopted_or_settled(strategy: Strategy) -> Iterator[Violation]:
     """A strategy settles (*doet af*) only motions that were adopted and are now settled.
@@ -163,14 +182,23 @@ def settles_a_motion_not_adopted_or_settled(strategy: Strategy) -> Iterator[Viol
             )
 
 
+def _settled_by_no_document(strategy: Strategy) -> Strategy:
+    """A motion's settled step names no document."""
+    return add_motion(strategy, "example-undocumented", *settled_history(document=None))
+
+
+def _settled_by_the_letter(strategy: Strategy) -> Strategy:
+    """The settled step names the document that settles it; its date may be unknown."""
+    return add_motion(strategy, "example-documented", *settled_history())
+
+
 @rule(
     "RS303",
     Severity.WARNING,
     title="A motion is settled without naming the document that settles it",
     title_nl="Een motie is afgedaan zonder vindplaats",
-    failing_example="Motion m-1's settled step has no document.",
-    passing_example="Motion m-1's settled step names the letter as its document; its date "
-    "may be unknown.",
+    breaks=_settled_by_no_document,
+    keeps=_settled_by_the_letter,
 )
 def settled_without_document(strategy: Strategy) -> Iterator[Violation]:
     """A motion is settled (*afgedaan*) by a named document (*vindplaats*).

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any
 
+import attrs
+
 from romstrategy._model._strategy import Strategy
+from romstrategy._rules._changes import (
+    add_activities,
+    add_motion,
+    settled_history,
+    supra_regional,
+)
 from romstrategy._rules._findings import Severity, Violation
 from romstrategy._rules._index import duplicated
 from romstrategy._rules._rule import rule
@@ -113,15 +121,23 @@ def _other_references(strategy: Strategy) -> Iterator[Violation]:
             )
 
 
+def _refers_to_no_motion(strategy: Strategy) -> Strategy:
+    """The strategy says it settles motion `no-such-motion`, which it does not hold."""
+    return attrs.evolve(strategy, settles=(*strategy.settles, "no-such-motion"))
+
+
+def _refers_to_its_own_motion(strategy: Strategy) -> Strategy:
+    """The strategy settles motion `example-settled`, which it holds."""
+    return add_motion(strategy, "example-settled", *settled_history(), settled=True)
+
+
 @rule(
     "RS001",
     Severity.ERROR,
     title="A reference points to nothing",
     title_nl="Een verwijzing wijst naar niets",
-    failing_example="Allocation al-1 has source 'fund-x', but the strategy has no funding "
-    "source with that id.",
-    passing_example="Allocation al-1 has source 'fund', the id of one of the strategy's "
-    "funding sources.",
+    breaks=_refers_to_no_motion,
+    keeps=_refers_to_its_own_motion,
 )
 def unknown_reference(strategy: Strategy) -> Iterator[Violation]:
     """Every id a strategy refers to must exist in it.
@@ -153,14 +169,23 @@ _KINDS: tuple[tuple[str, _Noun, _Noun, Callable[[Any], str]], ...] = (
 )
 
 
+def _a_second_first_pillar(strategy: Strategy) -> Strategy:
+    """The strategy lists its first pillar twice, so two pillars share a code."""
+    return attrs.evolve(strategy, pillars=(*strategy.pillars, strategy.pillars[0]))
+
+
+def _an_activity_named_like_an_allocation(strategy: Strategy) -> Strategy:
+    """An activity takes the id of an allocation: objects of different kinds may share one."""
+    return add_activities(strategy, supra_regional(strategy, id=strategy.allocations[0].id))
+
+
 @rule(
     "RS002",
     Severity.ERROR,
     title="An id is used twice within one kind of object",
     title_nl="Een id komt twee keer voor binnen één soort object",
-    failing_example="Two allocations both have the id 'al-1'.",
-    passing_example="Allocation 'al-1' and activity 'al-1' share an id, but they are "
-    "different kinds of object.",
+    breaks=_a_second_first_pillar,
+    keeps=_an_activity_named_like_an_allocation,
 )
 def duplicate_id(strategy: Strategy) -> Iterator[Violation]:
     """Within one kind of object, each id (or code) is used once.

@@ -13,7 +13,7 @@ from romstrategy._model._kinds import enum_member
 from romstrategy._model._strategy import Strategy
 from romstrategy._rules._findings import Finding, Severity, Violation, check_code
 
-__all__ = ["Check", "Rule", "rule"]
+__all__ = ["Change", "Check", "Rule", "rule"]
 
 Check = Callable[[Strategy], Iterable[Finding | Violation]]
 """A pure function of a strategy that yields what one rule finds.
@@ -21,6 +21,9 @@ Check = Callable[[Strategy], Iterable[Finding | Violation]]
 It yields `Violation`s, to which the rule adds its code and severity, or
 whole `Finding`s that carry the rule's own code.
 """
+
+Change = Callable[[Strategy], Strategy]
+"""A change of a strategy, as a rule's example: `breaks` and `keeps` (*voorbeeld*)."""
 
 
 def _words(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
@@ -62,6 +65,13 @@ def _plain_field() -> Any:
     )
 
 
+def _optional_callable(owner: Rule, field: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not callable(value):
+        raise TypeError(
+            f"Rule.{field.name}: got {shown(value)}, expected a function from Strategy to Strategy"
+        )
+
+
 def _check_field() -> Any:
     return attrs.field(validator=_callable, repr=False)
 
@@ -87,6 +97,10 @@ class Rule:
             the rule, or `""`.
         passing_example: a short description of the near miss that keeps
             it, or `""`.
+        breaks: the failing example itself: a change that makes a strategy
+            which passes the rule break it, or `None`.
+        keeps: the passing example itself: a near miss of `breaks` that
+            leaves the rule passing, or `None`.
     """
 
     code: str = attrs.field(converter=_code)
@@ -97,6 +111,12 @@ class Rule:
     title_nl: str = _plain_field()
     failing_example: str = _plain_field()
     passing_example: str = _plain_field()
+    breaks: Change | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_callable, repr=False
+    )
+    keeps: Change | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_callable, repr=False
+    )
 
     def run(self, strategy: Strategy) -> tuple[Finding, ...]:
         """Run the check and return its findings, in the order it yields them.
@@ -135,10 +155,15 @@ def rule(
     title_nl: str = "",
     failing_example: str = "",
     passing_example: str = "",
+    breaks: Change | None = None,
+    keeps: Change | None = None,
 ) -> Callable[[Check], Rule]:
     """Build a `Rule` from a check function, as a decorator.
 
-    The explanation defaults to the function's docstring.
+    The explanation defaults to the function's docstring. `breaks` and `keeps`
+    are the rule's examples, changes of a strategy that passes it: one that
+    breaks the rule and the near miss that does not. The descriptions
+    `failing_example` and `passing_example` default to their docstrings.
 
     Example:
         ```python
@@ -166,8 +191,14 @@ def rule(
             words,
             check,
             title_nl=title_nl,
-            failing_example=failing_example,
-            passing_example=passing_example,
+            failing_example=failing_example or _described(breaks),
+            passing_example=passing_example or _described(keeps),
+            breaks=breaks,
+            keeps=keeps,
         )
 
     return build
+
+
+def _described(change: Change | None) -> str:
+    return "" if change is None else " ".join((inspect.getdoc(change) or "").split())

@@ -13,25 +13,13 @@ from romstrategy._rules._rule import Rule
 
 __all__ = ["RULES", "explain", "validate"]
 
-_BUILT_IN: tuple[Rule, ...] = (
-    _references.unknown_reference,
-    _references.duplicate_id,
-    _budget.over_allocated_source,
-    _budget.under_allocated_source,
-    _budget.allocation_outside_the_period,
-    _budget.allocation_to_another_pillar,
-    _budget.negative_amount,
-    _complementarity.supra_regional_with_one_rom,
-    _complementarity.lead_outside_its_roms,
-    _complementarity.competes_with_regional_work,
-    _complementarity.complements_the_wrong_activity,
-    _complementarity.regional_without_exactly_one_rom,
-    _motions.invalid_motion_lifecycle,
-    _motions.settles_a_motion_not_adopted_or_settled,
-    _motions.settled_without_document,
-    _coverage.province_without_rom,
+_FAMILIES = (_references, _budget, _complementarity, _motions, _coverage)
+"""The modules of the built-in rules; each registers its rules with `@rule`."""
+
+_BUILT_IN: tuple[Rule, ...] = tuple(
+    value for family in _FAMILIES for value in vars(family).values() if isinstance(value, Rule)
 )
-"""Every built-in rule; each module registers its rules with `@rule` on its checks."""
+"""Every built-in rule: each `Rule` that a family module holds."""
 
 RULES: Mapping[str, Rule] = MappingProxyType(
     {built_in.code: built_in for built_in in sorted(_BUILT_IN, key=lambda r: r.code)}
