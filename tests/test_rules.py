@@ -1321,13 +1321,21 @@ def test_a_finding_formats_one_line_in_each_language():
     assert finding_exact(severity=Severity.INFO).format("nl").startswith("RS101 info ")
 
 
-def test_a_finding_and_a_report_refuse_another_locale_by_name():
+def test_a_finding_and_a_report_still_take_the_old_name_locale_with_a_warning():
+    report = validate(small(pillars=()))
+    with pytest.warns(DeprecationWarning, match=r"Report\.format\(locale=\.\.\.\) is deprecated"):
+        assert report.format(locale="nl") == report.format(lang="nl")
+    with pytest.warns(DeprecationWarning, match=r"Finding\.format\(locale=\.\.\.\) is deprecated"):
+        assert report.findings[0].format(locale="nl") == report.findings[0].format("nl")
+
+
+def test_a_finding_and_a_report_refuse_another_language_by_name():
     with pytest.raises(
-        ValueError, match=exactly("Finding.format: got locale 'de', expected 'en' or 'nl'")
+        ValueError, match=exactly("Finding.format: got lang 'de', expected 'en' or 'nl'")
     ):
         finding_exact().format("de")
     with pytest.raises(
-        ValueError, match=exactly("Report.format: got locale 'de', expected 'en' or 'nl'")
+        ValueError, match=exactly("Report.format: got lang 'de', expected 'en' or 'nl'")
     ):
         Report([finding_exact()]).format("de")
 

@@ -12,10 +12,20 @@ import html
 import json
 import reprlib
 import unicodedata
+import warnings
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
-__all__ = ["digits", "html_text", "json_text", "key_text", "shown", "visible"]
+__all__ = [
+    "digits",
+    "html_text",
+    "json_text",
+    "key_text",
+    "language",
+    "shown",
+    "visible",
+]
 
 _LIMIT = 40
 """The most characters of a value that a message quotes."""
@@ -173,3 +183,17 @@ def html_table(pairs: Iterable[tuple[str, str]]) -> str:
         for k, v in pairs
     )
     return f"<table>{rows}</table>"
+
+
+def language(lang: Any, locale: Any, where: str) -> Any:
+    """`lang`, or `locale` where a caller still gives the language by its old name.
+
+    `locale=` was the name of `lang=` before 0.1; it works for one release and
+    warns with a `DeprecationWarning` that names `where`.
+    """
+    if locale is None:
+        return lang
+    warnings.warn(
+        f"{where}(locale=...) is deprecated; use lang=...", DeprecationWarning, stacklevel=3
+    )
+    return locale

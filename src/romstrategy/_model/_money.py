@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 import attrs
 
-from romstrategy._model._display import shown
+from romstrategy._model._display import language, shown
 
 __all__ = ["MAX_EUROS", "MAX_TOTAL_EUROS", "Money", "check_amount", "money_of_text"]
 
@@ -259,13 +258,7 @@ class Money:
 
         `locale=` is the old name of `lang`; it still works in 0.1 and warns.
         """
-        if locale is not None:
-            warnings.warn(
-                "Money.format(locale=...) is deprecated; use lang=...",
-                DeprecationWarning,
-                stacklevel=2,
-            )
-            lang = locale
+        lang = language(lang, locale, "Money.format")
         whole, part = divmod(abs(self.cents), 100)
         grouped = f"{whole:,}"
         if lang == "nl":

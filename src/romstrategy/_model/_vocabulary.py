@@ -126,12 +126,13 @@ _ENUM_WORDS: dict[enum.Enum, tuple[str, str]] = {
 }
 """Each enum member of the model in English and Dutch."""
 
-_SEVERITY_WORDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+_COUNTED: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "error": (("error", "errors"), ("fout", "fouten")),
     "warning": (("warning", "warnings"), ("waarschuwing", "waarschuwingen")),
     "info": (("info", "info"), ("info", "info")),
+    "finding": (("finding", "findings"), ("bevinding", "bevindingen")),
 }
-"""Each severity (by its value), singular and plural, in English and Dutch."""
+"""Words that are counted, singular and plural, in English and Dutch; severities by value."""
 
 
 def label(key: str, lang: Lang) -> str:
@@ -187,12 +188,12 @@ def word(member: enum.Enum, lang: Lang) -> str:
 
 def severity(value: str, lang: Lang, number: int = 1) -> str:
     """A severity by its value, for `number` findings: `error`, `errors`, `fout`, `fouten`."""
-    words = _SEVERITY_WORDS[value][0 if lang == "en" else 1]
+    words = _COUNTED[value][0 if lang == "en" else 1]
     return words[0 if number == 1 else 1]
 
 
 def count(number: int, value: str, lang: Lang) -> str:
-    """`number` findings of a severity: `1 error`, `2 errors`, in Dutch `2 fouten`."""
+    """`number` of a counted word: `1 error`, `2 errors`, `2 findings`, in Dutch `2 fouten`."""
     return f"{number} {severity(value, lang, number)}"
 
 

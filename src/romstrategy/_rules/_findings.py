@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 import attrs
 
-from romstrategy._model._display import html_text, shown, visible
+from romstrategy._model._display import html_text, language, shown, visible
 from romstrategy._model._kinds import FieldError, Id, Ids, Kind, Text, by_kind
 from romstrategy._model._vocabulary import Lang, count, label, word
 
@@ -103,18 +103,23 @@ class Finding:
             self.message_nl,
         )
 
-    def format(self, locale: Literal["en", "nl"] = "en") -> str:
+    def format(
+        self, lang: Literal["en", "nl"] = "en", *, locale: Literal["en", "nl"] | None = None
+    ) -> str:
         r"""One line: code, severity, path and message, in English or Dutch.
+
+        `locale=` is the old name of `lang`; it still works in 0.1 and warns.
 
         Control characters from the strategy's ids are shown as escapes
         such as `\x1b`, so that printing the line cannot change a terminal.
         """
-        if locale == "en":
+        lang = language(lang, locale, "Finding.format")
+        if lang == "en":
             return visible(f"{self.code} {self.severity.value} {self.path}: {self.message}")
-        if locale == "nl":
+        if lang == "nl":
             severity = word(self.severity, "nl")
             return visible(f"{self.code} {severity} {self.path}: {self.message_nl}")
-        raise ValueError(f"Finding.format: got locale {locale!r}, expected 'en' or 'nl'")
+        raise ValueError(f"Finding.format: got lang {lang!r}, expected 'en' or 'nl'")
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as plain data for JSON; `severity` is its string value."""
@@ -178,19 +183,11 @@ def _sorted_findings(value: object) -> tuple[Finding, ...]:
     return tuple(sorted(items, key=Finding.sort_key))
 
 
-_FINDINGS: dict[Lang, tuple[str, str]] = {
-    "en": ("finding", "findings"),
-    "nl": ("bevinding", "bevindingen"),
-}
-"""The one headline word the vocabulary does not hold yet, singular and plural."""
-
-
 def _headline(findings: tuple[Finding, ...], lang: Lang) -> str:
     counts = dict.fromkeys(Severity, 0)
     for finding in findings:
         counts[finding.severity] += 1
-    singular, plural = _FINDINGS[lang]
-    total = f"{len(findings)} {singular if len(findings) == 1 else plural}"
+    total = count(len(findings), "finding", lang)
     each = ", ".join(count(counts[s], s.value, lang) for s in Severity)
     return f"{total} ({each})"
 
@@ -244,14 +241,20 @@ class Report:
         if not self.ok:
             raise StrategyInvalid(self.findings)
 
-    def format(self, locale: Literal["en", "nl"] = "en") -> str:
-        """A readable text: a headline, then one line per finding."""
-        if locale not in ("en", "nl"):
-            raise ValueError(f"Report.format: got locale {locale!r}, expected 'en' or 'nl'")
+    def format(
+        self, lang: Literal["en", "nl"] = "en", *, locale: Literal["en", "nl"] | None = None
+    ) -> str:
+        """A readable text: a headline, then one line per finding.
+
+        `locale=` is the old name of `lang`; it still works in 0.1 and warns.
+        """
+        lang = language(lang, locale, "Report.format")
+        if lang not in ("en", "nl"):
+            raise ValueError(f"Report.format: got lang {lang!r}, expected 'en' or 'nl'")
         if not self.findings:
-            return label("no_findings", locale)
-        lines = [_headline(self.findings, locale)]
-        lines.extend(finding.format(locale) for finding in self.findings)
+            return label("no_findings", lang)
+        lines = [_headline(self.findings, lang)]
+        lines.extend(finding.format(lang) for finding in self.findings)
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
