@@ -1552,7 +1552,7 @@ def test_a_rule_run_refuses_what_is_not_its_own_finding():
 
 
 def test_explain_refuses_a_code_it_cannot_look_up_listing_the_known_codes():
-    known = "RS001, RS002, RS101, RS102, RS103, RS104, RS105, RS201, RS202, RS203, RS204, RS205, RS301, RS302, RS303, RS401"
+    known = ", ".join(RULES)
     for code in ("RS999", ["RS001"], None):
         with pytest.raises(
             LookupError,
