@@ -427,3 +427,44 @@ def test_a_value_out_of_range_is_a_value_error(call):
 def test_a_code_span_keeps_the_spaces_of_an_id():
     strategy = attrs.evolve(rs.reference.strategy_2024(), id=" a ")
     assert "- Overview: `  a  `" in reports.render(strategy, "md").splitlines()
+
+
+# === shares and bars, through the rendered reports ============================================
+
+
+def _two_pillars_of_one_and_two_euros():
+    strategy = rs.reference.strategy_2024()
+    source = attrs.evolve(strategy.funding_sources[0], amount=Money("3.00"))
+    pillars = (
+        rs.Pillar(code="I", title_nl="a & b <x>", title_en="a & b <x>", description=""),
+        rs.Pillar(code="II", title_nl="c", title_en="c", description=""),
+    )
+    allocations = tuple(
+        rs.Allocation(
+            id=f"al-{code}", source=source.id, amount=Money(amount), pillar=code,
+            period=rs.Period.years(2024),
+        )
+        for code, amount in (("I", "2.00"), ("II", "1.00"))
+    )  # fmt: skip
+    return attrs.evolve(
+        strategy, funding_sources=(source,), pillars=pillars, allocations=allocations,
+        motions=(), settles=(),
+    )  # fmt: skip
+
+
+def test_shares_are_percentages_with_one_decimal_in_each_language():
+    strategy = _two_pillars_of_one_and_two_euros()
+    dutch = reports.render(strategy, "md", "nl")
+    english = reports.render(strategy, "md", "en")
+    assert "| € 2,00 | 66,7% |" in dutch
+    assert "| € 1,00 | 33,3% |" in dutch
+    assert "| 66.7% |" in english
+    assert "| 33.3% |" in english
+
+
+def test_the_bars_scale_to_the_largest_and_the_labels_are_escaped():
+    page = reports.render(_two_pillars_of_one_and_two_euros(), "html", "en")
+    assert 'width="250" height="20" class="bar"' in page  # the largest fills the 250px track
+    assert 'width="125" height="20" class="bar"' in page  # half of it
+    assert "a &amp; b &lt;x&gt;" in page
+    assert "a & b <x>" not in page
