@@ -226,9 +226,18 @@ def _item_errors(
 # --- fields, by the kind their class declares -------------------------------------
 
 
-def _value_hook(converter: cattrs.Converter, kind: Kind) -> Callable[[object, object], Any]:
-    """One value of `kind` from a document: the hook for its type, then the kind's check."""
+def _value_hook(
+    converter: cattrs.Converter, kind: Kind, *, detailed: bool
+) -> Callable[[object, object], Any]:
+    """One value of `kind` from a document: the hook for its type, then the kind's check.
+
+    The fast round leaves the check to the class's constructor, which runs it
+    anyway; the detailed round runs it here, so that every field's problem is
+    reported, not only the first one the constructor meets.
+    """
     type_hook = converter.get_structure_hook(kind.type)
+    if not detailed:
+        return type_hook
     value_type, check = kind.type, kind.check
 
     def structure(value: object, _: object) -> Any:
@@ -241,7 +250,7 @@ def _field_hook(
     converter: cattrs.Converter, kind: Kind, *, detailed: bool
 ) -> Callable[[object, object], Any]:
     """A field of `kind`: one value, a list of them (each bad item named), or null if optional."""
-    hook = _value_hook(converter, kind)
+    hook = _value_hook(converter, kind, detailed=detailed)
     if kind.many:
         hook = _list_hook(hook, kind.type, detailed=detailed)
     if not kind.optional:

@@ -156,12 +156,16 @@ def _utf8(value: str) -> str:
 
 
 def _text(value: object) -> str:
+    if type(value) is str and value.isascii():  # the common case, at once
+        return value
     if not isinstance(value, str):
         raise FieldError(f"got {shown(value)}, expected a str")
     return _utf8(value)
 
 
 def _id(value: object) -> str:
+    if type(value) is str and value.isascii() and not value.isspace() and value:
+        return value  # the common case, at once
     text = _text(value)
     if not text.strip():
         raise FieldError(f"got {shown(value)}, an id must not be empty")
@@ -319,9 +323,12 @@ def kind_of(annotation: Any) -> Kind:
 
 
 def _converter(kind: Kind, owner: str, field: str) -> Callable[[object], Any]:
+    # One value, neither a list nor optional, is checked without `Kind.convert`'s branches.
+    check = kind.check if not (kind.many or kind.optional) else kind.convert
+
     def convert(value: object) -> Any:
         try:
-            return kind.convert(value)
+            return check(value)
         except FieldError as error:
             raise error.at(owner, field) from None
 
