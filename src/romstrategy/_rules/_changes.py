@@ -27,6 +27,7 @@ __all__ = [
     "first_with_money",
     "replace_allocation",
     "settled_history",
+    "settles_a_settled_motion",
     "step",
     "supra_regional",
 ]
@@ -103,3 +104,8 @@ def add_motion(
     )
     settles = (*strategy.settles, motion.id) if settled else strategy.settles
     return attrs.evolve(strategy, motions=(*strategy.motions, motion), settles=settles)
+
+
+def settles_a_settled_motion(strategy: Strategy) -> Strategy:
+    """The strategy settles a motion it holds, which was adopted and is now settled."""
+    return add_motion(strategy, "example-settled", *settled_history(), settled=True)

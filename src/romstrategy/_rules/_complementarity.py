@@ -31,6 +31,15 @@ __all__ = [
 ]
 
 
+def _roms_by_activity(
+    strategy: Strategy, scope: Scope
+) -> Iterator[tuple[Activity, tuple[str, ...]]]:
+    """Each activity of `scope`, with its distinct ROMs."""
+    for activity in strategy.activities:
+        if activity.scope is scope:
+            yield activity, _roms(activity)
+
+
 def _roms(activity: Activity) -> tuple[str, ...]:
     return tuple(sorted(set(activity.roms)))
 
@@ -64,10 +73,7 @@ def supra_regional_with_one_rom(strategy: Strategy) -> Iterator[Violation]:
 
     The path is `activities[id].roms`; the subject the activity's id.
     """
-    for activity in strategy.activities:
-        if activity.scope is not Scope.SUPRA_REGIONAL:
-            continue
-        roms = _roms(activity)
+    for activity, roms in _roms_by_activity(strategy, Scope.SUPRA_REGIONAL):
         if len(roms) < 2:
             noun = "rom" if len(roms) == 1 else "roms"
             yield Violation(
@@ -338,10 +344,7 @@ def regional_without_exactly_one_rom(strategy: Strategy) -> Iterator[Violation]:
 
     The path is `activities[id].roms`; the subject the activity's id.
     """
-    for activity in strategy.activities:
-        if activity.scope is not Scope.REGIONAL:
-            continue
-        roms = _roms(activity)
+    for activity, roms in _roms_by_activity(strategy, Scope.REGIONAL):
         if len(roms) != 1:
             yield Violation(
                 message=f"Regional activity {activity.id} is run by {len(roms)} ROMs "

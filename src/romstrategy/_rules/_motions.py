@@ -13,7 +13,7 @@ import pendulum
 from romstrategy._model._parliament import Motion, MotionKind, MotionStatus
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._vocabulary import join, word
-from romstrategy._rules._changes import add_motion, settled_history, step
+from romstrategy._rules._changes import add_motion, settled_history, settles_a_settled_motion, step
 from romstrategy._rules._findings import Severity, Violation
 from romstrategy._rules._index import unique_by
 from romstrategy._rules._rule import rule
@@ -148,18 +148,13 @@ def _settles_a_submitted_motion(strategy: Strategy) -> Strategy:
     return add_motion(strategy, "example-submitted", step(MotionStatus.SUBMITTED), settled=True)
 
 
-def _settles_a_settled_motion(strategy: Strategy) -> Strategy:
-    """The strategy settles a motion that was adopted, and is now settled."""
-    return add_motion(strategy, "example-settled", *settled_history(), settled=True)
-
-
 @rule(
     "RS302",
     Severity.ERROR,
     title="The strategy settles a motion that was not adopted or is not settled",
     title_nl="De strategie doet een motie af die niet is aangenomen of niet is afgedaan",
     breaks=_settles_a_submitted_motion,
-    keeps=_settles_a_settled_motion,
+    keeps=settles_a_settled_motion,
 )
 def settles_a_motion_not_adopted_or_settled(strategy: Strategy) -> Iterator[Violation]:
     """A strategy settles (*doet af*) only motions that were adopted and are now settled.

@@ -14,8 +14,7 @@ import attrs
 from romstrategy._model._strategy import Strategy
 from romstrategy._rules._changes import (
     add_activities,
-    add_motion,
-    settled_history,
+    settles_a_settled_motion,
     supra_regional,
 )
 from romstrategy._rules._findings import Severity, Violation
@@ -126,18 +125,13 @@ def _refers_to_no_motion(strategy: Strategy) -> Strategy:
     return attrs.evolve(strategy, settles=(*strategy.settles, "no-such-motion"))
 
 
-def _refers_to_its_own_motion(strategy: Strategy) -> Strategy:
-    """The strategy settles motion `example-settled`, which it holds."""
-    return add_motion(strategy, "example-settled", *settled_history(), settled=True)
-
-
 @rule(
     "RS001",
     Severity.ERROR,
     title="A reference points to nothing",
     title_nl="Een verwijzing wijst naar niets",
     breaks=_refers_to_no_motion,
-    keeps=_refers_to_its_own_motion,
+    keeps=settles_a_settled_motion,
 )
 def unknown_reference(strategy: Strategy) -> Iterator[Violation]:
     """Every id a strategy refers to must exist in it.
