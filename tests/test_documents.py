@@ -5,6 +5,7 @@ import gc
 import json
 import os
 import pathlib
+import re
 import subprocess
 import sys
 import textwrap
@@ -1510,3 +1511,13 @@ def test_a_key_with_a_lone_surrogate_is_named_by_a_path_that_can_be_printed():
         assert found[0][0] in ("$.\\ud800", "$.a\\ud800")
         for path, message in found:
             (path + message).encode("utf-8")
+
+
+def test_the_schema_s_id_pattern_is_python_s_white_space_spelled_out():
+    pattern = rs.json_schema()["$defs"]["Activity"]["properties"]["id"]["pattern"]
+    differ = [
+        hex(code)
+        for code in range(0x110000)
+        if (re.search(pattern, chr(code)) is None) != (not chr(code).strip())
+    ]
+    assert differ == []

@@ -782,3 +782,8 @@ def test_an_amount_in_euros_is_exact_whatever_the_decimal_context():
         context.traps[decimal.Inexact] = True
         assert Money("1234567.89").amount == Decimal("1234567.89")
         assert str(Money.from_cents(10**32 - 1).amount) == "9" * 30 + ".99"
+
+
+def test_the_language_is_given_once():
+    with pytest.raises(TypeError, match=r"give the language as lang= only, not also as locale="):
+        Money(1).format("en", locale="nl")

@@ -37,6 +37,7 @@ from romstrategy.rules import (
     Rule,
     Severity,
     StrategyInvalid,
+    Violation,
     competing_pairs,
     explain,
     rule,
@@ -1827,3 +1828,11 @@ def test_explain_describes_each_example_by_its_own_docstring(code):
     rule = RULES[code]
     assert rule.failing_example == " ".join(inspect.getdoc(rule.breaks).split())
     assert rule.passing_example == " ".join(inspect.getdoc(rule.keeps).split())
+
+
+def test_a_violation_refuses_a_bad_value_naming_its_own_field():
+    with pytest.raises(ValueError, match=exactly("Violation.message: got 1, expected a str")):
+        Violation(message=1, message_nl="x", path="p")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"\AViolation\.path: got ' ', an id must not be empty"):
+        Violation(message="m", message_nl="x", path=" ")
+    assert Violation(message="m", message_nl="x", path="p", subjects=["a"]).subjects == ("a",)

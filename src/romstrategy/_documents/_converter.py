@@ -1,11 +1,12 @@
 """The private cattrs converters between documents and domain objects.
 
-Two converters share the same hooks, and are built on first use. The fast
-one structures valid documents: its hooks give each value its canonical type
-and check it as the field's converter would, so classes are built without
-running their converters again. When it fails, the detailed one structures
-the document again and collects every problem; `problems_from` translates
-its exception groups into `Problem`s by path.
+Two converters share the same hooks, and are built on first use. Both read
+each field's kind from the model class. The fast one structures valid
+documents: its hooks give each value the type of its kind, and the class's
+constructor checks it by kind. When anything fails, the detailed one
+structures the document again, checks every field by its kind in the hooks,
+and so collects every problem; `problems_from` translates its exception
+groups into `Problem`s by path.
 """
 
 from __future__ import annotations

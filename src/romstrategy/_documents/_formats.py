@@ -8,8 +8,7 @@ when used, to keep `import romstrategy` fast.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
-from itertools import repeat
+from collections.abc import Callable
 from types import MappingProxyType
 from typing import Any
 
@@ -173,30 +172,12 @@ def parse(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> dict
     return tree
 
 
-class _JsonWriter:
-    """The JSON encoder of canonical documents; `json` is imported on first use."""
-
-    def __init__(self) -> None:
-        import json
-
-        self.encoder = json.JSONEncoder(ensure_ascii=False)  # separators ", " and ": "
-        make_encoder = getattr(json.encoder, "c_make_encoder", None)
-        # CPython's C encoder, called without a Python frame per record.
-        self.c_encoder = make_encoder and make_encoder(
-            None, self.encoder.default, json.encoder.encode_basestring, None, ": ", ", ",
-            False, False, True,
-        )  # fmt: skip
-
-    def records(self, records: list[Any]) -> Iterable[str]:
-        """Each record as `encoder.encode` writes it."""
-        if self.c_encoder is None:
-            return map(self.encoder.encode, records)
-        return map("".join, map(self.c_encoder, records, repeat(0)))
-
-
 @functools.cache
-def _json_writer() -> _JsonWriter:
-    return _JsonWriter()
+def _json_encoder() -> Any:
+    """The JSON encoder of canonical documents; `json` is imported on first use."""
+    import json
+
+    return json.JSONEncoder(ensure_ascii=False)  # separators ", " and ": "
 
 
 _NEXT = ",\n"
@@ -204,15 +185,14 @@ _NEXT = ",\n"
 
 def _render_json(tree: dict[str, Any]) -> str:
     # One top-level key, and one record of each collection, per line: readable
-    # and diffable like indented JSON, at the speed of the C encoder. The parts
-    # are joined once, so the text is copied once.
-    writer = _json_writer()
-    encode = writer.encoder.encode
+    # and diffable like indented JSON. The parts are joined once, so the text is
+    # copied once.
+    encode = _json_encoder().encode
     parts = ["{\n"]
     for index, (key, value) in enumerate(tree.items()):
         parts.append(f"{_NEXT if index else ''}  {encode(key)}: ")
         if type(value) is list and value:
-            parts += ("[\n    ", ",\n    ".join(writer.records(value)), "\n  ]")
+            parts += ("[\n    ", ",\n    ".join(map(encode, value)), "\n  ]")
         else:
             parts.append(encode(value))
     parts.append("\n}\n")

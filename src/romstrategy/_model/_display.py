@@ -185,14 +185,19 @@ def html_table(pairs: Iterable[tuple[str, str]]) -> str:
     return f"<table>{rows}</table>"
 
 
-def language(lang: Any, locale: Any, where: str) -> Any:
-    """`lang`, or `locale` where a caller still gives the language by its old name.
+def language(lang: Any, locale: Any, where: str, default: str) -> Any:
+    """`lang` (by default `default`), or `locale` where a caller gives it by its old name.
 
     `locale=` was the name of `lang=` before 0.1; it works for one release and
     warns with a `DeprecationWarning` that names `where`.
+
+    Raises:
+        TypeError: when both are given.
     """
     if locale is None:
-        return lang
+        return default if lang is None else lang
+    if lang is not None:
+        raise TypeError(f"{where}: give the language as lang= only, not also as locale=")
     warnings.warn(
         f"{where}(locale=...) is deprecated; use lang=...", DeprecationWarning, stacklevel=3
     )

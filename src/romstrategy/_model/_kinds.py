@@ -6,7 +6,8 @@ tuple[StatusChange, ...]`, `note: OptionalText`. A model class is declared
 `@attrs.frozen(kw_only=True, field_transformer=by_kind)`: its constructor
 then checks every field by its kind. The
 document converter and the JSON Schema read the same kinds from each field's
-`metadata["kind"]`, so the three always agree.
+`metadata["kind"]`, so the three always agree. The kinds are read when the
+class is made: a field may name only classes and aliases defined before it.
 
 A refused value raises `FieldError`, which carries the class, the field and,
 in a list, the index.
@@ -218,7 +219,12 @@ def _flag(value: object) -> bool:
 _AMOUNT_PATTERN = r"^-?0*([0-9]{1,12}(\.[0-9]{1,2})?|1000000000000(\.0{1,2})?)$"
 _DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
-_ID = Kind("id", str, _id, {"type": "string", "pattern": r"\S"}, plural="ids")
+# Python's white space (`str.isspace`), spelled out: a JSON Schema validator in another
+# language reads `\S` by its own rules, and an id needs one character outside this set.
+_SPACE = (
+    r"\t\n\u000b\u000c\r\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_ID = Kind("id", str, _id, {"type": "string", "pattern": f"[^{_SPACE}]"}, plural="ids")
 _TEXT = Kind("text", str, _text, {"type": "string"})
 _AMOUNT = Kind(
     "amount",

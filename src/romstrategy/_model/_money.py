@@ -252,13 +252,13 @@ class Money:
         return tuple(Money.from_cents(sign * part) for part in parts)
 
     def format(
-        self, lang: Literal["nl", "en"] = "nl", *, locale: Literal["nl", "en"] | None = None
+        self, lang: Literal["nl", "en"] | None = None, *, locale: Literal["nl", "en"] | None = None
     ) -> str:
         """Format for people: `€ 4.000.000,00` in Dutch, `€4,000,000.00` in English.
 
         `locale=` is the old name of `lang`; it still works in 0.1 and warns.
         """
-        lang = language(lang, locale, "Money.format")
+        lang = language(lang, locale, "Money.format", "nl")
         whole, part = divmod(abs(self.cents), 100)
         grouped = f"{whole:,}"
         if lang == "nl":

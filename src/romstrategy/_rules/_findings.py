@@ -104,7 +104,7 @@ class Finding:
         )
 
     def format(
-        self, lang: Literal["en", "nl"] = "en", *, locale: Literal["en", "nl"] | None = None
+        self, lang: Literal["en", "nl"] | None = None, *, locale: Literal["en", "nl"] | None = None
     ) -> str:
         r"""One line: code, severity, path and message, in English or Dutch.
 
@@ -113,7 +113,7 @@ class Finding:
         Control characters from the strategy's ids are shown as escapes
         such as `\x1b`, so that printing the line cannot change a terminal.
         """
-        lang = language(lang, locale, "Finding.format")
+        lang = language(lang, locale, "Finding.format", "en")
         if lang == "en":
             return visible(f"{self.code} {self.severity.value} {self.path}: {self.message}")
         if lang == "nl":
@@ -136,7 +136,7 @@ class Finding:
         return self.format("en")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=by_kind)
 class Violation:
     """What a check found, before the engine names the rule (*overtreding*).
 
@@ -152,10 +152,10 @@ class Violation:
             one finding has instead (RS102 is a warning in a draft).
     """
 
-    message: str
-    message_nl: str
-    path: str
-    subjects: tuple[str, ...] = ()
+    message: Text
+    message_nl: Text
+    path: Id
+    subjects: Ids = ()
     severity: Severity | None = None
 
     def finding(self, code: str, severity: Severity) -> Finding:
@@ -242,13 +242,13 @@ class Report:
             raise StrategyInvalid(self.findings)
 
     def format(
-        self, lang: Literal["en", "nl"] = "en", *, locale: Literal["en", "nl"] | None = None
+        self, lang: Literal["en", "nl"] | None = None, *, locale: Literal["en", "nl"] | None = None
     ) -> str:
         """A readable text: a headline, then one line per finding.
 
         `locale=` is the old name of `lang`; it still works in 0.1 and warns.
         """
-        lang = language(lang, locale, "Report.format")
+        lang = language(lang, locale, "Report.format", "en")
         if lang not in ("en", "nl"):
             raise ValueError(f"Report.format: got lang {lang!r}, expected 'en' or 'nl'")
         if not self.findings:
