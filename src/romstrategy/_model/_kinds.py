@@ -45,7 +45,6 @@ __all__ = [
     "Texts",
     "argument",
     "by_kind",
-    "check_utf8",
     "enum_member",
     "kind_of",
     "kinds",
@@ -129,18 +128,6 @@ class Kind:
             except FieldError as error:
                 raise FieldError(error.reason, index=index) from None
         return items
-
-
-def check_utf8(value: str, where: str) -> str:
-    """Return `value` if it can be written as UTF-8: it holds no lone surrogate.
-
-    Raises:
-        ValueError: naming `where` and the first lone surrogate.
-    """
-    try:
-        return _utf8(value)
-    except FieldError as error:
-        raise FieldError(error.reason, field=where) from None
 
 
 def _utf8(value: str) -> str:
