@@ -31,6 +31,7 @@ __all__ = [
     "money",
     "percent",
     "period",
+    "sentence",
     "severity",
     "word",
 ]
@@ -162,6 +163,34 @@ def percent(share: Fraction | None, lang: Lang) -> str:
     sign = "-" if tenths < 0 else ""
     mark = "," if lang == "nl" else "."
     return f"{sign}{whole}{mark}{tenth}%"
+
+
+_SENTENCES: dict[str, tuple[str, str]] = {
+    "period": ("period {period}, status {status}", "periode {period}, status {status}"),
+    "parties": (
+        "{roms} ROMs, {provinces} provinces, {principals} principals",
+        "{roms} ROM's, {provinces} provincies, {principals} opdrachtgevers",
+    ),
+    "pillars": ("pillars: {pillars}", "pijlers: {pillars}"),
+    "work": (
+        "{activities} activities, {allocations} allocations",
+        "{activities} activiteiten, {allocations} toewijzingen",
+    ),
+    "funding": (
+        "funding {source}: {amount} {kind}, allocated {allocated}, unallocated {unallocated}",
+        "financiering {source}: {amount} {kind}, toegewezen {allocated}, "
+        "niet toegewezen {unallocated}",
+    ),
+    "motion": ("{kind} {title}: {status}{settled}", "{kind} {title}: {status}{settled}"),
+    "settled": (" (settled by this strategy)", " (afgedaan met deze strategie)"),
+}
+"""The sentences of `summary()` in English and Dutch, as `str.format` templates."""
+
+
+def sentence(key: str, lang: Lang) -> str:
+    """A sentence template of `summary()` in `lang`, e.g. `"period {period}, status {status}"`."""
+    pair = _SENTENCES[key]
+    return pair[0] if lang == "en" else pair[1]
 
 
 def check_lang(value: object, where: str) -> Lang:
