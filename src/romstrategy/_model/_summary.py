@@ -30,10 +30,6 @@ def summary(strategy: Strategy, lang: Lang = "en") -> str:
     """
     argument(strategy, Strategy, "summary")
     check_lang(lang, "summary")
-    say = {
-        key: sentence(key, lang)
-        for key in ("period", "parties", "pillars", "work", "funding", "motion", "settled")
-    }
     lines = [
         f"{strategy.title} ({strategy.id})",
         sentence("period", lang).format(
