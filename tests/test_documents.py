@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import romstrategy as rs
+import romstrategy.testing as rst
 from romstrategy import DocumentError, Money, Period, Problem, reference, reports
 from romstrategy.cli import main
 from tests.helpers import any_strategies, exactly
@@ -1521,3 +1522,93 @@ def test_the_schema_s_id_pattern_is_python_s_white_space_spelled_out():
         if (re.search(pattern, chr(code)) is None) != (not chr(code).strip())
     ]
     assert differ == []
+
+
+# === the fast way and the careful way agree ====================================================
+# A JSON document that is exactly as msgspec would write it goes the fast way; one with an
+# escape in a key goes the careful way. The same document both ways must give the same
+# strategy, or the same problems.
+
+
+def _careful(text):
+    """The same document, with one key written with an escape, so that it goes the careful way."""
+    return text.replace('"schema_version"', '"\\u0073chema_version"', 1)
+
+
+def _outcome(text):
+    try:
+        return rs.loads(text, "json")
+    except DocumentError as error:
+        return error.problems
+
+
+@settings(max_examples=50, deadline=None)
+@given(rst.documents(format="json", valid=True))
+def test_a_valid_document_builds_the_same_strategy_both_ways(text):
+    fast = rs.loads(text, "json")
+    assert fast == rs.loads(_careful(text), "json")
+    assert fast == rs.loads(rs.dumps(fast, "toml"), "toml")
+
+
+@settings(max_examples=50, deadline=None)
+@given(rst.documents(format="json", valid=False))
+def test_a_broken_document_gives_the_same_problems_both_ways(broken):
+    problems = _outcome(broken.text)
+    assert isinstance(problems, tuple)
+    assert problems == _outcome(_careful(broken.text))
+    assert broken.paths <= {problem.path for problem in problems}
+
+
+def _objects(tree, path="$"):
+    """Every table of a document tree, with its path."""
+    if isinstance(tree, dict):
+        yield tree, path
+        for key, value in tree.items():
+            yield from _objects(value, f"{path}.{key}")
+    elif isinstance(tree, list):
+        for index, value in enumerate(tree):
+            yield from _objects(value, f"{path}[{index}]")
+
+
+def _text_with_pairs(tree, twice, extra):
+    """JSON text of `tree` where the table `twice` repeats its first key, and `extra` gets one."""
+    if isinstance(tree, dict):
+        pairs = list(tree.items())
+        if tree is twice:
+            pairs.append(pairs[0])
+        if tree is extra:
+            pairs.append(("colour", "blue"))
+        inner = ", ".join(
+            f"{json.dumps(k)}: {_text_with_pairs(v, twice, extra)}" for k, v in pairs
+        )
+        return "{" + inner + "}"
+    if isinstance(tree, list):
+        return "[" + ", ".join(_text_with_pairs(v, twice, extra) for v in tree) + "]"
+    return json.dumps(tree, ensure_ascii=False)
+
+
+def test_a_repeated_key_is_refused_at_every_depth_both_ways():
+    tree = json.loads(rs.dumps(_plan(), "json"))
+    for table, path in _objects(tree):
+        text = _text_with_pairs(tree, table, None)
+        problems = _outcome(text)
+        first = next(iter(table))
+        assert isinstance(problems, tuple), path
+        assert any(
+            p.path == f"{path}.{first}" and p.message.startswith(f"duplicate key '{first}'")
+            for p in problems
+        ), (path, problems)
+        assert problems == _outcome(_careful(text))
+
+
+def test_an_unknown_key_is_refused_at_every_depth_both_ways():
+    tree = json.loads(rs.dumps(_plan(), "json"))
+    for table, path in _objects(tree):
+        text = _text_with_pairs(tree, None, table)
+        problems = _outcome(text)
+        assert [p.path for p in problems] == [f"{path}.colour"], (path, problems)
+        assert problems == _outcome(_careful(text))
+
+
+def _plan():
+    return rs.load(Path(__file__).parent.parent / "examples" / "illustrative_plan.toml")

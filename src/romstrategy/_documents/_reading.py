@@ -87,6 +87,12 @@ def loads(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> Stra
         DocumentError: listing every problem with its JSON path.
         ValueError: for an unknown format.
     """
+    if format_of(format) == "json" and isinstance(max_bytes, int):
+        from romstrategy._documents._fast import valid_json
+
+        strategy = valid_json(data, SCHEMA_VERSION, max_bytes)
+        if strategy is not None:
+            return strategy
     return _strategy_from(parse(data, format, max_bytes=max_bytes))
 
 
