@@ -820,47 +820,6 @@ def test_an_unknown_status_lists_the_allowed_values(status, found):
     ]
 
 
-# --- repeated values share one object; the memos behind that stay bounded ----------------------
-
-
-def test_equal_references_dates_and_periods_in_a_document_are_one_object():
-    data = tree()
-    source = data["funding_sources"][0]
-    ends = ["2025-12-31", "2025-12-31", "2026-12-31"]
-    data["funding_sources"] += [
-        dict(
-            source,
-            id=f"fs-{index}",
-            origin="van-strien",
-            period={"start": "2025-01-01", "end": end},
-        )
-        for index, end in enumerate(ends)
-    ]
-    loaded = rs.loads(json.dumps(data), "json")
-    first, second, third = loaded.funding_sources[-3:]
-    assert first.period == second.period == rs.Period("2025-01-01", "2025-12-31")
-    assert first.period is second.period
-    assert third.period.start == first.period.start
-    assert third.period.start is first.period.start
-    assert first.origin == second.origin == "van-strien"
-    assert first.origin is second.origin
-    assert rs.loads(json.dumps(data), "json").funding_sources[-2].period is first.period
-
-
-def test_texts_of_up_to_64_characters_are_shared_and_longer_ones_are_not_remembered():
-    """Short repeated values (ids, names) are held once; long texts are not memoised."""
-
-    def load_with_id(text):
-        return rs.loads(json.dumps(tree(id=text)), "json").id
-
-    first = load_with_id("".join(["s"] * 64))
-    assert first == "s" * 64
-    assert load_with_id("".join(["s"] * 64)) is first
-    long_text = load_with_id("".join(["l"] * 65))
-    assert long_text == "l" * 65
-    assert load_with_id("".join(["l"] * 65)) is not long_text
-
-
 @pytest.mark.parametrize(
     ("value", "shown"),
     [(7, "the number 7"), ("x", "the string 'x'"), ([], "an array"), (None, "null")],

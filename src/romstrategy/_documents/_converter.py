@@ -1,12 +1,10 @@
 """The private cattrs converters between documents and domain objects.
 
-Two converters share the same hooks, and are built on first use. Both read
-each field's kind from the model class. The fast one structures valid
-documents: its hooks give each value the type of its kind, and the class's
-constructor checks it by kind. When anything fails, the detailed one
-structures the document again, checks every field by its kind in the hooks,
-and so collects every problem; `problems_from` translates its exception
-groups into `Problem`s by path.
+Valid documents are built by `_fast.valid_tree`. This module's structuring
+converter is the careful way, for the others: it checks every field by its
+kind in the hooks and collects every problem; `problems_from` translates its
+exception groups into `Problem`s by path. A second converter unstructures a
+strategy into plain data for the writers.
 """
 
 from __future__ import annotations
@@ -66,40 +64,9 @@ class _RefusedError(ValueError):
     """A value of the wrong kind; its message is shown as it is."""
 
 
-class _Memo(dict[Any, Any]):
-    """A small memo of immutable values by their document form; it empties when full."""
-
-    def remember(self, key: Any, value: Any) -> Any:
-        if len(self) >= 4096:
-            self.clear()
-        self[key] = value
-        return value
-
-
-# Documents repeat the same ids, dates and periods many times; all are immutable.
-_strings = _Memo()
-_dates = _Memo()
-_periods = _Memo()
-
-
-def _kept(value: str) -> str:
-    # A short string is shared with its equals. A new one is copied out of the parsed
-    # tree, so that the tree's memory is returned whole once it is dropped.
-    known: str | None = _strings.get(value)
-    if known is not None:
-        return known
-    if len(value) > 64:
-        return value
-    return _strings.remember(value, _copy(value))  # type: ignore[no-any-return]
-
-
-def _copy(value: str) -> str:
-    return value.join(("", ""))  # a new str, equal to value
-
-
 def _text(value: object, _: object) -> str:
     if type(value) is str:
-        return _kept(value)
+        return value
     raise _RefusedError(f"expected a string, found {describe(value)}")
 
 
@@ -134,37 +101,12 @@ def _float_hint(value: float) -> str:
 
 
 def _date(value: object, _: object) -> pendulum.Date:
-    if type(value) is str:
-        known: pendulum.Date | None = _dates.get(value)
-        if known is not None:
-            return known
     if isinstance(value, datetime.datetime) or not isinstance(value, str | datetime.date):
         raise _RefusedError(f"expected a date as YYYY-MM-DD, found {describe(value)}")
     try:
-        date = to_date(value)
+        return to_date(value)
     except (TypeError, ValueError) as error:
         raise _RefusedError(str(error)) from None
-    if type(value) is str:
-        _dates.remember(value, date)
-    return date
-
-
-def _period_hook(structure_period: Callable[[Any, Any], Period]) -> Callable[[Any, Any], Period]:
-    def structure(value: object, kind: object) -> Period:
-        key = None
-        if type(value) is dict and len(value) == 2:
-            key = (value.get("start"), value.get("end"))
-            known: Period | None = (
-                _periods.get(key) if type(key[0]) is type(key[1]) is str else None
-            )
-            if known is not None:
-                return known
-        period = structure_period(value, kind)
-        if key is not None and type(key[0]) is type(key[1]) is str:
-            _periods.remember(key, period)
-        return period
-
-    return structure
 
 
 def _table(structure_fields: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
@@ -227,18 +169,13 @@ def _item_errors(
 # --- fields, by the kind their class declares -------------------------------------
 
 
-def _value_hook(
-    converter: cattrs.Converter, kind: Kind, *, detailed: bool
-) -> Callable[[object, object], Any]:
+def _value_hook(converter: cattrs.Converter, kind: Kind) -> Callable[[object, object], Any]:
     """One value of `kind` from a document: the hook for its type, then the kind's check.
 
-    The fast round leaves the check to the class's constructor, which runs it
-    anyway; the detailed round runs it here, so that every field's problem is
-    reported, not only the first one the constructor meets.
+    The check runs here, not only in the class's constructor, so that every
+    field's problem is reported, not only the first one the constructor meets.
     """
     type_hook = converter.get_structure_hook(kind.type)
-    if not detailed:
-        return type_hook
     value_type, check = kind.type, kind.check
 
     def structure(value: object, _: object) -> Any:
@@ -247,13 +184,11 @@ def _value_hook(
     return structure
 
 
-def _field_hook(
-    converter: cattrs.Converter, kind: Kind, *, detailed: bool
-) -> Callable[[object, object], Any]:
+def _field_hook(converter: cattrs.Converter, kind: Kind) -> Callable[[object, object], Any]:
     """A field of `kind`: one value, a list of them (each bad item named), or null if optional."""
-    hook = _value_hook(converter, kind, detailed=detailed)
+    hook = _value_hook(converter, kind)
     if kind.many:
-        hook = _list_hook(hook, kind.type, detailed=detailed)
+        hook = _list_hook(hook, kind.type)
     if not kind.optional:
         return hook
     required = hook
@@ -265,13 +200,11 @@ def _field_hook(
 
 
 def _list_hook(
-    item_hook: Callable[[object, object], Any], item_type: Any, *, detailed: bool
+    item_hook: Callable[[object, object], Any], item_type: Any
 ) -> Callable[[object, object], tuple[Any, ...]]:
     def structure(value: object, kind: object) -> tuple[Any, ...]:
         if type(value) is not list:
             raise _RefusedError(f"expected an array, found {describe(value)}")
-        if not detailed:
-            return tuple(map(item_hook, value, repeat(item_type)))
         try:
             return tuple(map(item_hook, value, repeat(item_type)))
         except Exception:  # redo slowly to report every bad item with its index
@@ -280,12 +213,10 @@ def _list_hook(
     return structure
 
 
-def _class_fields(
-    converter: cattrs.Converter, cls: type[Any], *, detailed: bool
-) -> Callable[[Any, Any], Any]:
+def _class_fields(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any, Any], Any]:
     """Structure a table into `cls`, each field by its kind."""
     overrides: dict[str, Any] = {
-        name: override(struct_hook=_field_hook(converter, kind, detailed=detailed))
+        name: override(struct_hook=_field_hook(converter, kind))
         for name, kind in kinds(cls).items()
     }
     return make_dict_structure_fn(cls, converter, **overrides)
@@ -301,18 +232,8 @@ def _money_text(money: Money) -> str:
     return money.to_text()
 
 
-_period_texts = _Memo()
-
-
 def _unstructure_period(period: Period) -> dict[str, str]:
-    # Periods are shared and immutable; the memo keeps each one alive, so its id stays its
-    # own. Each call still gets a dict of its own, so writers never see shared objects.
-    known: tuple[Period, str, str] | None = _period_texts.get(id(period))
-    if known is None:
-        known = _period_texts.remember(
-            id(period), (period, period.start.isoformat(), period.end.isoformat())
-        )
-    return {"start": known[1], "end": known[2]}
+    return {"start": period.start.isoformat(), "end": period.end.isoformat()}
 
 
 def _list_hook_for(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any], list[Any]]]:
@@ -339,50 +260,33 @@ def _omit_none(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any], d
 # --- building the converters, on first use ------------------------------------------------
 
 
-def _register_shared(converter: cattrs.Converter, *, detailed: bool) -> None:
-    converter.register_structure_hook(str, _text)
-    converter.register_structure_hook(bool, _flag)
-    converter.register_structure_hook(Money, _money)
-    converter.register_structure_hook(pendulum.Date, _date)
-    converter.register_structure_hook_factory(_is_enum, _enum_hook)
-    converter.register_structure_hook_factory(
-        attrs.has, lambda cls: _table(_class_fields(converter, cls, detailed=detailed))
-    )
-    converter.register_structure_hook(
-        Period, _period_hook(_table(_class_fields(converter, Period, detailed=detailed)))
-    )
-
-
 @functools.cache
 def _converters() -> tuple[cattrs.Converter, cattrs.Converter]:
-    """The fast converter, which also unstructures, and the detailed one for errors."""
-    fast = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
-    detailed = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    _register_shared(fast, detailed=False)
-    _register_shared(detailed, detailed=True)
-    fast.register_unstructure_hook(Money, _money_text)
-    fast.register_unstructure_hook(pendulum.Date, pendulum.Date.isoformat)
-    fast.register_unstructure_hook(Period, _unstructure_period)
-    fast.register_unstructure_hook_func(_is_enum, lambda member: member.value)
-    fast.register_unstructure_hook_factory(_is_tuple, _list_hook_for(fast))
+    """The converter that unstructures, and the one that structures with every problem."""
+    writer = cattrs.Converter()
+    writer.register_unstructure_hook(Money, _money_text)
+    writer.register_unstructure_hook(pendulum.Date, pendulum.Date.isoformat)
+    writer.register_unstructure_hook(Period, _unstructure_period)
+    writer.register_unstructure_hook_func(_is_enum, lambda member: member.value)
+    writer.register_unstructure_hook_factory(_is_tuple, _list_hook_for(writer))
     for cls in MODEL_CLASSES:
         if cls is not Period:
-            fast.register_unstructure_hook(cls, _omit_none(fast, cls))
-    return fast, detailed
+            writer.register_unstructure_hook(cls, _omit_none(writer, cls))
+    reader = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    reader.register_structure_hook(str, _text)
+    reader.register_structure_hook(bool, _flag)
+    reader.register_structure_hook(Money, _money)
+    reader.register_structure_hook(pendulum.Date, _date)
+    reader.register_structure_hook_factory(_is_enum, _enum_hook)
+    reader.register_structure_hook_factory(
+        attrs.has, lambda cls: _table(_class_fields(reader, cls))
+    )
+    return writer, reader
 
 
 def structure(tree: dict[str, Any]) -> Strategy:
-    """Build a `Strategy` from a parsed document; cattrs errors propagate.
-
-    A valid document takes the fast path. Any failure there reruns the whole
-    document through the detailed converter, which collects every problem
-    with its path.
-    """
-    fast, detailed = _converters()
-    try:
-        strategy: Strategy = fast.structure(tree, Strategy)
-    except Exception:  # the detailed round below finds every problem
-        strategy = detailed.structure(tree, Strategy)
+    """Build a `Strategy` from a parsed document; cattrs errors, with every problem, propagate."""
+    strategy: Strategy = _converters()[1].structure(tree, Strategy)
     return strategy
 
 

@@ -19,6 +19,7 @@ the second, `loads` reads the document the careful way, which names every proble
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections.abc import Callable
 from typing import Any
@@ -31,7 +32,7 @@ from romstrategy._model._money import Money, money_of_text
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
 
-__all__ = ["valid_json"]
+__all__ = ["valid_json", "valid_tree"]
 
 _Convert = Callable[[Any], Any]
 _MISSING = object()
@@ -64,8 +65,16 @@ def valid_json(data: str | bytes, version: int, max_bytes: int) -> Strategy | No
             return None
         if type(tree.get("schema_version")) is not int or tree.pop("schema_version") != version:
             return None
+    except Exception:  # malformed, too deep, out of range: the careful way says which
+        return None
+    return valid_tree(tree)
+
+
+def valid_tree(tree: dict[str, Any]) -> Strategy | None:
+    """The strategy of a parsed document without `schema_version`; `None` if not shown valid."""
+    try:
         strategy: Strategy = _Builder().build(Strategy)(tree)
-    except Exception:  # malformed, too deep, a refused value: the careful way says which
+    except Exception:  # a refused value: the careful way says which, and where
         return None
     return strategy
 
@@ -88,6 +97,8 @@ class _Builder:
 
     def day(self, value: Any) -> pendulum.Date:
         if type(value) is not str:
+            if type(value) is datetime.date:  # a TOML or YAML date
+                return to_date(value)
             raise _RefusedError
         known = self.dates.get(value)
         if known is None:

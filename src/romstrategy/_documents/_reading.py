@@ -14,6 +14,7 @@ from typing import Any
 
 from romstrategy._documents import _converter
 from romstrategy._documents._errors import DocumentError, Problem, describe
+from romstrategy._documents._fast import valid_json, valid_tree
 from romstrategy._documents._files import naming, write_atomically
 from romstrategy._documents._formats import FORMATS, MAX_BYTES, format_of, parse, render
 from romstrategy._model._kinds import argument
@@ -69,6 +70,9 @@ def _upgraded(tree: dict[str, Any]) -> dict[str, Any]:
 
 def _strategy_from(tree: dict[str, Any]) -> Strategy:
     body = _upgraded(tree)
+    strategy = valid_tree(body)
+    if strategy is not None:
+        return strategy
     try:
         return _converter.structure(body)
     except Exception as error:  # every structuring failure becomes problems with paths
@@ -88,8 +92,6 @@ def loads(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> Stra
         ValueError: for an unknown format.
     """
     if format_of(format) == "json" and isinstance(max_bytes, int):
-        from romstrategy._documents._fast import valid_json
-
         strategy = valid_json(data, SCHEMA_VERSION, max_bytes)
         if strategy is not None:
             return strategy
