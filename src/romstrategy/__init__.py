@@ -18,10 +18,10 @@ from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, Sta
 from romstrategy._model._parties import ROM, Organisation, OrganisationKind, Province
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Activity, Pillar, Scope, Service, Strategy, StrategyStatus
-from romstrategy._model._summary import summary
 
 if typing.TYPE_CHECKING:
     from romstrategy import reports, rules
+    from romstrategy._model._summary import summary
     from romstrategy._reports._notebook import to_frames, to_records
     from romstrategy.rules import Finding, Report, Rule, Severity, StrategyInvalid, rule, validate
 
@@ -68,7 +68,7 @@ __all__ = [
     "validate",
 ]
 
-# The rules engine, the reports and the notebook helpers load on first use, so that
+# The rules engine, the reports, the summary and the notebook helpers load on first use, so that
 # `import romstrategy` stays quick for tools that only read documents.
 _LAZY = {
     "reports": "romstrategy.reports",
@@ -80,6 +80,7 @@ _LAZY = {
     "StrategyInvalid": "romstrategy.rules",
     "rule": "romstrategy.rules",
     "validate": "romstrategy.rules",
+    "summary": "romstrategy._model._summary",
     "to_frames": "romstrategy._reports._notebook",
     "to_records": "romstrategy._reports._notebook",
 }

@@ -12,7 +12,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from romstrategy._documents import _converter
 from romstrategy._documents._errors import DocumentError, Problem, describe
 from romstrategy._documents._fast import valid_json, valid_tree
 from romstrategy._documents._files import naming, write_atomically
@@ -73,6 +72,8 @@ def _strategy_from(tree: dict[str, Any]) -> Strategy:
     strategy = valid_tree(body)
     if strategy is not None:
         return strategy
+    from romstrategy._documents import _converter  # the careful way, loaded when needed
+
     try:
         return _converter.structure(body)
     except Exception as error:  # every structuring failure becomes problems with paths
@@ -140,6 +141,8 @@ def dumps(strategy: Strategy, format: str) -> str:
     """
     kind = format_of(format)
     argument(strategy, Strategy, "dumps")
+    from romstrategy._documents import _converter
+
     tree = {"schema_version": SCHEMA_VERSION, **_converter.unstructure(strategy)}
     return render(tree, kind)
 
