@@ -96,11 +96,11 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
 
 
-def _scalar(event: Any) -> object:
-    tag = event.tag
-    if tag is None:
-        return event.value if event.style else _plain(event.value)  # plain: no style
-    return _tagged(tag, event.value)
+def _step_text(step: object) -> str:
+    """A step of a JSON path: `[3]` for an index, `.key` for a key, nothing for none yet."""
+    if step is _NO_KEY:
+        return ""
+    return f"[{step}]" if type(step) is int else f".{key_text(step)}"
 
 
 def _line(event: Any) -> int:
@@ -120,18 +120,16 @@ class _Builder:
     def __init__(self, max_depth: int) -> None:
         self.max_depth = max_depth
         self.open: list[Any] = []  # the open dicts and lists, outermost first
-        self.steps: list[str] = []  # the step of the JSON path to each: ".key" or "[3]"
+        self.steps: list[object] = []  # the step of the JSON path to each: a key or an index
         self.keys: list[Any] = []  # for each: the key awaiting its value, or _NO_KEY
-        self.lines: list[dict[Any, int]] = []  # for each dict: the line of each key
+        self.lines: list[dict[Any, Any]] = []  # for each dict: the event of each key
         self.problems: list[Problem] = []
         self.root: object = None
 
-    def step(self) -> str:
-        """The step of the JSON path from the innermost open collection to the next value."""
-        inner, key = self.open[-1], self.keys[-1]
-        if type(inner) is list:
-            return f"[{len(inner)}]"
-        return "" if key is _NO_KEY else f".{key_text(key)}"
+    def step(self) -> object:
+        """The step from the innermost open collection to the next value: an index or a key."""
+        inner = self.open[-1]
+        return len(inner) if type(inner) is list else self.keys[-1]
 
     def path(self, key: object = _NO_KEY) -> str:
         """Where the next value goes, or with `key` where that key of the innermost table is.
@@ -140,8 +138,8 @@ class _Builder:
         """
         if not self.open:
             return "$"
-        last = self.step() if key is _NO_KEY else f".{key_text(key)}"
-        return "".join(["$", *self.steps, last])
+        last = self.step() if key is _NO_KEY else key
+        return "".join(["$", *map(_step_text, self.steps), _step_text(last)])
 
     def scalar(self, value: object, event: Any) -> None:
         if not self.open:
@@ -157,18 +155,22 @@ class _Builder:
             self.keys[-1] = _NO_KEY
 
     def key(self, key: object, event: Any) -> None:
-        line = _line(event)
         if key == "<<" and not event.style and event.tag is None:
-            message = f"merge keys (<<) are not supported; write the keys out (line {line})"
+            message = (
+                f"merge keys (<<) are not supported; write the keys out (line {_line(event)})"
+            )
             self.refuse(Problem(self.path(key), message))
         # By type too: 1, 1.0 and true are different keys in YAML, though equal in Python.
         typed = (type(key), key)
-        if typed in self.lines[-1]:
-            first = self.lines[-1][typed]
-            message = f"duplicate key {shown(key)} (line {line}); it is first on line {first}"
+        first = self.lines[-1].get(typed)
+        if first is not None:
+            message = (
+                f"duplicate key {shown(key)} (line {_line(event)}); "
+                f"it is first on line {_line(first)}"
+            )
             self.refuse(Problem(self.path(key), message))
         else:
-            self.lines[-1][typed] = line
+            self.lines[-1][typed] = event
         self.keys[-1] = key
 
     def refuse(self, problem: Problem) -> None:
@@ -182,7 +184,7 @@ class _Builder:
             raise _FatalError(f"nested deeper than {self.max_depth} levels")
         if self.open and type(self.open[-1]) is dict and self.keys[-1] is _NO_KEY:
             raise _FatalError("a key must be a string, number or null, not a list or table")
-        step = self.step() if self.open else ""
+        step = self.step() if self.open else _NO_KEY
         self.scalar(container, event)  # placed now, filled as its events arrive
         self.open.append(container)
         self.steps.append(step)
@@ -236,11 +238,19 @@ def load(text: str, max_depth: int) -> object:
     builder = _Builder(max_depth)
     documents = 0
     event: Any = None
+    parser = _BaseParser(text)
+    next_event, more = parser.get_event, parser.check_event
+    scalar_event = yaml.ScalarEvent
     try:
-        for event in yaml.parse(text, Loader=_BaseParser):
+        while more():
+            event = next_event()
             kind = type(event)
-            if kind is yaml.ScalarEvent:
-                builder.scalar(_scalar(event), event)
+            if kind is scalar_event:
+                if event.tag is None:  # the common case, without a call
+                    text = event.value
+                    builder.scalar(text if event.style else _plain(text), event)
+                else:
+                    builder.scalar(_tagged(event.tag, event.value), event)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 builder.end()
             elif kind is yaml.MappingStartEvent:
@@ -262,6 +272,8 @@ def load(text: str, max_depth: int) -> object:
     except _FatalError as refusal:
         problem = Problem(builder.path(), f"{refusal} (line {_line(event)})")
         raise DocumentError([problem]) from None
+    finally:
+        parser.dispose()
     if builder.problems:
         raise DocumentError(builder.problems)
     return builder.root
