@@ -1,8 +1,13 @@
-"""Shared test settings: Hypothesis profiles."""
+"""Shared test settings and fixtures: Hypothesis profiles, a strategy whose totals overflow."""
 
 import os
 
+import attrs
+import pytest
 from hypothesis import HealthCheck, settings
+
+import romstrategy as rs
+from romstrategy import Money, Period
 
 settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
 settings.register_profile(
@@ -24,3 +29,24 @@ settings.register_profile(
     suppress_health_check=list(HealthCheck),
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture
+def overflowing(tmp_path):
+    """A source of EUR 10^12 with two allocations of EUR 10^12: RS101, and a total of 2 x 10^12."""
+    strategy = rs.reference.strategy_2024()
+    source = attrs.evolve(strategy.funding_sources[0], amount=Money(10**12))
+    allocations = tuple(
+        rs.Allocation(
+            id=f"al-{i}",
+            source=source.id,
+            amount=Money(10**12),
+            pillar="I",
+            period=Period("2024-01-01", "2025-12-31"),
+        )
+        for i in range(2)
+    )
+    strategy = attrs.evolve(strategy, funding_sources=(source,), allocations=allocations)
+    path = tmp_path / "overflowing.toml"
+    rs.dump(strategy, path)
+    return strategy, path

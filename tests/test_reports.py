@@ -278,27 +278,6 @@ def python(code, timeout=60, input=None):
 # --- totals beyond the range of one amount ------------------------------------------------
 
 
-@pytest.fixture
-def overflowing(tmp_path):
-    """A source of EUR 10^12 with two allocations of EUR 10^12: RS101, and a total of 2 x 10^12."""
-    strategy = rs.reference.strategy_2024()
-    source = attrs.evolve(strategy.funding_sources[0], amount=Money(10**12))
-    allocations = tuple(
-        rs.Allocation(
-            id=f"al-{i}",
-            source=source.id,
-            amount=Money(10**12),
-            pillar="I",
-            period=Period("2024-01-01", "2025-12-31"),
-        )
-        for i in range(2)
-    )
-    strategy = attrs.evolve(strategy, funding_sources=(source,), allocations=allocations)
-    path = tmp_path / "overflowing.toml"
-    rs.dump(strategy, path)
-    return strategy, path
-
-
 def test_every_sum_beyond_one_amount_is_shown_and_nothing_raises(overflowing):
     strategy, _ = overflowing
     assert rs.validate(strategy).codes == ("RS101",)
