@@ -113,8 +113,18 @@ class Allocation(_Struct, kw_only=True):
     period: Period
 
 
+class Transaction(_Struct, kw_only=True):
+    id: Id
+    allocation: Id
+    kind: rs.TransactionKind
+    amount: Money
+    date: datetime.date
+    description: str = ""
+    document: str | None = None
+
+
 class Strategy(_Struct, kw_only=True):
-    schema_version: Literal[1]
+    schema_version: Literal[1, 2]
     id: Id
     title: str
     period: Period
@@ -127,6 +137,7 @@ class Strategy(_Struct, kw_only=True):
     funding_sources: tuple[FundingSource, ...] = ()
     activities: tuple[Activity, ...] = ()
     allocations: tuple[Allocation, ...] = ()
+    transactions: tuple[Transaction, ...] = ()
     settles: tuple[Id, ...] = ()
     source: str | None = None
 

@@ -116,8 +116,18 @@ class Allocation(_Model):
     period: Period
 
 
+class Transaction(_Model):
+    id: Id
+    allocation: Id
+    kind: rs.TransactionKind
+    amount: Money
+    date: datetime.date
+    description: str = ""
+    document: str | None = None
+
+
 class Strategy(_Model):
-    schema_version: Literal[1]
+    schema_version: Literal[1, 2]
     id: Id
     title: str
     period: Period
@@ -130,6 +140,7 @@ class Strategy(_Model):
     funding_sources: tuple[FundingSource, ...] = ()
     activities: tuple[Activity, ...] = ()
     allocations: tuple[Allocation, ...] = ()
+    transactions: tuple[Transaction, ...] = ()
     settles: tuple[Id, ...] = ()
     source: str | None = None
 

@@ -30,6 +30,8 @@ from romstrategy import (
     StatusChange,
     Strategy,
     StrategyStatus,
+    Transaction,
+    TransactionKind,
     reference,
 )
 from romstrategy.rules import validate
@@ -126,6 +128,17 @@ allocations = st.builds(
     period=periods(),
 )
 
+transactions = st.builds(
+    Transaction,
+    id=ids,
+    allocation=ids,
+    kind=st.sampled_from(TransactionKind),
+    amount=moneys,
+    date=dates,
+    description=texts,
+    document=st.none() | texts,
+)
+
 
 def _few(items):
     return st.lists(items, max_size=3).map(tuple)
@@ -145,6 +158,7 @@ any_strategies = st.builds(
     funding_sources=_few(funding_sources),
     activities=_few(activities),
     allocations=_few(allocations),
+    transactions=_few(transactions),
     settles=id_tuples,
     source=st.none() | texts,
 )

@@ -30,6 +30,7 @@ from tests.helpers import any_strategies, exactly
 
 FORMATS = ("json", "toml", "yaml")
 EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
+ILLUSTRATIVE = EXAMPLES / "illustrative_plan.toml"
 REFERENCE_FILES = sorted((EXAMPLES / "reference").glob("strategy_2024.*"))
 
 
@@ -93,7 +94,7 @@ def test_loaded_dates_are_pendulum_dates_and_periods_have_both_ends():
 def test_document_starts_with_schema_version_and_writes_money_enums_as_strings():
     tree = reference_tree()
     assert next(iter(tree)) == "schema_version"
-    assert tree["schema_version"] == 1
+    assert tree["schema_version"] == 2
     assert tree["funding_sources"][0]["amount"] == "4000000.00"
     assert tree["funding_sources"][0]["kind"] == "incidental"
     assert tree["status"] == "draft"
@@ -201,7 +202,7 @@ def test_each_kind_of_bad_value_names_its_place(change, path, message):
 @pytest.mark.parametrize(
     ("version", "message"),
     [
-        (2, "schema version 2, newer than version 1"),
+        (3, "schema version 3, newer than version 2"),
         (1.9, "found the number 1.9"),
         (True, "found true"),
         ("1", "found the string '1'"),
@@ -216,12 +217,46 @@ def test_schema_version_must_be_a_known_whole_number(version, message):
     assert message in problem.message
 
 
+def _version_1(text, format):
+    """The text of a version 2 document without transactions, said to be version 1."""
+    return {
+        "json": lambda: text.replace('"schema_version": 2,', '"schema_version": 1,', 1),
+        "toml": lambda: text.replace("schema_version = 2\n", "schema_version = 1\n", 1),
+        "yaml": lambda: text.replace("schema_version: 2\n", "schema_version: 1\n", 1),
+    }[format]()
+
+
+@pytest.mark.parametrize("format", ["json", "toml", "yaml"])
+def test_a_version_1_document_loads_unchanged(format):
+    strategy = reference.strategy_2024()
+    text = rs.dumps(strategy, format)
+    old = _version_1(
+        text.replace('"transactions": [],', "")
+        .replace("transactions = []\n", "")
+        .replace("transactions: []\n", ""),
+        format,
+    )
+    assert old != text
+    assert "transactions" not in old
+    assert rs.loads(old, format) == strategy
+
+
+@pytest.mark.parametrize("format", ["json", "toml", "yaml"])
+@pytest.mark.parametrize("plan", ["reference", "with transactions"])
+def test_a_version_1_document_with_transactions_is_refused(format, plan):
+    strategy = reference.strategy_2024() if plan == "reference" else rs.load(ILLUSTRATIVE)
+    assert plan == "reference" or strategy.transactions
+    old = _version_1(rs.dumps(strategy, format), format)
+    assert ("$.transactions", "transactions need schema version 2; this document is schema "
+            "version 1, write schema_version = 2") in problems(old, format)  # fmt: skip
+
+
 def test_missing_schema_version_is_a_problem():
     tree = reference_tree()
     del tree["schema_version"]
     (problem,) = problems_of(tree)
     assert problem == Problem(
-        "$.schema_version", "required key is missing; write schema_version = 1"
+        "$.schema_version", "required key is missing; write schema_version = 2"
     )
 
 
@@ -489,8 +524,18 @@ def test_the_schema_refuses_a_blank_id_and_an_empty_province_code():
     assert validator.is_valid(reference_tree())
 
 
-def test_the_schema_version_is_the_library_s():
-    assert rs.json_schema()["properties"]["schema_version"] == {"const": rs.SCHEMA_VERSION}
+def test_the_schema_takes_every_version_the_library_reads():
+    assert rs.SCHEMA_VERSION == 2
+    assert rs.json_schema()["properties"]["schema_version"] == {"enum": [1, 2]}
+
+
+def test_the_schema_refuses_transactions_in_a_version_1_document():
+    validator = jsonschema.Draft202012Validator(rs.json_schema())
+    tree = reference_tree()
+    assert validator.is_valid(tree | {"schema_version": 1, "transactions": []}) is False
+    del tree["transactions"]
+    assert validator.is_valid(tree | {"schema_version": 1})
+    assert validator.is_valid(tree | {"schema_version": 2})
 
 
 def test_a_blank_id_and_a_bad_title_are_both_reported():
@@ -535,18 +580,18 @@ def problems_of_tree(data):
 )
 def test_a_bad_schema_version_is_named_exactly(value, shown):
     assert problems_of_tree(tree(schema_version=value)) == [
-        ("$.schema_version", f"expected a version number such as 1, found {shown}")
+        ("$.schema_version", f"expected a version number such as 2, found {shown}")
     ]
 
 
 def test_toml_values_without_a_json_kind_are_named_by_their_type():
     assert problems("schema_version = 07:32:00\n", "toml") == [
-        ("$.schema_version", "expected a version number such as 1, found time")
+        ("$.schema_version", "expected a version number such as 2, found time")
     ]
     assert problems("schema_version = 2024-01-01T10:00:00\n", "toml") == [
         (
             "$.schema_version",
-            "expected a version number such as 1, found the date-time 2024-01-01T10:00:00",
+            "expected a version number such as 2, found the date-time 2024-01-01T10:00:00",
         )
     ]
 
@@ -686,7 +731,7 @@ def _nested(depth):
 
 def test_yaml_nesting_of_exactly_64_levels_is_allowed_and_65_is_not():
     assert problems(_nested(64) + "b: [[1]]\nc: [2]\n", "yaml") == [
-        ("$.schema_version", "required key is missing; write schema_version = 1")
+        ("$.schema_version", "required key is missing; write schema_version = 2")
     ]
     assert problems(_nested(65), "yaml") == [
         ("$.a" + "[0]" * 63, "nested deeper than 64 levels (line 1)")
@@ -702,7 +747,7 @@ def test_yaml_depth_is_counted_back_down_as_collections_close():
     ]
     siblings = "a: " + "[" * 62 + "[], []" + "]" * 62 + "\n"
     assert problems(siblings, "yaml") == [
-        ("$.schema_version", "required key is missing; write schema_version = 1")
+        ("$.schema_version", "required key is missing; write schema_version = 2")
     ]
 
 
@@ -1251,7 +1296,7 @@ def test_a_toml_key_of_16_parts_is_read_and_dots_in_strings_do_not_count():
     found = problems_hostile(f'schema_version = 1\ntitle = "{"." * 200}"\n{key} = 1\n', "toml")
     assert ("$.a", "`a`: unknown key; known keys: id, title, period, status, principals, "
             "provinces, roms, pillars, motions, funding_sources, activities, allocations, "
-            "settles, source") in found  # fmt: skip
+            "transactions, settles, source") in found  # fmt: skip
     assert problems_hostile(f"schema_version = 1\n{key}.a = 1\n", "toml") == [
         ("$", "a key or table header of more than 16 parts (line 2)")
     ]

@@ -17,12 +17,14 @@ from romstrategy._model._money import Money
 from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
 from romstrategy._model._parties import ROM, Organisation, OrganisationKind, Province
 from romstrategy._model._period import Period
+from romstrategy._model._realisation import Transaction, TransactionKind
 from romstrategy._model._strategy import Activity, Pillar, Scope, Service, Strategy, StrategyStatus
 
 if typing.TYPE_CHECKING:
     from romstrategy import reports, rules
     from romstrategy._model._summary import summary
     from romstrategy._reports._notebook import to_frames, to_records
+    from romstrategy._reports._progress import Progress, ProgressRow, progress
     from romstrategy.rules import Finding, Report, Rule, Severity, StrategyInvalid, rule, validate
 
 __all__ = [
@@ -43,6 +45,8 @@ __all__ = [
     "Period",
     "Pillar",
     "Problem",
+    "Progress",
+    "ProgressRow",
     "Province",
     "Report",
     "Rule",
@@ -53,11 +57,14 @@ __all__ = [
     "Strategy",
     "StrategyInvalid",
     "StrategyStatus",
+    "Transaction",
+    "TransactionKind",
     "dump",
     "dumps",
     "json_schema",
     "load",
     "loads",
+    "progress",
     "reference",
     "reports",
     "rule",
@@ -68,8 +75,8 @@ __all__ = [
     "validate",
 ]
 
-# The rules engine, the reports, the summary and the notebook helpers load on first use, so that
-# `import romstrategy` stays quick for tools that only read documents.
+# The rules engine, the reports, the summary, progress and the notebook helpers load on first
+# use, so that `import romstrategy` stays quick for tools that only read documents.
 _LAZY = {
     "reports": "romstrategy.reports",
     "rules": "romstrategy.rules",
@@ -81,6 +88,9 @@ _LAZY = {
     "rule": "romstrategy.rules",
     "validate": "romstrategy.rules",
     "summary": "romstrategy._model._summary",
+    "progress": "romstrategy._reports._progress",
+    "Progress": "romstrategy._reports._progress",
+    "ProgressRow": "romstrategy._reports._progress",
     "to_frames": "romstrategy._reports._notebook",
     "to_records": "romstrategy._reports._notebook",
 }

@@ -40,6 +40,7 @@ from romstrategy._model._money import Money, money_of_text
 from romstrategy._model._parliament import Motion, StatusChange
 from romstrategy._model._parties import ROM, Organisation, Province
 from romstrategy._model._period import Period
+from romstrategy._model._realisation import Transaction
 from romstrategy._model._strategy import Activity, Pillar, Strategy
 
 __all__ = ["MODEL_CLASSES", "problems_from", "structure", "unstructure"]
@@ -55,6 +56,7 @@ MODEL_CLASSES: tuple[type[Any], ...] = (
     FundingSource,
     Activity,
     Allocation,
+    Transaction,
     Strategy,
 )
 """The document's classes, each after the classes it contains: hooks are built in this order."""
@@ -249,11 +251,10 @@ def _list_hook_for(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any
 def _omit_none(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
     attrs.resolve_types(cls)
     fields = attrs.fields(cls)
-    optional: dict[str, Any] = {
-        field.name: override(omit_if_default=True) for field in fields if field.default is None
-    }
-    # A field whose default is None is compared with None itself: the converters keep None.
-    plain = [field.evolve(converter=None) if field.default is None else field for field in fields]
+    # A field whose default is None or "" is left out at that value: the converters keep both.
+    omitted = [field.name for field in fields if field.default is None or field.default == ""]
+    optional: dict[str, Any] = {name: override(omit_if_default=True) for name in omitted}
+    plain = [field.evolve(converter=None) if field.name in omitted else field for field in fields]
     return make_dict_unstructure_fn_from_attrs(plain, cls, converter, **optional)
 
 
@@ -291,7 +292,7 @@ def structure(tree: dict[str, Any]) -> Strategy:
 
 
 def unstructure(strategy: Strategy) -> dict[str, Any]:
-    """Turn a `Strategy` into plain data, leaving out every `None`."""
+    """Turn a `Strategy` into plain data, leaving out every `None` and empty description."""
     data: dict[str, Any] = _converters()[0].unstructure(strategy, Strategy)
     return data
 

@@ -49,8 +49,14 @@ def _codec() -> tuple[Any, Any, Any]:
     return msgspec.json.Decoder(), msgspec.json.Encoder(), msgspec.json.format
 
 
-def valid_json(data: str | bytes, version: int, max_bytes: int) -> Strategy | None:
-    """The strategy of a valid JSON document of schema `version`; `None` if not shown valid."""
+def valid_json(
+    data: str | bytes, upgraded: Callable[[dict[str, Any]], dict[str, Any]], max_bytes: int
+) -> Strategy | None:
+    """The strategy of a valid JSON document; `None` if not shown valid.
+
+    `upgraded` takes the parsed tree to the current schema version, without
+    `schema_version`, or raises for a version it cannot read.
+    """
     if isinstance(data, str):
         try:
             data = data.encode("utf-8")
@@ -63,11 +69,10 @@ def valid_json(data: str | bytes, version: int, max_bytes: int) -> Strategy | No
         tree = decoder.decode(data)
         if type(tree) is not dict or canonical(data, indent=-1) != encoder.encode(tree):
             return None
-        if type(tree.get("schema_version")) is not int or tree.pop("schema_version") != version:
-            return None
-    except Exception:  # malformed, too deep, out of range: the careful way says which
+        body = upgraded(tree)
+    except Exception:  # malformed, too deep, out of range, a bad version: the careful way says
         return None
-    return valid_tree(tree)
+    return valid_tree(body)
 
 
 def valid_tree(tree: dict[str, Any]) -> Strategy | None:

@@ -21,11 +21,30 @@ from romstrategy._model._strategy import Strategy
 
 __all__ = ["SCHEMA_VERSION", "dump", "dumps", "load", "loads"]
 
-SCHEMA_VERSION = 1
-"""The version of the document format that this release writes."""
+SCHEMA_VERSION = 2
+"""The version of the document format that this release writes.
+
+Version 2 added `transactions`; version 1 documents, which have none, load unchanged.
+"""
+
+
+def _from_version_1(body: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 document is a version 2 one, provided it holds no transactions."""
+    if "transactions" in body:
+        raise DocumentError(
+            [
+                Problem(
+                    "$.transactions",
+                    "transactions need schema version 2; this document is schema version 1, "
+                    "write schema_version = 2",
+                )
+            ]
+        )
+    return body
+
 
 _Migration = Callable[[dict[str, Any]], dict[str, Any]]
-_MIGRATIONS: Mapping[int, _Migration] = MappingProxyType({})
+_MIGRATIONS: Mapping[int, _Migration] = MappingProxyType({1: _from_version_1})
 """Upgrades by version: `_MIGRATIONS[n]` turns a version n tree into version n + 1."""
 
 
@@ -93,7 +112,7 @@ def loads(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> Stra
         ValueError: for an unknown format.
     """
     if format_of(format) == "json" and isinstance(max_bytes, int):
-        strategy = valid_json(data, SCHEMA_VERSION, max_bytes)
+        strategy = valid_json(data, _upgraded, max_bytes)
         if strategy is not None:
             return strategy
     return _strategy_from(parse(data, format, max_bytes=max_bytes))

@@ -39,14 +39,20 @@ def json_schema() -> dict[str, Any]:
 
     It is built from the same field kinds that the constructors and `loads`
     check, so a document the schema accepts is one `loads` accepts, field by field.
+    It accepts every schema version `loads` reads: version 1 documents, which
+    may not hold `transactions`, and the current one.
     """
     root = _class_schema(Strategy)
-    root["properties"] = {"schema_version": {"const": SCHEMA_VERSION}, **root["properties"]}
+    versions = {"enum": list(range(1, SCHEMA_VERSION + 1))}
+    root["properties"] = {"schema_version": versions, **root["properties"]}
     root["required"] = ["schema_version", *root["required"]]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"romstrategy strategy document, schema version {SCHEMA_VERSION}",
         **root,
+        # Version 1 had no transactions: such a document may not hold the key at all.
+        "if": {"properties": {"schema_version": {"const": 1}}},
+        "then": {"not": {"required": ["transactions"]}},
         "$defs": {
             cls.__name__: _class_schema(cls) for cls in MODEL_CLASSES if cls is not Strategy
         },

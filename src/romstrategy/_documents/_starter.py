@@ -5,12 +5,12 @@ from __future__ import annotations
 __all__ = ["STARTER_TOML"]
 
 STARTER_TOML = """\
-# A starter strategy document for romstrategy (schema version 1).
+# A starter strategy document for romstrategy (schema version 2).
 # Check it with:  romstrategy check THIS_FILE
 # Every amount is a string of euros with at most two decimals, never a float.
 # Every date is YYYY-MM-DD. Replace the example values with your own.
 
-schema_version = 1
+schema_version = 2
 id = "my-plan"
 title = "My supra-regional plan"
 # "draft" (concept) or "final" (definitief). A draft may leave money unallocated.

@@ -12,6 +12,7 @@ from romstrategy._model._kinds import Id, Ids, OptionalText, Text, by_kind
 from romstrategy._model._parliament import Motion
 from romstrategy._model._parties import ROM, Organisation, Province
 from romstrategy._model._period import Period
+from romstrategy._model._realisation import Transaction
 
 __all__ = ["Activity", "Pillar", "Scope", "Service", "Strategy", "StrategyStatus"]
 
@@ -118,6 +119,8 @@ class Strategy:
         funding_sources: the money available to it.
         activities: the work it funds.
         allocations: where the money goes.
+        transactions: the money committed and spent on the allocations
+            (*verplichtingen* and *uitgaven*).
         settles: ids of the motions it settles (*afdoet*).
         source: the document it comes from, or `None`.
     """
@@ -134,6 +137,7 @@ class Strategy:
     funding_sources: tuple[FundingSource, ...] = ()
     activities: tuple[Activity, ...] = ()
     allocations: tuple[Allocation, ...] = ()
+    transactions: tuple[Transaction, ...] = ()
     settles: Ids = ()
     source: OptionalText = None
 
@@ -147,6 +151,7 @@ class Strategy:
             ("ROMs", str(len(self.roms))),
             ("activities", str(len(self.activities))),
             ("allocations", str(len(self.allocations))),
+            ("transactions", str(len(self.transactions))),
         ]
         pairs += [
             (f"funding {b.source}", f"{b.allocated} of {b.amount} allocated")

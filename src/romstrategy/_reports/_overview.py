@@ -7,23 +7,17 @@ from fractions import Fraction
 
 import attrs
 
-from romstrategy._model._budget import Allocation
 from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
 from romstrategy._model._parliament import Motion
 from romstrategy._model._strategy import Activity, Scope, Strategy
 from romstrategy._model._summary import budget_balance
 from romstrategy._model._vocabulary import Lang, label
+from romstrategy._reports._progress import JOINT, UNASSIGNED, rom_key, rom_order
 from romstrategy._reports._years import AFTER, BEFORE, per_year
 from romstrategy.rules import Report, validate
 
 __all__ = ["JOINT", "UNASSIGNED", "Line", "MotionLine", "Overview", "SourceLine", "overview"]
-
-JOINT = "joint"
-"""The key under which supra-regional money is counted per ROM, once."""
-
-UNASSIGNED = "unassigned"
-"""The key for money that funds no (known) activity."""
 
 
 @attrs.frozen
@@ -137,22 +131,10 @@ def _year_titles(keys: Iterable[str]) -> dict[str, tuple[str, str]]:
     return titles
 
 
-def _rom_key(allocation: Allocation, activities: dict[str, Activity]) -> str:
-    activity = activities.get(allocation.activity) if allocation.activity else None
-    if activity is None:
-        return UNASSIGNED
-    return JOINT if activity.scope is Scope.SUPRA_REGIONAL else activity.lead
-
-
 def _per_rom(strategy: Strategy) -> dict[str, int]:
     activities = {activity.id: activity for activity in strategy.activities}
-    found = _sum_by((_rom_key(a, activities), a.amount.cents) for a in strategy.allocations)
-    ordered = [rom.code for rom in strategy.roms if rom.code in found]
-    ordered += sorted(
-        key for key in found if key not in ordered and key not in {JOINT, UNASSIGNED}
-    )
-    ordered += [key for key in (JOINT, UNASSIGNED) if key in found]
-    return {key: found[key] for key in ordered}
+    found = _sum_by((rom_key(a, activities), a.amount.cents) for a in strategy.allocations)
+    return {key: found[key] for key in rom_order(strategy, found)}
 
 
 def _sources(strategy: Strategy) -> tuple[SourceLine, ...]:

@@ -1,0 +1,279 @@
+"""Progress: money allocated, committed and spent, grouped one way (*voortgang*, *realisatie*).
+
+`progress(strategy, by="pillar")` adds up, under each pillar (or funding
+source, allocation, year or ROM), what the allocations hold and what their
+transactions committed (*verplicht*) and spent (*uitgegeven*). Every grouping
+adds up, to the cent, to the same total. Transactions on an allocation the
+strategy does not hold (RS001) count nowhere. An allocation id used twice
+(RS002) is taken as the first allocation with that id. One pass over the
+allocations and one over the transactions, plus sorting the keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Literal, get_args
+
+import attrs
+import pendulum
+
+from romstrategy._model._budget import Allocation
+from romstrategy._model._display import html_text, shown
+from romstrategy._model._kinds import FieldError, argument, to_date
+from romstrategy._model._money import Money
+from romstrategy._model._period import Period
+from romstrategy._model._realisation import Transaction, TransactionKind
+from romstrategy._model._strategy import Activity, Scope, Strategy
+from romstrategy._reports._years import per_year
+
+__all__ = [
+    "BY",
+    "JOINT",
+    "UNASSIGNED",
+    "By",
+    "Progress",
+    "ProgressRow",
+    "progress",
+    "rom_key",
+]
+
+JOINT = "joint"
+"""The key under which supra-regional money is counted per ROM, once."""
+
+UNASSIGNED = "unassigned"
+"""The key for money that funds no (known) activity."""
+
+TOTAL = "total"
+"""The key of the row that adds up all the others."""
+
+By = Literal["pillar", "source", "allocation", "year", "rom"]
+"""How progress is grouped."""
+
+BY: tuple[str, ...] = get_args(By)
+"""The groupings, in the order they are offered."""
+
+
+@attrs.frozen(kw_only=True)
+class ProgressRow:
+    """Money allocated, committed and spent under one key (*voortgangsregel*).
+
+    Attributes:
+        key: a pillar code, a funding source's id, an allocation's id, a
+            year such as `"2025"`, a ROM's code, `"joint"` or `"unassigned"`,
+            or `"total"`.
+        allocated: the money allocated (*toegewezen*).
+        committed: the money committed (*verplicht*), corrections included.
+        spent: the money spent (*uitgegeven*), corrections included.
+    """
+
+    key: str
+    allocated: Money
+    committed: Money
+    spent: Money
+
+    @property
+    def open(self) -> Money:
+        """Committed but not yet spent (*openstaande verplichtingen*)."""
+        return self.committed - self.spent
+
+    @property
+    def uncommitted(self) -> Money:
+        """Allocated but not yet committed (*nog vrij*)."""
+        return self.allocated - self.committed
+
+
+@attrs.frozen(kw_only=True)
+class Progress:
+    """What was committed and spent against the plan, grouped one way (*voortgang*).
+
+    Attributes:
+        by: `"pillar"`, `"source"`, `"allocation"`, `"year"` or `"rom"`.
+        as_of: the last day counted, or `None` for every transaction.
+        rows: one row per key, in the order described at `progress`.
+        total: all rows added up; its key is `"total"`.
+    """
+
+    by: str
+    as_of: pendulum.Date | None
+    rows: tuple[ProgressRow, ...]
+    total: ProgressRow
+
+    def _repr_html_(self) -> str:
+        """The rows and the total as an HTML table, for notebooks."""
+        heads = (self.by, "allocated", "committed", "spent", "open", "uncommitted")
+        head = "".join(f"<th>{html_text(name)}</th>" for name in heads)
+        body = "".join(_html_row(row) for row in (*self.rows, self.total))
+        when = "all transactions" if self.as_of is None else f"as of {self.as_of.isoformat()}"
+        return f"<table><caption>{html_text(when)}</caption><tr>{head}</tr>{body}</table>"
+
+
+def _html_row(row: ProgressRow) -> str:
+    amounts = (row.allocated, row.committed, row.spent, row.open, row.uncommitted)
+    cells = "".join(f'<td style="text-align:right">{m.to_text()}</td>' for m in amounts)
+    return f'<tr><th style="text-align:left">{html_text(row.key)}</th>{cells}</tr>'
+
+
+def rom_key(allocation: Allocation, activities: dict[str, Activity]) -> str:
+    """Whose money an allocation is: its activity's lead ROM, `joint` or `unassigned`."""
+    activity = activities.get(allocation.activity) if allocation.activity else None
+    if activity is None:
+        return UNASSIGNED
+    return JOINT if activity.scope is Scope.SUPRA_REGIONAL else activity.lead
+
+
+def rom_order(strategy: Strategy, found: Iterable[str]) -> list[str]:
+    """ROM keys as the overview orders them: the strategy's ROMs, others, joint, unassigned."""
+    keys = set(found)
+    ordered = [code for code in dict.fromkeys(rom.code for rom in strategy.roms) if code in keys]
+    ordered += sorted(keys - set(ordered) - {JOINT, UNASSIGNED})
+    return ordered + [key for key in (JOINT, UNASSIGNED) if key in keys]
+
+
+def _as_of(value: object) -> pendulum.Date | None:
+    if value is None:
+        return None
+    try:
+        return to_date(value)
+    except FieldError as error:
+        raise FieldError(error.reason, owner="progress", field="as_of") from None
+
+
+def _first_by_id(allocations: Iterable[Allocation]) -> dict[str, Allocation]:
+    first: dict[str, Allocation] = {}
+    for allocation in allocations:
+        first.setdefault(allocation.id, allocation)
+    return first
+
+
+def _counted(
+    transactions: Iterable[Transaction], known: dict[str, Allocation], as_of: pendulum.Date | None
+) -> Iterable[Transaction]:
+    for transaction in transactions:
+        if transaction.allocation in known and (as_of is None or transaction.date <= as_of):
+            yield transaction
+
+
+def _add(totals: dict[str, list[int]], key: str, column: int, cents: int) -> None:
+    row = totals.get(key)
+    if row is None:
+        row = totals[key] = [0, 0, 0]
+    row[column] += cents
+
+
+_COMMITTED, _SPENT = 1, 2
+_COLUMN = {TransactionKind.COMMITMENT: _COMMITTED, TransactionKind.EXPENDITURE: _SPENT}
+
+
+def _add_transaction(totals: dict[str, list[int]], key: str, transaction: Transaction) -> None:
+    _add(totals, key, _COLUMN[transaction.kind], transaction.amount.cents)
+
+
+def _by_allocation_key(
+    strategy: Strategy, key_of: Callable[[Allocation], str], as_of: pendulum.Date | None
+) -> dict[str, list[int]]:
+    totals: dict[str, list[int]] = {}
+    for allocation in strategy.allocations:
+        _add(totals, key_of(allocation), 0, allocation.amount.cents)
+    known = _first_by_id(strategy.allocations)
+    keys = {name: key_of(allocation) for name, allocation in known.items()}
+    for transaction in _counted(strategy.transactions, known, as_of):
+        _add(
+            totals,
+            keys[transaction.allocation],
+            _COLUMN[transaction.kind],
+            transaction.amount.cents,
+        )
+    return totals
+
+
+def _by_year(strategy: Strategy, as_of: pendulum.Date | None) -> dict[str, list[int]]:
+    # Over the years of every allocation, not just the strategy's: each allocation is split
+    # over the calendar years of its own period, by days, with the largest remainder.
+    starts = [strategy.period.start, *(a.period.start for a in strategy.allocations)]
+    ends = [strategy.period.end, *(a.period.end for a in strategy.allocations)]
+    window = Period(min(starts), max(ends))
+    totals: dict[str, list[int]] = {}
+    for year, cents in per_year(strategy.allocations, window).items():
+        _add(totals, year, 0, cents)
+    known = _first_by_id(strategy.allocations)
+    for transaction in _counted(strategy.transactions, known, as_of):
+        _add(
+            totals, str(transaction.date.year), _COLUMN[transaction.kind], transaction.amount.cents
+        )
+    return totals
+
+
+def _keys(strategy: Strategy, by: str, totals: dict[str, list[int]]) -> list[str]:
+    """The keys in their order: the strategy's own first, then any other that has money."""
+    with_money = [key for key, cents in totals.items() if any(cents)]
+    if by == "pillar":
+        own = [p.code for p in strategy.pillars]
+    elif by == "source":
+        own = [s.id for s in strategy.funding_sources]
+    elif by == "allocation":
+        return sorted(totals)
+    elif by == "rom":
+        return rom_order(strategy, totals)
+    else:
+        first, last = strategy.period.start.year, strategy.period.end.year
+        years = {str(year) for year in range(first, last + 1)} | set(with_money)
+        return sorted(years, key=int)
+    ordered = list(dict.fromkeys(own))
+    return ordered + sorted(set(with_money) - set(ordered))
+
+
+def _row(key: str, cents: list[int]) -> ProgressRow:
+    allocated, committed, spent = (Money.from_cents(value) for value in cents)
+    return ProgressRow(key=key, allocated=allocated, committed=committed, spent=spent)
+
+
+def progress(strategy: Strategy, *, by: By = "pillar", as_of: object = None) -> Progress:
+    """Money allocated, committed and spent, grouped by pillar, source, allocation, year or ROM.
+
+    Rows come in a stable order: pillars and funding sources in the
+    strategy's order, then any other key that has money (an allocation's
+    unknown pillar) by name; allocations by id; years ascending, with every
+    year of the strategy's period and any other year that has money; ROMs
+    as the overview report orders them. By year, each allocation is split
+    over the calendar years of its period by days, with the largest
+    remainder, as the overview report splits it; a transaction counts in
+    the year of its date. The rows always add up to `total`, which is the
+    same whichever way the rows are grouped.
+
+    Args:
+        strategy: the strategy.
+        by: `"pillar"`, `"source"`, `"allocation"`, `"year"` or `"rom"`.
+        as_of: count only transactions dated on or before this day: a date,
+            an ISO `YYYY-MM-DD` string, or `None` for all. What is allocated
+            does not change.
+
+    Raises:
+        TypeError: for a strategy of the wrong type.
+        ValueError: for an unknown `by`, or an `as_of` that is not a date.
+    """
+    argument(strategy, Strategy, "progress")
+    if by not in BY:
+        choices = ", ".join(repr(name) for name in BY)
+        raise ValueError(f"progress: got by={shown(by)}, expected one of {choices}")
+    day = _as_of(as_of)
+    if by == "year":
+        totals = _by_year(strategy, day)
+    else:
+        key_of = _KEY_OF[by](strategy)
+        totals = _by_allocation_key(strategy, key_of, day)
+    rows = tuple(_row(key, totals.get(key, [0, 0, 0])) for key in _keys(strategy, by, totals))
+    sums = [sum(cents[column] for cents in totals.values()) for column in range(3)]
+    return Progress(by=by, as_of=day, rows=rows, total=_row(TOTAL, sums))
+
+
+def _rom_key_of(strategy: Strategy) -> Callable[[Allocation], str]:
+    activities = {activity.id: activity for activity in strategy.activities}
+    return lambda allocation: rom_key(allocation, activities)
+
+
+_KEY_OF: dict[str, Callable[[Strategy], Callable[[Allocation], str]]] = {
+    "pillar": lambda strategy: lambda allocation: allocation.pillar,
+    "source": lambda strategy: lambda allocation: allocation.source,
+    "allocation": lambda strategy: lambda allocation: allocation.id,
+    "rom": _rom_key_of,
+}
