@@ -18,6 +18,7 @@ from romstrategy._model._money import Money
 from romstrategy._model._parliament import MotionKind, MotionStatus
 from romstrategy._model._parties import OrganisationKind
 from romstrategy._model._period import Period
+from romstrategy._model._realisation import TransactionKind
 from romstrategy._model._strategy import Scope, Service, StrategyStatus
 
 __all__ = [
@@ -94,6 +95,25 @@ _LABELS: dict[str, tuple[str, str]] = {
     "no_differences": ("No differences.", "Geen verschillen."),
     "and": ("and", "en"),
     "nothing": ("none", "geen"),
+    "realisation": ("Realisation", "Realisatie"),
+    "progress": ("Progress", "Voortgang"),
+    "committed": ("Committed", "Verplicht"),
+    "spent": ("Spent", "Uitgegeven"),
+    "open": ("Open commitments", "Openstaande verplichtingen"),
+    "uncommitted": ("Uncommitted", "Nog vrij"),
+    "committed_share": ("Committed share", "Aandeel verplicht"),
+    "spent_share": ("Spent share", "Aandeel uitgegeven"),
+    "as_of": ("As of", "Peildatum"),
+    "all_transactions": ("all transactions", "alle transacties"),
+    "transactions": ("Transactions", "Transacties"),
+    "transaction": ("Transaction", "Transactie"),
+    "date": ("Date", "Datum"),
+    "document": ("Document", "Document"),
+    "description": ("Description", "Omschrijving"),
+    "funding_source": ("Funding source", "Financieringsbron"),
+    "allocation": ("Allocation", "Toewijzing"),
+    "realisation_per_pillar": ("Realisation per pillar", "Realisatie per pijler"),
+    "realisation_per_year": ("Realisation per year", "Realisatie per jaar"),
 }
 
 
@@ -124,6 +144,8 @@ _ENUM_WORDS: dict[enum.Enum, tuple[str, str]] = {
     OrganisationKind.MUNICIPALITY: ("municipality", "gemeente"),
     OrganisationKind.KNOWLEDGE_INSTITUTION: ("knowledge institution", "kennisinstelling"),
     OrganisationKind.OTHER: ("other", "overig"),
+    TransactionKind.COMMITMENT: ("commitment", "verplichting"),
+    TransactionKind.EXPENDITURE: ("expenditure", "uitgave"),
 }
 """Each enum member of the model in English and Dutch."""
 
