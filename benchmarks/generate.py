@@ -30,7 +30,7 @@ import pendulum
 import romstrategy as rs
 from romstrategy import reference
 
-__all__ = ["document", "strategy"]
+__all__ = ["document", "strategy", "with_transactions"]
 
 THEMES = (
     "energy transition",
@@ -205,6 +205,50 @@ def strategy(n: int, seed: int = 2024) -> rs.Strategy:
         funding_sources=sources,
         activities=tuple(activities),
         allocations=allocations,
+    )
+
+
+def with_transactions(
+    strategy: rs.Strategy, per_allocation: int = 3, seed: int = 2024
+) -> rs.Strategy:
+    """`strategy` with `per_allocation` transactions on each allocation that break no rule.
+
+    Each allocation gets a commitment of half to all of its amount on a day in
+    its period, then expenditures that together stay within the commitment,
+    on later days of the period. The transactions come in a shuffled order.
+    """
+    rng = random.Random(seed)
+    found: list[rs.Transaction] = []
+    for allocation in strategy.allocations:
+        found += _spending(rng, allocation, per_allocation)
+    rng.shuffle(found)
+    return attrs.evolve(strategy, transactions=tuple(found))
+
+
+def _spending(rng: random.Random, allocation: rs.Allocation, count: int) -> list[rs.Transaction]:
+    period, name = allocation.period, allocation.id.replace("al-", "tx-")
+    committed = allocation.amount.cents * rng.randrange(50, 101) // 100
+    day = period.start.add(days=rng.randrange(0, period.days // 2))
+    found = [_transaction(f"{name}-0", allocation, rs.TransactionKind.COMMITMENT, committed, day)]
+    left = committed
+    for number in range(1, count):
+        day = day.add(days=rng.randrange(0, (period.end - day).days + 1))
+        paid = left * rng.randrange(10, 60) // 100
+        left -= paid
+        kind = rs.TransactionKind.EXPENDITURE
+        found.append(_transaction(f"{name}-{number}", allocation, kind, paid, day))
+    return found
+
+
+def _transaction(
+    name: str, allocation: rs.Allocation, kind: rs.TransactionKind, cents: int, day: pendulum.Date
+) -> rs.Transaction:
+    return rs.Transaction(
+        id=name,
+        allocation=allocation.id,
+        kind=kind,
+        amount=rs.Money.from_cents(cents),
+        date=day,
     )
 
 

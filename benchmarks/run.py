@@ -2,8 +2,8 @@
 
 Usage: `python benchmarks/run.py [--sizes 1000,10000,100000] [--repeat 5] [--seed 2024]`
 
-Prints one table per workload: load, dump, formats (TOML and YAML), rules, import and
-memory. Each
+Prints one table per workload: load, dump, formats (TOML and YAML), rules, realisation
+(`validate()` and `progress()` with three transactions per allocation), import and memory. Each
 time is the median over `--repeat` rounds (at least 5) after one warm-up
 round, with the spread as min-max. In each round the three libraries run one
 after the other, in a rotating order, and the ratios are the medians of the
@@ -215,6 +215,37 @@ def bench_rules(documents: dict[int, bytes], repeat: int) -> None:
     _table("rules: validate() on the loaded strategy (no peer)", header, rows)
 
 
+def _realisation_calls(strategy: rs.Strategy) -> dict[str, Callable[[], Any]]:
+    calls: dict[str, Callable[[], Any]] = {"validate()": lambda: rs.validate(strategy)}
+    for by in ("pillar", "source", "allocation", "year", "rom"):
+        calls[f"progress(by={by!r})"] = lambda by=by: rs.progress(strategy, by=by)
+    return calls
+
+
+def bench_realisation(documents: dict[int, bytes], repeat: int) -> None:
+    """validate() and progress() with three transactions per allocation."""
+    header = ["N", "transactions", "call", "time", "time / time at N/10", "target"]
+    limits = {"validate()": 1.0, "progress(by='pillar')": 0.5}
+    rows = []
+    previous: dict[str, float] = {}
+    for n, data in documents.items():
+        strategy = generate.with_transactions(rs.loads(data, "json"))
+        times = interleaved(_realisation_calls(strategy), repeat)
+        for name, values in times.items():
+            median = statistics.median(values)
+            scaling = f"{median / previous[name]:.1f}x" if name in previous else "-"
+            target = "-"
+            if n == TARGETS_AT and name in limits:
+                target = f"< {limits[name]} s: {_target(median < limits[name])}"
+                if name in previous and n // 10 in documents:
+                    target += f"; 10x data <= 15x time: {_target(median / previous[name] <= 15)}"
+            rows.append([f"{n:,}", f"{len(strategy.transactions):,}", name, _figure(values)])
+            rows[-1] += [scaling, target]
+            previous[name] = median
+        del strategy
+    _table("realisation: validate() and progress(), 3 transactions per allocation", header, rows)
+
+
 IMPORTS = {
     "python -c pass": "pass",
     "import attrs, cattrs, pendulum": "import attrs, cattrs, pendulum",
@@ -368,7 +399,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument(
         "--workloads",
-        default="load,dump,formats,rules,import,memory",
+        default="load,dump,formats,rules,realisation,import,memory",
         help="which tables to print",
     )
     args = parser.parse_args(argv)
@@ -388,6 +419,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         bench_formats(documents, args.repeat)
     if "rules" in workloads:
         bench_rules(documents, args.repeat)
+    if "realisation" in workloads:
+        bench_realisation(documents, args.repeat)
     if "import" in workloads:
         bench_import(args.repeat)
     if "memory" in workloads:

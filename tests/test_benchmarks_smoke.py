@@ -55,6 +55,15 @@ def test_generated_strategy_follows_every_rule(loaded):
     assert [str(finding) for finding in validate(loaded).findings] == []
 
 
+def test_generated_transactions_follow_every_rule(loaded):
+    strategy = generate.with_transactions(loaded)
+    assert len(strategy.transactions) == 3 * N
+    assert generate.with_transactions(loaded) == strategy
+    assert [str(finding) for finding in rs.validate(strategy).findings] == []
+    total = rs.progress(strategy).total
+    assert 0 < total.spent.cents < total.committed.cents <= total.allocated.cents
+
+
 def test_library_loads_what_pydantic_and_msgspec_load(document, loaded):
     mine = normal(loaded)
     assert mine == normal(pydantic_model.load(document))
@@ -105,7 +114,7 @@ def test_library_and_peers_refuse_the_same_bad_values(document, changes):
 def test_harness_prints_every_table_at_1000(capsys):
     run.main(["--sizes", "1000", "--repeat", "5"])
     out = capsys.readouterr().out
-    for title in ("## load", "## dump", "## rules", "## import", "## memory"):
+    for title in ("## load", "## dump", "## rules", "## realisation", "## import", "## memory"):
         assert title in out
     assert "| 1,000" in out
 
@@ -122,7 +131,11 @@ def test_reference_models_have_the_librarys_fields():
         (pydantic_model.Activity, rs.Activity),
         (pydantic_model.Motion, rs.Motion),
         (pydantic_model.ROM, rs.ROM),
+        (pydantic_model.Transaction, rs.Transaction),
     ]:
         names = [field.name for field in attrs.fields(cls)]
         assert sorted(model.model_fields) == sorted(names)
         assert sorted(getattr(msgspec_model, cls.__name__).__struct_fields__) == sorted(names)
+    strategy = ["schema_version", *(field.name for field in attrs.fields(rs.Strategy))]
+    assert sorted(pydantic_model.Strategy.model_fields) == sorted(strategy)
+    assert sorted(msgspec_model.Strategy.__struct_fields__) == sorted(strategy)

@@ -1,24 +1,32 @@
 """None"""
 
+import csv
+import datetime
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from fractions import Fraction
 from pathlib import Path
 
 import attrs
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 import romstrategy as rs
+from romstrategy import testing
 from romstrategy.cli import main
 from romstrategy.rules import RULES
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 PLAN = EXAMPLES / "illustrative_plan.toml"
 REFERENCE = EXAMPLES / "reference" / "strategy_2024.toml"
-COMMANDS = ["check", "report", "explain", "schema", "split", "init", "convert", "diff"]
+COMMANDS = ["check", "report", "progress", "explain", "schema", "split", "init", "convert", "diff"]
 
 
 def run(*args, env=None):
@@ -308,6 +316,8 @@ SCRIPT = shutil.which("romstrategy", path=os.path.dirname(sys.executable))
         (["report", "--format", "md"], 0),
         (["diff", str(REFERENCE), str(PLAN), "--exit-code"], 1),
         (["check", "no-such-file.toml"], 2),
+        (["progress", str(PLAN), "--by", "year", "--format", "csv"], 0),
+        (["progress", "--as-of", "2024-02-30"], 2),
     ],
 )
 def test_console_script_runs_each_command(args, code, tmp_path):
@@ -761,3 +771,394 @@ def test_a_ratio_with_an_exponent_beyond_a_decimal_is_one_line():
         "Error: ratio '1e999999999999999999999': a ratio must be 0 or lie between 1E-100 "
         "and 1E+100\n"
     )
+
+
+# === progress =============================================================================
+
+PROGRESS_BY_PILLAR = """\
+Progress by pillar, all transactions
+
+Pillar      Allocated      Committed          Spent  Open commitments    Uncommitted  Committed share  Spent share
+I       €1,200,000.00  €1,000,000.00    €400,000.00       €600,000.00    €200,000.00            83.3%        33.3%
+II      €1,200,000.00    €650,000.00    €425,000.50       €224,999.50    €550,000.00            54.2%        35.4%
+III     €1,600,000.00    €700,000.00    €200,000.00       €500,000.00    €900,000.00            43.8%        12.5%
+Total   €4,000,000.00  €2,350,000.00  €1,025,000.50     €1,324,999.50  €1,650,000.00            58.8%        25.6%
+"""
+
+PROGRESS_BY_PILLAR_NL_2024 = """\
+Voortgang per pijler, peildatum 2024-12-31
+
+Pijler      Toegewezen       Verplicht    Uitgegeven  Openstaande verplichtingen        Nog vrij  Aandeel verplicht  Aandeel uitgegeven
+I       € 1.200.000,00    € 600.000,00  € 150.000,00                € 450.000,00    € 600.000,00              50,0%               12,5%
+II      € 1.200.000,00    € 400.000,00  € 120.000,00                € 280.000,00    € 800.000,00              33,3%               10,0%
+III     € 1.600.000,00    € 700.000,00        € 0,00                € 700.000,00    € 900.000,00              43,8%                0,0%
+Totaal  € 4.000.000,00  € 1.700.000,00  € 270.000,00              € 1.430.000,00  € 2.300.000,00              42,5%                6,8%
+"""
+
+PROGRESS_BY_YEAR = """\
+Progress by year, all transactions
+
+Year       Allocated      Committed          Spent  Open commitments    Uncommitted  Committed share  Spent share
+2024     €737,990.49  €1,700,000.00    €270,000.00     €1,430,000.00   -€962,009.51           230.4%        36.6%
+2025   €1,666,393.07    €650,000.00    €755,000.50      -€105,000.50  €1,016,393.07            39.0%        45.3%
+2026   €1,164,200.92          €0.00          €0.00             €0.00  €1,164,200.92             0.0%         0.0%
+2027     €431,415.52          €0.00          €0.00             €0.00    €431,415.52             0.0%         0.0%
+Total  €4,000,000.00  €2,350,000.00  €1,025,000.50     €1,324,999.50  €1,650,000.00            58.8%        25.6%
+"""
+
+PROGRESS_OF_THE_REFERENCE = """\
+Progress by pillar, all transactions
+
+Pillar  Allocated  Committed  Spent  Open commitments  Uncommitted  Committed share  Spent share
+I           €0.00      €0.00  €0.00             €0.00        €0.00                -            -
+II          €0.00      €0.00  €0.00             €0.00        €0.00                -            -
+III         €0.00      €0.00  €0.00             €0.00        €0.00                -            -
+Total       €0.00      €0.00  €0.00             €0.00        €0.00                -            -
+"""
+
+
+def figures(key, *amounts):
+    names = ("allocated", "committed", "spent", "open", "uncommitted")
+    return {"key": key, **dict(zip(names, amounts, strict=True))}
+
+
+PLAN_TOTAL = figures("total", "4000000.00", "2350000.00", "1025000.50", "1324999.50", "1650000.00")
+CSV_HEADER = [
+    "key",
+    "allocated",
+    "committed",
+    "spent",
+    "open",
+    "uncommitted",
+    "committed_share",
+    "spent_share",
+]
+
+
+def progress_json(*args):
+    result = run("progress", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def progress_csv(*args):
+    result = CliRunner().invoke(main, ["progress", *map(str, args), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.endswith(b"\r\n")
+    return list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8"), newline="")))
+
+
+def test_progress_text_by_pillar_is_the_whole_table():
+    result = run("progress", PLAN)
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout == PROGRESS_BY_PILLAR
+    assert run("progress", PLAN, "--by", "pillar", "--lang", "en").stdout == PROGRESS_BY_PILLAR
+
+
+def test_progress_text_by_year():
+    assert run("progress", PLAN, "--by", "year").stdout == PROGRESS_BY_YEAR
+
+
+def test_progress_text_in_dutch_as_of_a_day():
+    result = run("progress", PLAN, "--by", "pillar", "--as-of", "2024-12-31", "--lang", "nl")
+    assert result.exit_code == 0
+    assert result.stdout == PROGRESS_BY_PILLAR_NL_2024
+
+
+def test_progress_text_names_every_grouping_and_says_joint_and_unassigned_in_words():
+    titles = {
+        by: run("progress", PLAN, "--by", by).stdout.splitlines()[0]
+        for by in ("source", "allocation", "rom")
+    }
+    assert titles == {
+        "source": "Progress by source, all transactions",
+        "allocation": "Progress by allocation, all transactions",
+        "rom": "Progress by ROM, all transactions",
+    }
+    lines = run("progress", PLAN, "--by", "rom", "--lang", "nl").stdout.splitlines()
+    assert lines[0] == "Voortgang per ROM, alle transacties"
+    assert [line.split("  ")[0] for line in lines[2:]] == [
+        "ROM",
+        "gezamenlijk (bovenregionaal)",
+        "niet toegekend",
+        "Totaal",
+    ]
+
+
+def test_progress_json_is_one_document():
+    assert progress_json(PLAN) == {
+        "by": "pillar",
+        "as_of": None,
+        "rows": [
+            figures("I", "1200000.00", "1000000.00", "400000.00", "600000.00", "200000.00"),
+            figures("II", "1200000.00", "650000.00", "425000.50", "224999.50", "550000.00"),
+            figures("III", "1600000.00", "700000.00", "200000.00", "500000.00", "900000.00"),
+        ],
+        "total": PLAN_TOTAL,
+    }
+
+
+def test_progress_json_as_of_counts_fewer_transactions_and_writes_negative_amounts():
+    assert progress_json(PLAN, "--by", "year", "--as-of", "2024-12-31") == {
+        "by": "year",
+        "as_of": "2024-12-31",
+        "rows": [
+            figures("2024", "737990.49", "1700000.00", "270000.00", "1430000.00", "-962009.51"),
+            figures("2025", "1666393.07", "0.00", "0.00", "0.00", "1666393.07"),
+            figures("2026", "1164200.92", "0.00", "0.00", "0.00", "1164200.92"),
+            figures("2027", "431415.52", "0.00", "0.00", "0.00", "431415.52"),
+        ],
+        "total": figures(
+            "total", "4000000.00", "1700000.00", "270000.00", "1430000.00", "2300000.00"
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    ("by", "keys"),
+    [
+        ("pillar", ["I", "II", "III"]),
+        ("source", ["van-strien-funds"]),
+        ("allocation", ["al-1", "al-2", "al-3", "al-4", "al-5"]),
+        ("year", ["2024", "2025", "2026", "2027"]),
+        ("rom", ["joint", "unassigned"]),
+    ],
+)
+def test_progress_every_grouping_adds_up_to_the_same_total(by, keys):
+    data = progress_json(PLAN, "--by", by)
+    assert data["by"] == by
+    assert [row["key"] for row in data["rows"]] == keys
+    assert data["total"] == PLAN_TOTAL
+    for column in ("allocated", "committed", "spent", "open", "uncommitted"):
+        cents = sum(rs.Money(row[column]).cents for row in data["rows"])
+        assert rs.Money.from_cents(cents).to_text() == PLAN_TOTAL[column]
+    rows = progress_csv(PLAN, "--by", by)
+    assert rows[0] == CSV_HEADER
+    assert [row[0] for row in rows[1:]] == [*keys, "total"]
+    assert [row[:6] for row in rows[1:]] == [
+        list(row.values()) for row in (*data["rows"], data["total"])
+    ]
+
+
+def test_progress_as_of_changes_committed_and_spent_but_not_allocated():
+    everything = progress_json(PLAN, "--by", "allocation")
+    early = progress_json(PLAN, "--by", "allocation", "--as-of", "2024-12-31")
+    assert early["as_of"] == "2024-12-31"
+    assert [r["allocated"] for r in early["rows"]] == [r["allocated"] for r in everything["rows"]]
+    assert early["total"]["committed"] == "1700000.00" != everything["total"]["committed"]
+    assert early["total"]["spent"] == "270000.00" != everything["total"]["spent"]
+    before = progress_json(PLAN, "--as-of", "2024-01-31")["total"]
+    assert before == figures("total", "4000000.00", "0.00", "0.00", "0.00", "4000000.00")
+    # The day itself counts: tx-2024-001 is dated 2024-02-01.
+    first = progress_json(PLAN, "--as-of", "2024-02-01")["total"]
+    assert first["committed"] == "400000.00"
+
+
+def test_progress_csv_rows_and_shares():
+    assert progress_csv(PLAN) == [
+        CSV_HEADER,
+        ["I", "1200000.00", "1000000.00", "400000.00", "600000.00", "200000.00", "83.3%", "33.3%"],
+        ["II", "1200000.00", "650000.00", "425000.50", "224999.50", "550000.00", "54.2%", "35.4%"],
+        [
+            "III",
+            "1600000.00",
+            "700000.00",
+            "200000.00",
+            "500000.00",
+            "900000.00",
+            "43.8%",
+            "12.5%",
+        ],
+        [
+            "total",
+            "4000000.00",
+            "2350000.00",
+            "1025000.50",
+            "1324999.50",
+            "1650000.00",
+            "58.8%",
+            "25.6%",
+        ],
+    ]
+    # --lang changes the text only: CSV and JSON are the same in Dutch.
+    assert progress_csv(PLAN, "--lang", "nl") == progress_csv(PLAN)
+    assert progress_json(PLAN, "--lang", "nl") == progress_json(PLAN)
+
+
+def test_progress_of_the_reference_strategy_has_zero_rows_for_its_pillars():
+    result = run("progress")
+    assert result.exit_code == 0
+    assert result.stdout == PROGRESS_OF_THE_REFERENCE
+    zero = ("0.00",) * 5
+    assert progress_json() == {
+        "by": "pillar",
+        "as_of": None,
+        "rows": [figures(key, *zero) for key in ("I", "II", "III")],
+        "total": figures("total", *zero),
+    }
+    assert progress_csv()[1:] == [[key, *zero, "", ""] for key in ("I", "II", "III", "total")]
+
+
+def test_progress_exits_0_whatever_the_rules_find(over_allocated):
+    assert run("check", over_allocated).exit_code == 1
+    result = run("progress", over_allocated, "--by", "source")
+    assert result.exit_code == 0
+    assert "€4,000,000.01" in result.stdout
+
+
+@pytest.mark.parametrize("output", ["text", "json", "csv"])
+def test_progress_of_a_bad_document_lists_its_problems_and_exits_2(broken, tmp_path, output):
+    result = run_hostile("progress", broken, "--format", output)
+    no_traceback(result)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"{broken}:$.status: expected one of" in result.stderr
+    assert f"{broken}:$.funding_sources[0].amount: found the number 0.5" in result.stderr
+    missing = tmp_path / "missing.toml"
+    result = run_hostile("progress", missing, "--format", output)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"{missing}:$: cannot read the file: No such file or directory\n"
+
+
+BAD_DAYS = [
+    ("2024-02-30", "'2024-02-30' is not a real date: day is out of range for month"),
+    ("2024-13-01", "'2024-13-01' is not a real date: month must be in 1..12"),
+    ("2024-1-3", "'2024-1-3' is not a date written YYYY-MM-DD, e.g. 2024-12-31"),
+    ("20241231", "'20241231' is not a date written YYYY-MM-DD, e.g. 2024-12-31"),
+    ("2024-12-31T00:00", "'2024-12-31T00:00' is not a date written YYYY-MM-DD, e.g. 2024-12-31"),
+    ("\uff12024-12-31", "'\uff12024-12-31' is not a date written YYYY-MM-DD, e.g. 2024-12-31"),
+    ("2024-12-31\n", "'2024-12-31\\n' is not a date written YYYY-MM-DD, e.g. 2024-12-31"),
+    ("", "'' is not a date written YYYY-MM-DD, e.g. 2024-12-31"),
+]
+
+
+@pytest.mark.parametrize("command", ["progress", "report"])
+@pytest.mark.parametrize(("day", "message"), BAD_DAYS)
+def test_a_bad_as_of_is_a_usage_error_naming_the_option(command, day, message):
+    result = run_hostile(command, PLAN, "--as-of", day)
+    no_traceback(result)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '--as-of': {message}"
+    assert result.stderr.splitlines()[0].endswith(f" {command} [OPTIONS] [FILE]")
+
+
+def test_a_bad_by_is_a_usage_error_listing_the_groupings_progress_takes():
+    result = run_hostile("progress", PLAN, "--by", "province")
+    no_traceback(result)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("Error: Invalid value for '--by': 'province' is not one of ")
+    offered = last.split(" is not one of ")[1].rstrip(".")
+    with pytest.raises(ValueError, match="expected one of") as caught:
+        rs.progress(rs.load(PLAN), by="province")
+    assert offered == str(caught.value).split("expected one of ")[1]
+
+
+def test_progress_shows_control_characters_in_keys_as_escapes(tmp_path):
+    strategy = rs.load(PLAN)
+    sneaky = attrs.evolve(strategy.allocations[0], pillar=f"I{ESC_CLEAR}\n")
+    strategy = attrs.evolve(strategy, allocations=(sneaky, *strategy.allocations[1:]))
+    path = tmp_path / "sneaky.json"
+    rs.dump(strategy, path)
+    text = run_hostile("progress", path)
+    assert text.exit_code == 0
+    assert_no_control(text.output)
+    lines = text.stdout.splitlines()
+    assert len(lines) == 2 + 1 + 4 + 1  # title, blank, header, I II III and the new key, total
+    assert lines[6].startswith("I\\x1b[2J\\n  ")
+    data = run_hostile("progress", path, "--format", "json")
+    assert_no_control(data.stdout)
+    assert json.loads(data.stdout)["rows"][3]["key"] == f"I{ESC_CLEAR}\n"
+    table = run_hostile("progress", path, "--format", "csv")
+    assert_no_control(table.stdout)
+    assert table.stdout.splitlines()[4].startswith("I\\x1b[2J\\n,1200000.00,")
+
+
+# --- progress of generated strategies -------------------------------------------------------
+
+
+@st.composite
+def with_transactions(draw):
+    """A strategy that passes the rules, with transactions, some on no allocation it holds."""
+    strategy = draw(testing.strategies(max_allocations=6))
+    names = [a.id for a in strategy.allocations] + ["no-such-allocation"]
+    transactions = draw(
+        st.lists(
+            st.builds(
+                rs.Transaction,
+                id=st.just("tx"),
+                allocation=st.sampled_from(names),
+                kind=st.sampled_from(rs.TransactionKind),
+                amount=testing.money(rs.Money(-(10**6)), rs.Money(10**7)),
+                date=st.dates(datetime.date(2023, 1, 1), datetime.date(2028, 12, 31)),
+            ),
+            max_size=8,
+        )
+    )
+    numbered = tuple(attrs.evolve(t, id=f"tx-{i}") for i, t in enumerate(transactions))
+    return attrs.evolve(strategy, transactions=numbered)
+
+
+def _share_is_close(text, part, whole):
+    """A share such as `45.2%` lies within half a tenth of a percent of part / whole."""
+    if whole == 0:
+        return text == ""
+    exact = Fraction(part * 100, whole)
+    return text.endswith("%") and abs(Fraction(text[:-1]) - exact) <= Fraction(1, 20)
+
+
+@given(
+    strategy=with_transactions(),
+    by=st.sampled_from(["pillar", "source", "allocation", "year", "rom"]),
+    as_of=st.none() | st.dates(datetime.date(2023, 1, 1), datetime.date(2028, 12, 31)),
+)
+def test_progress_rows_add_up_to_the_total_the_transactions_give(strategy, by, as_of):
+    known = {a.id for a in strategy.allocations}
+    counted = [
+        t
+        for t in strategy.transactions
+        if t.allocation in known and (as_of is None or t.date <= as_of)
+    ]
+    committed = sum(t.amount.cents for t in counted if t.kind is rs.TransactionKind.COMMITMENT)
+    spent = sum(t.amount.cents for t in counted if t.kind is rs.TransactionKind.EXPENDITURE)
+    allocated = sum(a.amount.cents for a in strategy.allocations)
+    expected = [allocated, committed, spent, committed - spent, allocated - committed]
+    when = [] if as_of is None else ["--as-of", as_of.isoformat()]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.json"
+        rs.dump(strategy, path)
+        data = progress_json(path, "--by", by, *when)
+        rows = progress_csv(path, "--by", by, *when)
+        text = run("progress", path, "--by", by, *when)
+    columns = ("allocated", "committed", "spent", "open", "uncommitted")
+    assert data["as_of"] == (None if as_of is None else as_of.isoformat())
+    assert [rs.Money(data["total"][c]).cents for c in columns] == expected
+    for column, total in zip(columns, expected, strict=True):
+        assert sum(rs.Money(row[column]).cents for row in data["rows"]) == total
+    assert rows[0] == CSV_HEADER
+    assert [row[:6] for row in rows[1:]] == [
+        list(row.values()) for row in (*data["rows"], data["total"])
+    ]
+    for row in rows[1:]:
+        whole, part_committed, part_spent = (rs.Money(v).cents for v in row[1:4])
+        assert _share_is_close(row[6], part_committed, whole)
+        assert _share_is_close(row[7], part_spent, whole)
+    lines = text.stdout.splitlines()
+    assert len(lines) == 3 + len(data["rows"]) + 1
+    assert lines[-1].startswith("Total ")
+    assert len({len(line) for line in lines[2:]}) == 1  # aligned: the last column is never blank
+
+
+@pytest.mark.parametrize("format", ["md", "json"])
+def test_report_passes_as_of_through_to_render(format):
+    result = run("report", PLAN, "--format", format, "--as-of", "2024-12-31")
+    assert result.exit_code == 0
+    plan = rs.load(PLAN)
+    assert result.stdout == rs.reports.render(plan, format, "en", as_of="2024-12-31")
+    everything = run("report", PLAN, "--format", format).stdout
+    assert everything == rs.reports.render(plan, format, "en")
+    assert result.stdout != everything  # the realisation section counts fewer transactions

@@ -174,3 +174,19 @@ def test_api_reference_lists_every_public_name():
     assert public <= listed
     for module in ("rules", "reports", "reference", "testing"):
         assert f"::: romstrategy.{module}" in page
+
+
+# --- the cookbook ---------------------------------------------------------------------------
+
+
+def test_the_cookbook_shows_what_the_spending_recipe_prints():
+    import subprocess
+
+    script = ROOT / "examples" / "spent_per_pillar.py"
+    printed = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    page = (DOCS / "cookbook.md").read_text(encoding="utf-8")
+    shown = page.split("## Spending by a date", 1)[1].split("It prints:\n\n```text\n", 1)[1]
+    assert printed == shown.split("```", 1)[0]
+    assert "total:   €1,025,000.50 spent of €4,000,000.00" in printed

@@ -529,6 +529,38 @@ def test_the_schema_takes_every_version_the_library_reads():
     assert rs.json_schema()["properties"]["schema_version"] == {"enum": [1, 2]}
 
 
+def test_the_schema_describes_transactions():
+    schema = rs.json_schema()
+    transaction = schema["$defs"]["Transaction"]
+    assert transaction["required"] == ["id", "allocation", "kind", "amount", "date"]
+    assert transaction["properties"]["kind"] == {"enum": ["commitment", "expenditure"]}
+    assert transaction["additionalProperties"] is False
+    assert schema["properties"]["transactions"] == {
+        "type": "array",
+        "items": {"$ref": "#/$defs/Transaction"},
+    }
+
+
+def test_a_transaction_is_written_with_its_money_as_text_and_without_empty_fields():
+    spent = rs.Transaction(
+        id="t-1", allocation="al-1", kind="expenditure", amount="-250000", date="2025-01-31"
+    )
+    strategy = attrs.evolve(reference.strategy_2024(), transactions=(spent,))
+    assert json.loads(rs.dumps(strategy, "json"))["transactions"] == [
+        {
+            "id": "t-1",
+            "allocation": "al-1",
+            "kind": "expenditure",
+            "amount": "-250000.00",
+            "date": "2025-01-31",
+        }
+    ]
+    described = attrs.evolve(spent, description="Refund", document="")
+    tree = json.loads(rs.dumps(attrs.evolve(strategy, transactions=(described,)), "json"))
+    assert tree["transactions"][0]["description"] == "Refund"
+    assert tree["transactions"][0]["document"] == ""
+
+
 def test_the_schema_refuses_transactions_in_a_version_1_document():
     validator = jsonschema.Draft202012Validator(rs.json_schema())
     tree = reference_tree()

@@ -4,6 +4,7 @@ import datetime
 import html.parser
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,12 +13,13 @@ from fractions import Fraction
 from pathlib import Path
 
 import attrs
+import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import romstrategy as rs
-from romstrategy import Allocation, Money, Period, reports
+from romstrategy import Allocation, Money, Period, reports, testing
 from romstrategy.reports import JOINT, UNASSIGNED, overview
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -122,11 +124,11 @@ class _Collector(html.parser.HTMLParser):
         self.urls += [v for k, v in attrs_ if k in {"src", "href"} and v]
 
 
-def test_html_is_self_contained_with_two_charts():
+def test_html_is_self_contained_with_three_charts():
     page = reports.render(PLAN, "html", "nl")
     parser = _Collector()
     parser.feed(page)
-    assert parser.tags.count("svg") == 2
+    assert parser.tags.count("svg") == 3  # per pillar, per year, and the realisation
     assert "link" not in parser.tags
     assert "script" not in parser.tags
     assert parser.urls == []
@@ -179,6 +181,7 @@ def test_notebook_reprs_and_records():
         "funding_sources",
         "activities",
         "allocations",
+        "transactions",
     }
     first = records["allocations"][0]
     assert first["amount"] == Money(1_200_000).amount
@@ -447,3 +450,499 @@ def test_the_bars_scale_to_the_largest_and_the_labels_are_escaped():
     assert 'width="125" height="20" class="bar"' in page  # half of it
     assert "a &amp; b &lt;x&gt;" in page
     assert "a & b <x>" not in page
+
+
+# === realisation: committed and spent against the plan ======================================
+
+BARE = attrs.evolve(PLAN, transactions=())
+"""The illustrative plan without its transactions."""
+
+
+def _section(text, heading):
+    """The lines of a Markdown section, from its `## ` heading to the next one."""
+    lines = text.splitlines()
+    start = lines.index(heading)
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return lines[start:end]
+
+
+REALISATION_EN = """\
+## Realisation
+
+As of: all transactions
+
+### Realisation per pillar
+
+| Pillar | Allocated | Committed | Spent | Open commitments | Uncommitted |
+|---|---|---|---|---|---|
+| I A better link between national government and the regions | €1,200,000.00 | €1,000,000.00 | €400,000.00 | €600,000.00 | €200,000.00 |
+| II Strengthening the base | €1,200,000.00 | €650,000.00 | €425,000.50 | €224,999.50 | €550,000.00 |
+| III Thematic work on relevant transitions and societal challenges | €1,600,000.00 | €700,000.00 | €200,000.00 | €500,000.00 | €900,000.00 |
+| Total | €4,000,000.00 | €2,350,000.00 | €1,025,000.50 | €1,324,999.50 | €1,650,000.00 |
+
+### Realisation per year
+
+| Year | Allocated | Committed | Spent | Open commitments | Uncommitted |
+|---|---|---|---|---|---|
+| 2024 | €737,990.49 | €1,700,000.00 | €270,000.00 | €1,430,000.00 | -€962,009.51 |
+| 2025 | €1,666,393.07 | €650,000.00 | €755,000.50 | -€105,000.50 | €1,016,393.07 |
+| 2026 | €1,164,200.92 | €0.00 | €0.00 | €0.00 | €1,164,200.92 |
+| 2027 | €431,415.52 | €0.00 | €0.00 | €0.00 | €431,415.52 |
+| Total | €4,000,000.00 | €2,350,000.00 | €1,025,000.50 | €1,324,999.50 | €1,650,000.00 |
+"""
+
+
+def test_the_markdown_realisation_section_of_the_illustrative_plan():
+    text = reports.render(PLAN, "md", "en")
+    assert _section(text, "## Realisation") == [*REALISATION_EN.splitlines(), ""]
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings.index("## Realisation") == headings.index("## Funding sources") + 1
+
+
+def test_the_markdown_realisation_section_in_dutch():
+    lines = _section(reports.render(PLAN, "md", "nl"), "## Realisatie")
+    assert lines[:8] == [
+        "## Realisatie",
+        "",
+        "Peildatum: alle transacties",
+        "",
+        "### Realisatie per pijler",
+        "",
+        "| Pijler | Toegewezen | Verplicht | Uitgegeven | Openstaande verplichtingen | Nog vrij |",
+        "|---|---|---|---|---|---|",
+    ]
+    assert lines[8:12] == [
+        "| I Betere verbinding tussen Rijk & regio | € 1.200.000,00 | € 1.000.000,00 "
+        "| € 400.000,00 | € 600.000,00 | € 200.000,00 |",
+        "| II Versterken van de basis | € 1.200.000,00 | € 650.000,00 | € 425.000,50 "
+        "| € 224.999,50 | € 550.000,00 |",
+        "| III Thematische inzet op relevante transities en maatschappelijke uitdagingen "
+        "| € 1.600.000,00 | € 700.000,00 | € 200.000,00 | € 500.000,00 | € 900.000,00 |",
+        "| Totaal | € 4.000.000,00 | € 2.350.000,00 | € 1.025.000,50 | € 1.324.999,50 "
+        "| € 1.650.000,00 |",
+    ]
+    assert "| 2024 | € 737.990,49 | € 1.700.000,00 | € 270.000,00 | € 1.430.000,00 " \
+        "| € -962.009,51 |" in lines  # fmt: skip
+
+
+@pytest.mark.parametrize("as_of", ["2024-12-31", datetime.date(2024, 12, 31)])
+def test_as_of_counts_transactions_up_to_that_day_and_leaves_allocated_alone(as_of):
+    lines = _section(reports.render(PLAN, "md", "en", as_of=as_of), "## Realisation")
+    assert lines[2] == "As of: 2024-12-31"
+    assert lines[8:12] == [
+        "| I A better link between national government and the regions | €1,200,000.00 "
+        "| €600,000.00 | €150,000.00 | €450,000.00 | €600,000.00 |",
+        "| II Strengthening the base | €1,200,000.00 | €400,000.00 | €120,000.00 "
+        "| €280,000.00 | €800,000.00 |",
+        "| III Thematic work on relevant transitions and societal challenges | €1,600,000.00 "
+        "| €700,000.00 | €0.00 | €700,000.00 | €900,000.00 |",
+        "| Total | €4,000,000.00 | €1,700,000.00 | €270,000.00 | €1,430,000.00 | €2,300,000.00 |",
+    ]
+    assert "| 2025 | €1,666,393.07 | €0.00 | €0.00 | €0.00 | €1,666,393.07 |" in lines
+    o = overview(PLAN, as_of=as_of)
+    everything = overview(PLAN)
+    allocated = [
+        [row.allocated for row in p.rows] for p in (o.progress_by_pillar, o.progress_by_year)
+    ]
+    assert allocated == [
+        [row.allocated for row in p.rows]
+        for p in (everything.progress_by_pillar, everything.progress_by_year)
+    ]
+    assert o.progress_by_pillar.as_of == pendulum.Date(2024, 12, 31)
+
+
+def test_as_of_before_every_transaction_keeps_the_section_with_nothing_counted():
+    o = overview(PLAN, as_of="2000-01-01")
+    assert (o.progress_by_pillar.total.committed, o.progress_by_pillar.total.spent) == (
+        Money(0),
+        Money(0),
+    )
+    assert "## Realisation" in reports.render(PLAN, "md", as_of="2000-01-01")
+
+
+@pytest.mark.parametrize("strategy", [PLAN, BARE], ids=["with", "without transactions"])
+@pytest.mark.parametrize("bad", ["2024-13-01", "yesterday", 5])
+def test_a_bad_as_of_raises_what_progress_raises(strategy, bad):
+    with pytest.raises(ValueError, match=r"\Aprogress\.as_of: got ") as expected:
+        rs.progress(strategy, as_of=bad)
+    for fmt in ("md", "html", "json"):
+        with pytest.raises(type(expected.value)) as got:
+            reports.render(strategy, fmt, as_of=bad)
+        assert str(got.value) == str(expected.value)
+
+
+def test_the_json_report_has_the_realisation_as_strings():
+    data = json.loads(reports.render(PLAN, "json", "nl", as_of="2024-12-31"))
+    realisation = data["realisation"]
+    assert list(data).index("realisation") == list(data).index("funding_sources") + 1
+    assert realisation["as_of"] == "2024-12-31"
+    assert realisation["pillars"][0] == {
+        "key": "I",
+        "title": "I Betere verbinding tussen Rijk & regio",
+        "allocated": "1200000.00",
+        "committed": "600000.00",
+        "spent": "150000.00",
+        "open": "450000.00",
+        "uncommitted": "600000.00",
+    }
+    assert [row["key"] for row in realisation["years"]] == ["2024", "2025", "2026", "2027"]
+    assert realisation["total"] == {
+        "key": "total",
+        "title": "Totaal",
+        "allocated": "4000000.00",
+        "committed": "1700000.00",
+        "spent": "270000.00",
+        "open": "1430000.00",
+        "uncommitted": "2300000.00",
+    }
+    assert json.loads(reports.render(PLAN, "json"))["realisation"]["as_of"] is None
+
+
+def _without_section(text, heading):
+    section = "\n".join(_section(text, heading)) + "\n"
+    assert text.count(section) == 1
+    return text.replace(section, "")
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "## Realisation"), ("nl", "## Realisatie")])
+def test_without_transactions_the_markdown_report_is_the_golden_one_without_the_section(
+    lang, heading
+):
+    golden = (GOLDEN / f"illustrative_plan.{lang}.md").read_text(encoding="utf-8")
+    assert heading in golden
+    text = reports.render(BARE, "md", lang)
+    assert text == _without_section(golden, heading)
+    assert text == reports.render(BARE, "md", lang, as_of="2024-12-31")
+
+
+def test_without_transactions_the_json_and_html_reports_have_no_realisation():
+    golden = json.loads((GOLDEN / "illustrative_plan.en.json").read_text(encoding="utf-8"))
+    del golden["realisation"]
+    assert json.loads(reports.render(BARE, "json")) == golden
+    page = reports.render(BARE, "html", "nl")
+    assert "Realisatie" not in page
+    assert "series-" not in page  # not even the chart's style
+    parser = _Collector()
+    parser.feed(page)
+    assert parser.tags.count("svg") == 2
+    assert overview(BARE).progress_by_pillar is None
+    assert overview(BARE).progress_by_year is None
+
+
+def test_the_html_realisation_has_a_table_per_grouping_and_a_grouped_chart():
+    page = reports.render(PLAN, "html", "en", as_of="2024-12-31")
+    section = page[page.index('<section id="realisation">') : page.index('<section id="motions">')]
+    assert "<h2>Realisation</h2><p>As of: 2024-12-31</p>" in section
+    assert section.count("<table>") == 2
+    assert "<h3>Realisation per pillar</h3>" in section
+    assert "<h3>Realisation per year</h3>" in section
+    assert '<td class="num">€2,300,000.00</td>' in section  # uncommitted in total
+    assert 'role="img" aria-label="Realisation per pillar"' in section
+    # Nine bars, scaled to the largest amount: pillar III's €1,600,000.00 fills the track.
+    bars = re.findall(
+        r'width="(\d+)" height="14" class="bar series-(\d)"><title>([^<]*)<', section
+    )
+    assert len(bars) == 9
+    assert bars[6] == ("250", "0", "III Thematic work on relevant transitions and societal "
+                       "challenges: Allocated €1,600,000.00")  # fmt: skip
+    assert bars[0][:2] == ("188", "0")  # 1.2 / 1.6 of 250
+    assert bars[1][:2] == ("94", "1")  # committed 600,000
+    assert bars[8][:2] == ("0", "2")  # nothing spent on III yet
+    assert "svg .bar.series-1" in page
+
+
+def test_a_negative_amount_draws_an_empty_bar_and_says_its_value():
+    release = rs.Transaction(
+        id="tx-release", allocation="al-5", kind=rs.TransactionKind.COMMITMENT,
+        amount=Money(-5_000_000), date="2025-01-01",
+    )  # fmt: skip
+    plan = attrs.evolve(PLAN, transactions=(*PLAN.transactions, release))
+    page = reports.render(plan, "html", "en")
+    chart = page[page.index('aria-label="Realisation per pillar"') :]
+    chart = chart[: chart.index("</svg>")]
+    assert re.search(
+        r'width="0" height="14" class="bar series-1"><title>III [^<]*: Committed '
+        r"-€4,300,000.00</title>",
+        chart,
+    )
+    assert re.search(r'<text x="558" y="\d+" class="bar-value">-€4,300,000.00</text>', chart)
+    assert not re.search(r'width="-', chart)
+    parser = _Collector()
+    parser.feed(page)  # still well formed enough to parse
+    assert parser.tags.count("svg") == 3
+
+
+HOSTILE = "<script>alert(1)</script> | *x*\nnext"
+
+
+def _hostile_plan():
+    pillar = attrs.evolve(PLAN.pillars[0], code=HOSTILE, title_en="t <b>", title_nl="t <b>")
+    allocation = attrs.evolve(PLAN.allocations[0], pillar=HOSTILE)
+    transaction = rs.Transaction(
+        id=HOSTILE + "-id", allocation=allocation.id, kind=rs.TransactionKind.EXPENDITURE,
+        amount=Money(5), date="2024-08-01", description=HOSTILE, document=HOSTILE,
+    )  # fmt: skip
+    return attrs.evolve(
+        PLAN,
+        pillars=(pillar, *PLAN.pillars[1:]),
+        allocations=(allocation, *PLAN.allocations[1:]),
+        transactions=(*PLAN.transactions, transaction),
+    )
+
+
+def test_user_text_in_the_realisation_is_escaped_in_markdown():
+    text = reports.render(_hostile_plan(), "md", "en")
+    lines = _section(text, "## Realisation")
+    row = lines[8]
+    assert row.startswith(
+        "| &lt;script>alert(1)&lt;/script> \\| \\*x\\*\\\\nnext t &lt;b> | €1,200,000.00 "
+    )
+    assert row.count(" | ") == 5  # six cells, as the header has
+    assert "<script" not in text
+    assert not any(line.startswith("next") for line in text.splitlines())
+
+
+def test_user_text_in_the_realisation_is_escaped_in_html_and_kept_in_json():
+    page = reports.render(_hostile_plan(), "html", "en")
+    parser = _Collector()
+    parser.feed(page)
+    assert "script" not in parser.tags
+    assert "b" not in parser.tags
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt; | *x*\\nnext t &lt;b&gt;"
+    assert f"<td>{escaped}</td>" in page  # the realisation table
+    assert f"<title>{escaped}: Allocated €1,200,000.00</title>" in page  # the chart
+    data = json.loads(reports.render(_hostile_plan(), "json"))
+    assert data["realisation"]["pillars"][0]["key"] == HOSTILE
+
+
+def test_user_text_of_a_transaction_in_a_diff_and_in_the_records():
+    plan = _hostile_plan()
+    changes = reports.diff(PLAN, plan)
+    lines = changes.to_text().splitlines()
+    assert "Transactions: added <script>alert(1)</script> | *x*\\nnext-id" in lines
+    assert not any(line.startswith("next") for line in lines)
+    assert {m.key for m in changes.spent} == {"I", HOSTILE}
+    (row,) = [r for r in rs.to_records(plan)["transactions"] if r["id"] == HOSTILE + "-id"]
+    assert row == {
+        "id": HOSTILE + "-id", "allocation": "al-1", "kind": "expenditure",
+        "amount": Money(5).amount, "date": pendulum.Date(2024, 8, 1),
+        "description": HOSTILE, "document": HOSTILE,
+    }  # fmt: skip
+
+
+def test_progress_shows_itself_as_an_html_table_with_keys_escaped_and_the_total():
+    page = rs.progress(_hostile_plan(), as_of="2024-12-31")._repr_html_()
+    assert page.startswith("<table><caption>as of 2024-12-31</caption><tr><th>pillar</th>")
+    assert (
+        '<tr><th style="text-align:left">&lt;script&gt;alert(1)&lt;/script&gt; | *x*\\nnext'
+        '</th><td style="text-align:right">1200000.00</td>'
+        '<td style="text-align:right">600000.00</td><td style="text-align:right">150005.00</td>'
+    ) in page
+    assert page.endswith(
+        '<tr><th style="text-align:left">total</th><td style="text-align:right">4000000.00</td>'
+        '<td style="text-align:right">1700000.00</td><td style="text-align:right">270005.00</td>'
+        '<td style="text-align:right">1429995.00</td><td style="text-align:right">2300000.00</td>'
+        "</tr></table>"
+    )
+    assert "<script" not in page
+    assert "<caption>all transactions</caption>" in rs.progress(PLAN, by="year")._repr_html_()
+
+
+# --- the diff of transactions ---------------------------------------------------------------
+
+
+def _revised_plan():
+    """PLAN with tx-2024-002 removed, tx-2025-001 changed and tx-new added."""
+    new = rs.Transaction(
+        id="tx-new", allocation="al-4", kind=rs.TransactionKind.EXPENDITURE,
+        amount=Money(10_000), date="2026-01-15",
+    )  # fmt: skip
+    kept = []
+    for transaction in PLAN.transactions:
+        if transaction.id == "tx-2025-001":
+            transaction = attrs.evolve(
+                transaction, amount=Money(350_000), description="Academy, revised"
+            )
+        if transaction.id != "tx-2024-002":
+            kept.append(transaction)
+    return attrs.evolve(PLAN, transactions=(*kept, new))
+
+
+def test_diff_lists_transactions_added_removed_and_changed():
+    changes = reports.diff(PLAN, _revised_plan())
+    assert changes.transactions == (
+        reports.Change("tx-2024-002", "removed"),
+        reports.Change("tx-new", "added"),
+        reports.Change(
+            "tx-2025-001",
+            "changed",
+            (
+                ("amount", "300000.00", "350000.00"),
+                ("description", "Academy curriculum and first cohort", "Academy, revised"),
+            ),
+        ),
+    )
+    assert changes.committed == (reports.Moved("II", Money(650_000), Money(700_000)),)
+    assert changes.spent == (
+        reports.Moved("II", Money("425000.50"), Money("305000.50")),
+        reports.Moved("III", Money(200_000), Money(210_000)),
+    )
+    assert (changes.pillars, changes.years, changes.allocations) == ((), (), ())
+    assert changes.changed
+
+
+def test_the_diff_of_transactions_as_text_in_english_and_dutch():
+    changes = reports.diff(PLAN, _revised_plan())
+    assert changes.to_text("en").splitlines() == [
+        "Committed: II: €650,000.00 -> €700,000.00 (+€50,000.00)",
+        "Spent: II: €425,000.50 -> €305,000.50 (-€120,000.00)",
+        "Spent: III: €200,000.00 -> €210,000.00 (+€10,000.00)",
+        "Transactions: removed tx-2024-002",
+        "Transactions: added tx-new",
+        "Transactions: changed tx-2025-001 (amount: 300000.00 -> 350000.00; "
+        "description: Academy curriculum and first cohort -> Academy, revised)",
+    ]
+    assert changes.to_text("nl").splitlines()[:4] == [
+        "Verplicht: II: € 650.000,00 -> € 700.000,00 (+€ 50.000,00)",
+        "Uitgegeven: II: € 425.000,50 -> € 305.000,50 (€ -120.000,00)",
+        "Uitgegeven: III: € 200.000,00 -> € 210.000,00 (+€ 10.000,00)",
+        "Transacties: removed tx-2024-002",
+    ]
+
+
+def test_the_diff_of_transactions_as_data():
+    data = reports.diff(PLAN, _revised_plan()).to_dict()
+    assert list(data) == [
+        "changed", "money", "activities", "allocations", "transactions", "motions", "findings",
+    ]  # fmt: skip
+    assert list(data["money"]) == ["pillars", "roms", "years", "committed", "spent"]
+    assert data["money"]["committed"] == [
+        {"key": "II", "before": "650000.00", "after": "700000.00", "delta": "50000.00"}
+    ]
+    assert data["money"]["spent"][0]["delta"] == "-120000.00"
+    assert data["transactions"][1] == {"id": "tx-new", "kind": "added", "fields": []}
+    assert data["transactions"][2]["fields"][0] == {
+        "field": "amount", "before": "300000.00", "after": "350000.00",
+    }  # fmt: skip
+    assert json.dumps(data)
+
+
+def test_a_diff_without_transactions_on_either_side_keeps_its_old_shape():
+    moved = attrs.evolve(BARE, allocations=BARE.allocations[1:])
+    changes = reports.diff(BARE, moved)
+    data = changes.to_dict()
+    assert list(data) == ["changed", "money", "activities", "allocations", "motions", "findings"]
+    assert list(data["money"]) == ["pillars", "roms", "years"]
+    assert not changes.with_transactions
+    assert "Transactions" not in changes.to_text()
+    assert reports.diff(BARE, BARE).to_text() == "No differences."
+
+
+def test_transactions_on_one_side_only_are_all_added_and_committed_from_nothing():
+    changes = reports.diff(BARE, PLAN)
+    assert [c.kind for c in changes.transactions] == ["added"] * len(PLAN.transactions)
+    assert [(m.key, m.before, m.after) for m in changes.committed] == [
+        ("I", Money(0), Money(1_000_000)),
+        ("II", Money(0), Money(650_000)),
+        ("III", Money(0), Money(700_000)),
+    ]
+    back = reports.diff(PLAN, BARE)
+    assert [c.kind for c in back.transactions] == ["removed"] * len(PLAN.transactions)
+    assert [m.delta for m in back.spent] == [Money(-400_000), Money("-425000.50"), Money(-200_000)]
+    assert back.to_dict()["money"]["spent"][0]["after"] == "0.00"
+
+
+def test_a_changed_description_alone_is_a_change_without_money_moved():
+    first = attrs.evolve(PLAN.transactions[0], description="reworded")
+    changes = reports.diff(PLAN, attrs.evolve(PLAN, transactions=(first, *PLAN.transactions[1:])))
+    assert changes.changed
+    assert (changes.committed, changes.spent) == ((), ())
+    assert changes.to_text().splitlines() == [
+        "Transactions: changed tx-2024-001 (description: Grant decision for the mbo talks, "
+        "2024-2025 -> reworded)"
+    ]
+
+
+def test_a_transaction_on_an_unknown_allocation_moves_no_money():
+    stray = attrs.evolve(PLAN.transactions[0], id="tx-stray", allocation="al-nowhere")
+    changes = reports.diff(PLAN, attrs.evolve(PLAN, transactions=(*PLAN.transactions, stray)))
+    assert changes.transactions == (reports.Change("tx-stray", "added"),)
+    assert (changes.committed, changes.spent) == ((), ())
+
+
+@st.composite
+def strategies_with_transactions(draw):
+    strategy = draw(testing.strategies(max_allocations=6))
+    targets = [a.id for a in strategy.allocations] + ["al-unknown"]
+    count = draw(st.integers(0, 6))
+    transactions = tuple(
+        rs.Transaction(
+            id=f"tx-{i}",
+            allocation=draw(st.sampled_from(targets)),
+            kind=draw(st.sampled_from(rs.TransactionKind)),
+            amount=draw(testing.money(Money(-(10**6)), Money(10**6))),
+            date=draw(st.dates(datetime.date(2023, 1, 1), datetime.date(2028, 12, 31))),
+            description=draw(st.text(max_size=8)),
+        )
+        for i in range(count)
+    )
+    return attrs.evolve(strategy, transactions=transactions)
+
+
+@given(strategies_with_transactions())
+def test_a_strategy_compared_with_itself_has_no_differences(strategy):
+    changes = reports.diff(strategy, strategy)
+    assert not changes.changed
+    assert changes.to_text() == "No differences."
+    assert changes.with_transactions == bool(strategy.transactions)
+
+
+@given(strategies_with_transactions(), st.data())
+def test_dropping_a_transaction_moves_exactly_its_amount(strategy, data):
+    assume(strategy.transactions)
+    index = data.draw(st.integers(0, len(strategy.transactions) - 1))
+    dropped = strategy.transactions[index]
+    rest = strategy.transactions[:index] + strategy.transactions[index + 1 :]
+    changes = reports.diff(strategy, attrs.evolve(strategy, transactions=rest))
+    assert changes.transactions == (reports.Change(dropped.id, "removed"),)
+    moved = changes.committed if dropped.kind is rs.TransactionKind.COMMITMENT else changes.spent
+    other = changes.spent if dropped.kind is rs.TransactionKind.COMMITMENT else changes.committed
+    known = dropped.allocation in {a.id for a in strategy.allocations}
+    expected = -dropped.amount.cents if known else 0
+    assert sum(m.delta.cents for m in moved) == expected
+    assert other == ()
+
+
+@given(strategies_with_transactions())
+def test_records_have_a_row_per_object_of_each_collection(strategy):
+    records = rs.to_records(strategy)
+    assert {name: len(rows) for name, rows in records.items()} == {
+        name: len(getattr(strategy, name)) for name in records
+    }
+    assert [row["amount"] for row in records["transactions"]] == [
+        t.amount.amount for t in strategy.transactions
+    ]
+
+
+@given(strategies_with_transactions())
+def test_the_realisation_rows_add_up_to_the_total_in_every_report(strategy):
+    o = overview(strategy)
+    if not strategy.transactions:
+        assert o.progress_by_pillar is None
+        return
+    for progress in (o.progress_by_pillar, o.progress_by_year):
+        for column in ("allocated", "committed", "spent"):
+            assert (
+                sum(getattr(row, column).cents for row in progress.rows)
+                == getattr(progress.total, column).cents
+            )
+    data = json.loads(reports.render(strategy, "json"))["realisation"]
+    assert data["total"]["allocated"] == o.allocated.to_text()
+
+
+def test_to_frames_has_the_transactions():
+    pandas = pytest.importorskip("pandas")
+    frame = rs.to_frames(PLAN)["transactions"]
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame["id"]) == [t.id for t in PLAN.transactions]
+    assert frame["amount"].sum() == sum(t.amount.amount for t in PLAN.transactions)

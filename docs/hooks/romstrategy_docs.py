@@ -42,7 +42,9 @@ from romstrategy.rules import RULES
 _MARKER = re.compile(r"^<!-- generated: (?P<kind>[a-z-]+)(?::(?P<arg>[^>]*?))? -->$", re.M)
 
 _FIELD_NOTES = {
-    ("Strategy", "schema_version"): "the document format's version; this release writes `1`.",
+    ("Strategy", "schema_version"): (
+        "the document format's version; this release writes `2` and reads `1` too."
+    ),
     ("Period", "start"): "the first day, `YYYY-MM-DD`.",
     ("Period", "end"): "the last day, `YYYY-MM-DD`; it belongs to the period.",
 }

@@ -13,14 +13,17 @@ arguments as escapes such as `\\x1b`, and JSON output writes them as
 from __future__ import annotations
 
 import contextlib
+import csv
+import datetime
 import io
 import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -35,9 +38,12 @@ from romstrategy._model._display import json_text, shown, visible
 from romstrategy._model._money import Money
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._summary import budget_balance
-from romstrategy._model._vocabulary import Lang, count, money
+from romstrategy._model._vocabulary import Lang, count, money, percent
 from romstrategy._model._vocabulary import label as vocabulary_label
 from romstrategy.rules import RULES, Finding, Report, Severity, explain, validate
+
+if TYPE_CHECKING:
+    from romstrategy import Progress, ProgressRow
 
 __all__ = ["main", "run"]
 
@@ -53,6 +59,36 @@ _REPORT_SUFFIXES[".json"] = "json"
 
 _Failure = DocumentError | OSError
 """Why a file could not be read: a bad document, or the file system."""
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime.date | None:
+    """A day written YYYY-MM-DD in ASCII digits, such as 2024-12-31, that is a real date.
+
+    Raises:
+        click.BadParameter: for anything else; click names the option and exits 2.
+    """
+    if value is None:
+        return None
+    if not _ISO_DAY.fullmatch(value):
+        raise click.BadParameter(
+            f"{shown(value)} is not a date written YYYY-MM-DD, e.g. 2024-12-31"
+        )
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise click.BadParameter(f"{shown(value)} is not a real date: {error}") from None
+
+
+_AS_OF = click.option(
+    "--as-of",
+    "as_of",
+    default=None,
+    callback=_day,
+    metavar="YYYY-MM-DD",
+    help="Count only transactions dated on or before this day (default: all).",
+)
 
 
 # --- printing -----------------------------------------------------------------------------
@@ -351,29 +387,182 @@ def _write(path: str, text: str) -> None:
 @click.option("-o", "--output", "out", help="Write here (- is standard output).")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default=None)
 @click.option("--lang", type=_LANG, default="en")
-def report_command(file: str | None, out: str | None, fmt: str | None, lang: str) -> None:
+@_AS_OF
+def report_command(
+    file: str | None, out: str | None, fmt: str | None, lang: str, as_of: datetime.date | None
+) -> None:
     """Write the overview report of FILE, or of the reference strategy.
 
     The format is md (default), html (one page with charts, no network) or
     json; with -o it follows the suffix (.md, .html or .json), and --format
-    must agree with it. -o - writes to standard output.
+    must agree with it. -o - writes to standard output. A strategy with
+    transactions gets a realisation section; --as-of counts in it only the
+    transactions dated on or before that day.
 
     \b
     Example:
       romstrategy report plan.toml -o plan.html --lang nl
+      romstrategy report plan.toml --as-of 2025-06-30
     """
     from romstrategy import reports
 
     chosen = _report_format(out, fmt)
     _, strategy = _load(file)
     found = validate(strategy)
-    text = reports.render(strategy, chosen, lang, report=found)  # type: ignore[arg-type]
+    text = reports.render(strategy, chosen, lang, report=found, as_of=as_of)  # type: ignore[arg-type]
     if out is None or out == STDIN:
         click.echo(text, nl=False)  # every format escapes control characters itself
     else:
         _write(out, text)
         _echo(f"wrote {out}", err=True)
     raise SystemExit(0 if found.ok else 1)
+
+
+# --- progress -----------------------------------------------------------------------------
+
+_BY = ("pillar", "source", "allocation", "year", "rom")
+"""The groupings of `progress`, as `romstrategy.progress` takes them."""
+
+_AMOUNTS = ("allocated", "committed", "spent", "open", "uncommitted")
+_SHARES = ("committed_share", "spent_share")
+_BY_WORD = {"en": "by", "nl": "per"}
+_ROM_KEYS = ("joint", "unassigned")
+"""The keys that `by="rom"` gives to money of no single ROM; the text says them in words."""
+
+
+def _amounts(row: ProgressRow) -> tuple[Money, ...]:
+    return (row.allocated, row.committed, row.spent, row.open, row.uncommitted)
+
+
+def _shares(row: ProgressRow) -> tuple[Fraction | None, Fraction | None]:
+    """Committed and spent as fractions of allocated, exact; `None` when nothing is allocated."""
+    whole = row.allocated.cents
+    if not whole:
+        return None, None
+    return Fraction(row.committed.cents, whole), Fraction(row.spent.cents, whole)
+
+
+def _progress_data(result: Progress) -> dict[str, Any]:
+    def entry(row: ProgressRow) -> dict[str, str]:
+        amounts = (m.to_text() for m in _amounts(row))
+        return {"key": row.key, **dict(zip(_AMOUNTS, amounts, strict=True))}
+
+    return {
+        "by": result.by,
+        "as_of": None if result.as_of is None else result.as_of.isoformat(),
+        "rows": [entry(row) for row in result.rows],
+        "total": entry(result.total),
+    }
+
+
+def _progress_csv(result: Progress) -> str:
+    """One row per key and a last row `total`; every key's control characters escaped."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)  # RFC 4180: quoted where needed, lines end in CR LF
+    writer.writerow(["key", *_AMOUNTS, *_SHARES])
+    for row in (*result.rows, result.total):
+        shares = ("" if s is None else percent(s, "en") for s in _shares(row))
+        writer.writerow([visible(row.key), *(m.to_text() for m in _amounts(row)), *shares])
+    return buffer.getvalue()
+
+
+def _progress_key(key: str, by: str, lang: Lang) -> str:
+    if by == "rom" and key in _ROM_KEYS:
+        return vocabulary_label(key, lang)
+    return visible(key)
+
+
+def _progress_cells(key: str, row: ProgressRow, lang: Lang) -> list[str]:
+    amounts = (money(amount, lang) for amount in _amounts(row))
+    return [key, *amounts, *(percent(share, lang) for share in _shares(row))]
+
+
+def _progress_title(result: Progress, lang: Lang) -> str:
+    grouping = vocabulary_label(result.by, lang)
+    grouping = grouping if grouping.isupper() else grouping.lower()  # ROM stays ROM
+    if result.as_of is None:
+        when = vocabulary_label("all_transactions", lang)
+    else:
+        when = f"{vocabulary_label('as_of', lang).lower()} {result.as_of.isoformat()}"
+    return f"{vocabulary_label('progress', lang)} {_BY_WORD[lang]} {grouping}, {when}"
+
+
+def _progress_table(result: Progress, lang: Lang) -> list[str]:
+    """The title, a blank line, the header and one line per row, the total last."""
+    heads = [vocabulary_label(name, lang) for name in (result.by, *_AMOUNTS, *_SHARES)]
+    lines = [heads]
+    lines += [_progress_cells(_progress_key(r.key, result.by, lang), r, lang) for r in result.rows]
+    lines.append(_progress_cells(vocabulary_label("total", lang), result.total, lang))
+    widths = [max(len(line[column]) for line in lines) for column in range(len(heads))]
+    table = [
+        "  ".join(
+            cell.ljust(width) if column == 0 else cell.rjust(width)
+            for column, (cell, width) in enumerate(zip(line, widths, strict=True))
+        ).rstrip()
+        for line in lines
+    ]
+    return [_progress_title(result, lang), "", *table]
+
+
+@main.command("progress")
+@click.argument("file", required=False)
+@click.option(
+    "--by",
+    type=click.Choice(_BY),
+    default="pillar",
+    show_default=True,
+    help="Group by pillar, funding source, allocation, calendar year or ROM.",
+)
+@_AS_OF
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    help="A table for people, one JSON document, or CSV.",
+)
+@click.option("--lang", type=_LANG, default="en", help="Language of the text table.")
+def progress_command(
+    file: str | None, by: str, as_of: datetime.date | None, output: str, lang: str
+) -> None:
+    """Show money allocated, committed and spent for FILE, or the reference strategy.
+
+    One row per pillar (or funding source, allocation, year or ROM) and a
+    last row, total: allocated, committed, spent, open commitments
+    (committed minus spent), uncommitted (allocated minus committed), and
+    the committed and spent shares of what is allocated. Shares are rounded
+    half to even to a tenth of a percent; with nothing allocated there is
+    no share (- in text, blank in CSV). By year, each allocation is split
+    over the calendar years of its period by days, and a transaction counts
+    in the year of its date. By ROM, supra-regional money is under joint
+    and money of no known activity under unassigned. --as-of counts only
+    the transactions dated on or before that day; what is allocated does
+    not change.
+
+    The text table follows --lang. --format json prints one document:
+    by, as_of, rows and total. --format csv prints UTF-8 CSV: a header,
+    then key, allocated, committed, spent, open, uncommitted,
+    committed_share and spent_share, one line per key and a last line
+    total. Both write money as -1234.56, ignore --lang, and show control
+    characters in keys as escapes. Exits 0 (rule findings do not count;
+    see check), or 2 when FILE cannot be read or an option is wrong.
+
+    \b
+    Example:
+      romstrategy progress plan.toml --by year --as-of 2025-06-30
+      romstrategy progress plan.toml --format csv > progress.csv
+    """
+    from romstrategy import progress
+
+    _, strategy = _load(file)
+    result = progress(strategy, by=by, as_of=as_of)  # type: ignore[arg-type]
+    if output == "json":
+        _echo_json(_progress_data(result))
+    elif output == "csv":
+        click.echo(_progress_csv(result).encode("utf-8"), nl=False)
+    else:
+        for line in _progress_table(result, _lang(lang)):
+            _echo(line)
 
 
 @main.command("explain")

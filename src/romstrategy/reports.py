@@ -2,11 +2,14 @@
 
 `render(strategy, format="md", lang="en")` gives the report as Markdown,
 as one self-contained HTML page with SVG charts, or as JSON. `overview()`
-gives the same content as data.
+gives the same content as data. A strategy with transactions gets a
+realisation section (*realisatie*): money allocated, committed and spent per
+pillar and per year, up to an `as_of` day if one is given.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from romstrategy._model._display import json_text
@@ -53,6 +56,7 @@ def render(
     lang: Lang = "en",
     *,
     report: Report | None = None,
+    as_of: date | str | None = None,
 ) -> str:
     """Render the overview report of `strategy`.
 
@@ -62,13 +66,17 @@ def render(
             SVG charts, nothing loaded from a network) or `"json"`.
         lang: `"en"` or `"nl"`; amounts follow the language, e.g. `€ 4.000.000,00`.
         report: the findings to show; by default those of `validate(strategy)`.
+        as_of: count only transactions dated on or before this day in the
+            realisation section: a date, an ISO `YYYY-MM-DD` string, or `None`
+            for all. Without transactions there is no such section.
 
     Raises:
-        ValueError: for an unknown format or language.
+        ValueError: for an unknown format or language, or an `as_of` that is
+            not a date (the error `progress` raises).
     """
     if lang not in ("en", "nl"):
         raise ValueError(f"render: got lang {lang!r}, expected 'en' or 'nl'")
-    content = overview(strategy, report)
+    content = overview(strategy, report, as_of=as_of)
     if format == "md":
         return render_markdown(content, lang)
     if format == "html":

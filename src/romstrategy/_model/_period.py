@@ -70,7 +70,7 @@ class Period:
     @property
     def days(self) -> int:
         """The number of days in the period, counting both ends."""
-        return (self.end - self.start).days + 1
+        return self.end.toordinal() - self.start.toordinal() + 1
 
     def contains(self, other: Period | pendulum.Date) -> bool:
         """Whether a date, or a whole period, lies within this period.

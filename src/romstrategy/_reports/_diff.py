@@ -16,6 +16,7 @@ from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._vocabulary import Lang, label, money
 from romstrategy._reports._overview import Line, overview
+from romstrategy._reports._progress import Progress
 from romstrategy.rules import Finding
 
 __all__ = ["Change", "Moved", "StrategyDiff", "diff"]
@@ -52,7 +53,24 @@ class Change:
 
 @attrs.frozen
 class StrategyDiff:
-    """Everything that moved between two versions of a strategy."""
+    """Everything that moved between two versions of a strategy.
+
+    Attributes:
+        pillars: money allocated per pillar that moved.
+        roms: money allocated per ROM that moved.
+        years: money allocated per year that moved.
+        activities: activities added, removed or changed.
+        allocations: allocations added, removed or changed.
+        motions: motions added, removed, or whose status changed.
+        appeared: findings of the new version that the old one did not have.
+        disappeared: findings of the old version that the new one does not have.
+        transactions: transactions added, removed or changed.
+        committed: money committed per pillar (*verplicht*) that moved.
+        spent: money spent per pillar (*uitgegeven*) that moved.
+        with_transactions: whether either version has transactions; only
+            then does `to_dict` have `transactions`, `money.committed` and
+            `money.spent`. It is no difference itself.
+    """
 
     pillars: tuple[Moved, ...]
     roms: tuple[Moved, ...]
@@ -62,39 +80,47 @@ class StrategyDiff:
     motions: tuple[Change, ...]
     appeared: tuple[Finding, ...]
     disappeared: tuple[Finding, ...]
+    transactions: tuple[Change, ...] = ()
+    committed: tuple[Moved, ...] = ()
+    spent: tuple[Moved, ...] = ()
+    with_transactions: bool = False
 
     @property
     def changed(self) -> bool:
         """Whether anything differs at all."""
-        return any(attrs.astuple(self, recurse=False))
+        return any(
+            attrs.astuple(
+                self, recurse=False, filter=lambda field, _: field.name != "with_transactions"
+            )
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON; amounts are strings such as `"1250000.00"`."""
-        money_sections = (("pillars", self.pillars), ("roms", self.roms), ("years", self.years))
+        """Plain data for JSON; amounts are strings such as `"1250000.00"`.
+
+        When either version has transactions, `money` also has `committed`
+        and `spent` per pillar, and a list `transactions` follows `allocations`.
+        """
         return {
             "changed": self.changed,
-            "money": {
-                name: [
-                    {"key": m.key, "before": m.before.to_text(), "after": m.after.to_text(),
-                     "delta": m.delta.to_text()}
-                    for m in moved
-                ]
-                for name, moved in money_sections
-            },
-            **{
-                name: [
-                    {"id": c.id, "kind": c.kind,
-                     "fields": [{"field": f, "before": b, "after": a} for f, b, a in c.fields]}
-                    for c in changes
-                ]
-                for name, changes in (("activities", self.activities),
-                                      ("allocations", self.allocations), ("motions", self.motions))
-            },
+            "money": {name: [_moved_dict(m) for m in moved] for name, moved in self._money()},
+            **{name: [_change_dict(c) for c in changes] for name, changes in self._changes()},
             "findings": {
                 "appeared": [f.to_dict() for f in self.appeared],
                 "disappeared": [f.to_dict() for f in self.disappeared],
             },
-        }  # fmt: skip
+        }
+
+    def _money(self) -> list[tuple[str, tuple[Moved, ...]]]:
+        sections = [("pillars", self.pillars), ("roms", self.roms), ("years", self.years)]
+        if self.with_transactions:
+            sections += [("committed", self.committed), ("spent", self.spent)]
+        return sections
+
+    def _changes(self) -> list[tuple[str, tuple[Change, ...]]]:
+        sections = [("activities", self.activities), ("allocations", self.allocations)]
+        if self.with_transactions:
+            sections.append(("transactions", self.transactions))
+        return [*sections, ("motions", self.motions)]
 
     def to_text(self, lang: Lang = "en") -> str:
         """A readable account of the changes, one line each; control characters escaped.
@@ -107,22 +133,35 @@ class StrategyDiff:
                 f"StrategyDiff.to_text: got lang {shown(lang)}, expected 'en' or 'nl'"
             )
         lines: list[str] = []
-        for name, moved in (
-            ("pillars", self.pillars),
-            ("per_rom", self.roms),
-            ("per_year", self.years),
-        ):
-            lines += _moved_lines(label(name, lang), moved, lang)
-        for name, changes in (
-            ("activities", self.activities),
-            ("allocations", self.allocations),
-            ("motions", self.motions),
-        ):
+        for name, moved in self._money():
+            lines += _moved_lines(label(_MONEY_LABELS.get(name, name), lang), moved, lang)
+        for name, changes in self._changes():
             lines += _change_lines(label(name, lang), changes)
         for name, findings in (("appeared", self.appeared), ("disappeared", self.disappeared)):
             title = f"{label('findings', lang)} {label(name, lang)}"
             lines += [f"{title}: {f.format(lang)}" for f in findings]
         return "\n".join(map(visible, lines)) if lines else label("no_differences", lang)
+
+
+_MONEY_LABELS = {"roms": "per_rom", "years": "per_year"}
+"""The label of a money section in `to_text`, where it differs from its key in `to_dict`."""
+
+
+def _moved_dict(m: Moved) -> dict[str, str]:
+    return {
+        "key": m.key,
+        "before": m.before.to_text(),
+        "after": m.after.to_text(),
+        "delta": m.delta.to_text(),
+    }
+
+
+def _change_dict(c: Change) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "fields": [{"field": f, "before": b, "after": a} for f, b, a in c.fields],
+    }
 
 
 def _moved_lines(title: str, moved: tuple[Moved, ...], lang: Lang) -> list[str]:
@@ -158,6 +197,16 @@ def _text(value: object) -> str:
 def _moved(before: tuple[Line, ...], after: tuple[Line, ...]) -> tuple[Moved, ...]:
     old = {line.key: line.amount for line in before}
     new = {line.key: line.amount for line in after}
+    return _moved_between(old, new)
+
+
+def _realised(progress: Progress | None, column: str) -> dict[str, Money]:
+    """Per pillar, the money committed or spent; nothing without transactions."""
+    rows = () if progress is None else progress.rows
+    return {row.key: getattr(row, column) for row in rows}
+
+
+def _moved_between(old: dict[str, Money], new: dict[str, Money]) -> tuple[Moved, ...]:
     keys = list(old) + [key for key in new if key not in old]
     zero = Money.zero()
     return tuple(
@@ -215,7 +264,7 @@ def diff(old: Strategy, new: Strategy) -> StrategyDiff:
     """
     argument(old, Strategy, "diff")
     argument(new, Strategy, "diff")
-    before, after = overview(old), overview(new)
+    before, after = sides = overview(old), overview(new)
     old_findings = {_identity(f) for f in before.report.findings}
     new_findings = {_identity(f) for f in after.report.findings}
     return StrategyDiff(
@@ -227,4 +276,8 @@ def diff(old: Strategy, new: Strategy) -> StrategyDiff:
         motions=_motion_changes(old, new),
         appeared=tuple(f for f in after.report.findings if _identity(f) not in old_findings),
         disappeared=tuple(f for f in before.report.findings if _identity(f) not in new_findings),
+        transactions=_changes(old.transactions, new.transactions),
+        committed=_moved_between(*(_realised(o.progress_by_pillar, "committed") for o in sides)),
+        spent=_moved_between(*(_realised(o.progress_by_pillar, "spent") for o in sides)),
+        with_transactions=bool(old.transactions or new.transactions),
     )

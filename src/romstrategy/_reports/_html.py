@@ -5,8 +5,9 @@ from __future__ import annotations
 from romstrategy._model._vocabulary import Lang, label, money, period, word
 from romstrategy._reports._escape import html_text as escape
 from romstrategy._reports._overview import Line, Overview
-from romstrategy._reports._svg import bar_chart
-from romstrategy._reports._tables import Table, tables
+from romstrategy._reports._realisation import pillar_titles, progress_bars
+from romstrategy._reports._svg import bar_chart, grouped_bar_chart
+from romstrategy._reports._tables import Section, Table, tables
 
 __all__ = ["render_html"]
 
@@ -32,6 +33,12 @@ tr.severity-error td:nth-child(2) { color: #b00020; font-weight: bold; }
 tr.severity-warning td:nth-child(2) { color: #8a5a00; font-weight: bold; }
 """
 
+_REALISATION_CSS = """h3 { color: #01689b; margin: 1.2rem 0 .2rem; }
+svg .bar.series-1 { fill: #e17000; }
+svg .bar.series-2 { fill: #39870c; }
+"""
+"""Added to the page only with a realisation section, so that other pages stay as they were."""
+
 
 def _chart(title: str, lines: tuple[Line, ...], lang: Lang) -> str:
     return bar_chart(
@@ -48,8 +55,8 @@ def _row(row: tuple[str, ...], index: int, table: Table) -> str:
     return f"<tr{css}>{cells}</tr>"
 
 
-def _table(table: Table) -> str:
-    head = f'<section id="{escape(table.key)}"><h2>{escape(table.title)}</h2>'
+def _table(table: Table, level: int = 2) -> str:
+    head = f'<section id="{escape(table.key)}"><h{level}>{escape(table.title)}</h{level}>'
     if not table.rows:
         return f"{head}<p>{escape(table.empty)}</p></section>"
     header = "".join(
@@ -58,6 +65,23 @@ def _table(table: Table) -> str:
     )
     rows = "".join(_row(row, index, table) for index, row in enumerate(table.rows))
     return f"{head}<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table></section>"
+
+
+def _realisation_chart(o: Overview, lang: Lang) -> str:
+    """Allocated, committed and spent side by side per pillar; empty without transactions."""
+    if o.progress_by_pillar is None:
+        return ""
+    bars = progress_bars(o.progress_by_pillar, pillar_titles(o, lang), lang)
+    chart = grouped_bar_chart(label("realisation_per_pillar", lang), bars)
+    return f'<div class="charts">{chart}</div>'
+
+
+def _section(section: Section, chart: str) -> str:
+    parts = "".join(_table(table, level=3) for table in section.tables)
+    return (
+        f'<section id="{escape(section.key)}"><h2>{escape(section.title)}</h2>'
+        f"<p>{escape(section.note)}</p>{chart}{parts}</section>"
+    )
 
 
 def render_html(o: Overview, lang: Lang) -> str:
@@ -75,11 +99,15 @@ def render_html(o: Overview, lang: Lang) -> str:
     charts = _chart(label("money_per_pillar", lang), o.pillars, lang) + _chart(
         label("money_per_year", lang), o.years, lang
     )
-    body = "\n".join(_table(t) for t in tables(o, lang))
+    body = "\n".join(
+        _section(t, _realisation_chart(o, lang)) if isinstance(t, Section) else _table(t)
+        for t in tables(o, lang)
+    )
+    css = _CSS if o.progress_by_pillar is None else _CSS + _REALISATION_CSS
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(s.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<title>{escape(s.title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
         f'<h1>{escape(s.title)}</h1>\n<dl class="meta">{meta}</dl>\n'
         f'<div class="charts">{charts}</div>\n{body}\n</body>\n</html>\n'
     )

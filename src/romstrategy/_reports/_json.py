@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from romstrategy._model._strategy import Activity
-from romstrategy._model._vocabulary import Lang, percent, word
+from romstrategy._model._vocabulary import Lang, label, percent, word
 from romstrategy._reports._overview import Line, Overview
+from romstrategy._reports._progress import Progress, ProgressRow
+from romstrategy._reports._realisation import AMOUNTS, pillar_titles
 
 __all__ = ["overview_data"]
 
@@ -33,6 +35,33 @@ def _activity(a: Activity) -> dict[str, Any]:
         "service": a.service.value,
         "period": {"start": a.period.start.isoformat(), "end": a.period.end.isoformat()},
         "complements": list(a.complements),
+    }
+
+
+def _progress_row(row: ProgressRow, title: str) -> dict[str, Any]:
+    return {"key": row.key, "title": title} | {
+        name: getattr(row, name).to_text() for name in AMOUNTS
+    }
+
+
+def _progress_rows(progress: Progress, titles: dict[str, str]) -> list[dict[str, Any]]:
+    return [_progress_row(row, titles.get(row.key, row.key)) for row in progress.rows]
+
+
+def _realisation(o: Overview, lang: Lang) -> dict[str, Any]:
+    """`{"realisation": ...}` when the strategy has transactions, else nothing."""
+    if o.progress_by_pillar is None or o.progress_by_year is None:
+        return {}
+    titles = pillar_titles(o, lang)
+    as_of = o.progress_by_pillar.as_of
+    total = o.progress_by_pillar.total
+    return {
+        "realisation": {
+            "as_of": None if as_of is None else as_of.isoformat(),
+            "pillars": _progress_rows(o.progress_by_pillar, titles),
+            "years": _progress_rows(o.progress_by_year, {}),
+            "total": _progress_row(total, label("total", lang)),
+        }
     }
 
 
@@ -67,6 +96,7 @@ def overview_data(o: Overview, lang: Lang) -> dict[str, Any]:
             }
             for f in o.sources
         ],
+        **_realisation(o, lang),
         "motions": [
             {
                 "id": m.motion.id,

@@ -5,19 +5,26 @@ from __future__ import annotations
 from romstrategy._model._vocabulary import Lang, label, period, word
 from romstrategy._reports._escape import markdown_code, markdown_text
 from romstrategy._reports._overview import Overview
-from romstrategy._reports._tables import Table, tables
+from romstrategy._reports._tables import Section, Table, tables
 
 __all__ = ["render_markdown"]
 
 
-def _table(table: Table) -> list[str]:
-    lines = [f"## {markdown_text(table.title)}", ""]
+def _table(table: Table, level: int = 2) -> list[str]:
+    lines = [f"{'#' * level} {markdown_text(table.title)}", ""]
     if not table.rows:
         return [*lines, markdown_text(table.empty), ""]
     lines.append("| " + " | ".join(markdown_text(h) for h in table.headers) + " |")
     lines.append("|" + "|".join("---" for _ in table.headers) + "|")
     lines += ["| " + " | ".join(markdown_text(c) for c in row) + " |" for row in table.rows]
     return [*lines, ""]
+
+
+def _section(section: Section) -> list[str]:
+    lines = [f"## {markdown_text(section.title)}", "", markdown_text(section.note), ""]
+    for table in section.tables:
+        lines += _table(table, level=3)
+    return lines
 
 
 def render_markdown(o: Overview, lang: Lang) -> str:
@@ -31,6 +38,6 @@ def render_markdown(o: Overview, lang: Lang) -> str:
         f"- {label('status', lang)}: {word(s.status, lang)}",
         "",
     ]
-    for table in tables(o, lang):
-        lines += _table(table)
+    for part in tables(o, lang):
+        lines += _section(part) if isinstance(part, Section) else _table(part)
     return "\n".join(lines).rstrip("\n") + "\n"

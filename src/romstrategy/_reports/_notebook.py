@@ -24,6 +24,7 @@ _COLLECTIONS = (
     "funding_sources",
     "activities",
     "allocations",
+    "transactions",
 )
 
 
@@ -54,7 +55,8 @@ def _record(item: Any) -> dict[str, object]:
 def to_records(strategy: Strategy) -> dict[str, list[dict[str, object]]]:
     """Each kind of object as a list of flat, plain dicts, ready for a table.
 
-    Keys are the collections' names (`"allocations"`, `"activities"`, ...).
+    Keys are the collections' names (`"allocations"`, `"activities"`,
+    `"transactions"`, ...).
     Amounts become exact `Decimal`s, enums their string values, and a
     period two columns, `period_start` and `period_end` (pendulum dates).
     Motions keep their history as a list of dicts. Nothing beyond the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from fractions import Fraction
 
 import attrs
@@ -13,7 +14,14 @@ from romstrategy._model._parliament import Motion
 from romstrategy._model._strategy import Activity, Scope, Strategy
 from romstrategy._model._summary import budget_balance
 from romstrategy._model._vocabulary import Lang, label
-from romstrategy._reports._progress import JOINT, UNASSIGNED, rom_key, rom_order
+from romstrategy._reports._progress import (
+    JOINT,
+    UNASSIGNED,
+    Progress,
+    progress,
+    rom_key,
+    rom_order,
+)
 from romstrategy._reports._years import AFTER, BEFORE, per_year
 from romstrategy.rules import Report, validate
 
@@ -85,6 +93,11 @@ class Overview:
         links: `(supra-regional id, regional id)` for every complement link.
         sources: the funding sources with allocated and unallocated money.
         motions: the motions with their status.
+        progress_by_pillar: money allocated, committed and spent per pillar
+            (*realisatie*), up to the report's `as_of` day; `None` when the
+            strategy has no transactions.
+        progress_by_year: the same per calendar year; `None` when the
+            strategy has no transactions.
     """
 
     strategy: Strategy
@@ -98,6 +111,8 @@ class Overview:
     links: tuple[tuple[str, str], ...]
     sources: tuple[SourceLine, ...]
     motions: tuple[MotionLine, ...]
+    progress_by_pillar: Progress | None = None
+    progress_by_year: Progress | None = None
 
 
 def _lines(
@@ -167,19 +182,32 @@ def _pillar_titles(strategy: Strategy) -> dict[str, tuple[str, str]]:
     return {p.code: (f"{p.code} {p.title_en}", f"{p.code} {p.title_nl}") for p in strategy.pillars}
 
 
-def overview(strategy: Strategy, report: Report | None = None) -> Overview:
+def _progress_pair(strategy: Strategy, as_of: object) -> tuple[Progress | None, Progress | None]:
+    by_pillar = progress(strategy, by="pillar", as_of=as_of)  # checks `as_of` in any case
+    if not strategy.transactions:
+        return None, None
+    return by_pillar, progress(strategy, by="year", as_of=as_of)
+
+
+def overview(
+    strategy: Strategy, report: Report | None = None, *, as_of: date | str | None = None
+) -> Overview:
     """Work out what the overview report says about `strategy`.
 
     Args:
         strategy: the strategy to describe.
         report: the findings to show; by default `validate(strategy)`.
+        as_of: count only transactions dated on or before this day (a date or
+            an ISO `YYYY-MM-DD` string), as `progress` does; `None` counts all.
 
     Raises:
         TypeError: for a strategy or report of the wrong type.
+        ValueError: for an `as_of` that is not a date, as `progress` raises it.
     """
     argument(strategy, Strategy, "overview")
     if report is not None:
         argument(report, Report, "overview(report=...)")
+    by_pillar, by_year = _progress_pair(strategy, as_of)
     total = sum(a.amount.cents for a in strategy.allocations)
     pillars = _sum_by(
         ((a.pillar, a.amount.cents) for a in strategy.allocations),
@@ -207,4 +235,6 @@ def overview(strategy: Strategy, report: Report | None = None) -> Overview:
         ),
         sources=_sources(strategy),
         motions=_motions(strategy),
+        progress_by_pillar=by_pillar,
+        progress_by_year=by_year,
     )

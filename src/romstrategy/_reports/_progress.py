@@ -12,7 +12,7 @@ allocations and one over the transactions, plus sorting the keys.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import attrs
 import pendulum
@@ -22,7 +22,7 @@ from romstrategy._model._display import html_text, shown
 from romstrategy._model._kinds import FieldError, argument, to_date
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
-from romstrategy._model._realisation import Transaction, TransactionKind
+from romstrategy._model._realisation import TransactionKind
 from romstrategy._model._strategy import Activity, Scope, Strategy
 from romstrategy._reports._years import per_year
 
@@ -138,93 +138,103 @@ def _as_of(value: object) -> pendulum.Date | None:
         raise FieldError(error.reason, owner="progress", field="as_of") from None
 
 
-def _first_by_id(allocations: Iterable[Allocation]) -> dict[str, Allocation]:
-    first: dict[str, Allocation] = {}
-    for allocation in allocations:
-        first.setdefault(allocation.id, allocation)
-    return first
+_Sums = tuple[dict[str, int], dict[str, int], dict[str, int]]
+"""Cents allocated, committed and spent, by key: plain ints, so few objects to collect."""
+
+
+def _add(sums: dict[Any, int], key: Any, cents: int) -> None:
+    sums[key] = sums.get(key, 0) + cents
 
 
 def _counted(
-    transactions: Iterable[Transaction], known: dict[str, Allocation], as_of: pendulum.Date | None
-) -> Iterable[Transaction]:
-    for transaction in transactions:
-        if transaction.allocation in known and (as_of is None or transaction.date <= as_of):
-            yield transaction
+    strategy: Strategy, as_of: pendulum.Date | None, *, by_year: bool = False
+) -> tuple[dict[Any, int], dict[Any, int]]:
+    """The cents committed and spent up to `as_of`, by allocation id or by year.
 
-
-def _add(totals: dict[str, list[int]], key: str, column: int, cents: int) -> None:
-    row = totals.get(key)
-    if row is None:
-        row = totals[key] = [0, 0, 0]
-    row[column] += cents
-
-
-_COMMITTED, _SPENT = 1, 2
-_COLUMN = {TransactionKind.COMMITMENT: _COMMITTED, TransactionKind.EXPENDITURE: _SPENT}
-
-
-def _add_transaction(totals: dict[str, list[int]], key: str, transaction: Transaction) -> None:
-    _add(totals, key, _COLUMN[transaction.kind], transaction.amount.cents)
+    By year, only transactions on an allocation the strategy holds count.
+    """
+    committed: dict[Any, int] = {}
+    spent: dict[Any, int] = {}
+    commitment = TransactionKind.COMMITMENT
+    known = {allocation.id for allocation in strategy.allocations} if by_year else None
+    for transaction in strategy.transactions:
+        if as_of is not None and transaction.date > as_of:
+            continue
+        if known is None:
+            where: Any = transaction.allocation
+        elif transaction.allocation in known:
+            where = transaction.date.year
+        else:
+            continue
+        sums = committed if transaction.kind is commitment else spent
+        sums[where] = sums.get(where, 0) + transaction.amount.cents
+    return committed, spent
 
 
 def _by_allocation_key(
     strategy: Strategy, key_of: Callable[[Allocation], str], as_of: pendulum.Date | None
-) -> dict[str, list[int]]:
-    totals: dict[str, list[int]] = {}
+) -> _Sums:
+    allocated: dict[str, int] = {}
+    keys: dict[str, str] = {}
     for allocation in strategy.allocations:
-        _add(totals, key_of(allocation), 0, allocation.amount.cents)
-    known = _first_by_id(strategy.allocations)
-    keys = {name: key_of(allocation) for name, allocation in known.items()}
-    for transaction in _counted(strategy.transactions, known, as_of):
-        _add(
-            totals,
-            keys[transaction.allocation],
-            _COLUMN[transaction.kind],
-            transaction.amount.cents,
-        )
-    return totals
+        key = key_of(allocation)
+        keys.setdefault(allocation.id, key)  # the first allocation of an id counts
+        _add(allocated, key, allocation.amount.cents)
+    committed: dict[str, int] = {}
+    spent: dict[str, int] = {}
+    for column, by_id in zip((committed, spent), _counted(strategy, as_of), strict=True):
+        for name, cents in by_id.items():
+            if name in keys:  # an unknown allocation (RS001) counts nowhere
+                _add(column, keys[name], cents)
+    return allocated, committed, spent
 
 
-def _by_year(strategy: Strategy, as_of: pendulum.Date | None) -> dict[str, list[int]]:
+def _by_year(strategy: Strategy, as_of: pendulum.Date | None) -> _Sums:
     # Over the years of every allocation, not just the strategy's: each allocation is split
     # over the calendar years of its own period, by days, with the largest remainder.
     starts = [strategy.period.start, *(a.period.start for a in strategy.allocations)]
     ends = [strategy.period.end, *(a.period.end for a in strategy.allocations)]
-    window = Period(min(starts), max(ends))
-    totals: dict[str, list[int]] = {}
-    for year, cents in per_year(strategy.allocations, window).items():
-        _add(totals, year, 0, cents)
-    known = _first_by_id(strategy.allocations)
-    for transaction in _counted(strategy.transactions, known, as_of):
-        _add(
-            totals, str(transaction.date.year), _COLUMN[transaction.kind], transaction.amount.cents
-        )
-    return totals
+    allocated = per_year(strategy.allocations, Period(min(starts), max(ends)))
+    committed, spent = _counted(strategy, as_of, by_year=True)
+    return allocated, _texts(committed), _texts(spent)
 
 
-def _keys(strategy: Strategy, by: str, totals: dict[str, list[int]]) -> list[str]:
+def _texts(by_year: dict[int, int]) -> dict[str, int]:
+    return {str(year): cents for year, cents in by_year.items()}
+
+
+def _keys(strategy: Strategy, by: str, sums: _Sums) -> list[str]:
     """The keys in their order: the strategy's own first, then any other that has money."""
-    with_money = [key for key, cents in totals.items() if any(cents)]
+    found = {key: None for column in sums for key in column}
+    with_money = {key for column in sums for key, cents in column.items() if cents}
     if by == "pillar":
         own = [p.code for p in strategy.pillars]
     elif by == "source":
         own = [s.id for s in strategy.funding_sources]
     elif by == "allocation":
-        return sorted(totals)
+        return sorted(found)
     elif by == "rom":
-        return rom_order(strategy, totals)
+        return rom_order(strategy, found)
     else:
         first, last = strategy.period.start.year, strategy.period.end.year
-        years = {str(year) for year in range(first, last + 1)} | set(with_money)
+        years = {str(year) for year in range(first, last + 1)} | with_money
         return sorted(years, key=int)
     ordered = list(dict.fromkeys(own))
-    return ordered + sorted(set(with_money) - set(ordered))
+    return ordered + sorted(with_money - set(ordered))
 
 
-def _row(key: str, cents: list[int]) -> ProgressRow:
-    allocated, committed, spent = (Money.from_cents(value) for value in cents)
-    return ProgressRow(key=key, allocated=allocated, committed=committed, spent=spent)
+def _rows(keys: Iterable[str], sums: _Sums) -> tuple[ProgressRow, ...]:
+    allocated, committed, spent = sums
+    money = Money.from_cents
+    return tuple(
+        ProgressRow(
+            key=key,
+            allocated=money(allocated.get(key, 0)),
+            committed=money(committed.get(key, 0)),
+            spent=money(spent.get(key, 0)),
+        )
+        for key in keys
+    )
 
 
 def progress(strategy: Strategy, *, by: By = "pillar", as_of: object = None) -> Progress:
@@ -257,13 +267,13 @@ def progress(strategy: Strategy, *, by: By = "pillar", as_of: object = None) -> 
         raise ValueError(f"progress: got by={shown(by)}, expected one of {choices}")
     day = _as_of(as_of)
     if by == "year":
-        totals = _by_year(strategy, day)
+        sums = _by_year(strategy, day)
     else:
-        key_of = _KEY_OF[by](strategy)
-        totals = _by_allocation_key(strategy, key_of, day)
-    rows = tuple(_row(key, totals.get(key, [0, 0, 0])) for key in _keys(strategy, by, totals))
-    sums = [sum(cents[column] for cents in totals.values()) for column in range(3)]
-    return Progress(by=by, as_of=day, rows=rows, total=_row(TOTAL, sums))
+        sums = _by_allocation_key(strategy, _KEY_OF[by](strategy), day)
+    rows = _rows(_keys(strategy, by, sums), sums)
+    allocated, committed, spent = ({TOTAL: sum(column.values())} for column in sums)
+    (total,) = _rows([TOTAL], (allocated, committed, spent))
+    return Progress(by=by, as_of=day, rows=rows, total=total)
 
 
 def _rom_key_of(strategy: Strategy) -> Callable[[Allocation], str]:

@@ -9,8 +9,10 @@ import attrs
 from romstrategy._model._budget import FundingKind
 from romstrategy._model._vocabulary import Lang, label, money, percent, period, word
 from romstrategy._reports._overview import Line, Overview
+from romstrategy._reports._progress import Progress
+from romstrategy._reports._realisation import AMOUNTS, as_of_text, pillar_titles, progress_rows
 
-__all__ = ["Table", "tables"]
+__all__ = ["Section", "Table", "tables"]
 
 
 @attrs.frozen
@@ -24,6 +26,16 @@ class Table:
     empty: str
     numeric: frozenset[int] = frozenset()
     row_classes: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Section:
+    """A section of several tables under one heading, after a note."""
+
+    key: str
+    title: str
+    note: str
+    tables: tuple[Table, ...]
 
 
 def _headers(lang: Lang, *keys: str) -> tuple[str, ...]:
@@ -136,7 +148,31 @@ def _findings_table(o: Overview, lang: Lang) -> Table:
     )
 
 
-def tables(o: Overview, lang: Lang) -> tuple[Table, ...]:
+def _progress_table(key: str, first: str, progress: Progress, o: Overview, lang: Lang) -> Table:
+    titles = pillar_titles(o, lang) if progress.by == "pillar" else {}
+    return Table(
+        key=key,
+        title=label(key, lang),
+        headers=_headers(lang, first, *AMOUNTS),
+        rows=progress_rows(progress, titles, lang),
+        empty=label("none", lang),
+        numeric=frozenset(range(1, len(AMOUNTS) + 1)),
+    )
+
+
+def _realisation(o: Overview, lang: Lang) -> tuple[Section, ...]:
+    """The realisation section, when the strategy has transactions."""
+    if o.progress_by_pillar is None or o.progress_by_year is None:
+        return ()
+    parts = (
+        _progress_table("realisation_per_pillar", "pillar", o.progress_by_pillar, o, lang),
+        _progress_table("realisation_per_year", "year", o.progress_by_year, o, lang),
+    )
+    note = as_of_text(o.progress_by_pillar, lang)
+    return (Section(key="realisation", title=label("realisation", lang), note=note, tables=parts),)
+
+
+def tables(o: Overview, lang: Lang) -> tuple[Table | Section, ...]:
     """Every section of the report, in reading order."""
     return (
         _money_table("pillars", "pillar", o.pillars, o, lang),
@@ -146,6 +182,7 @@ def tables(o: Overview, lang: Lang) -> tuple[Table, ...]:
         _activity_table("supra-regional", o, lang),
         _links_table(o, lang),
         _sources_table(o, lang),
+        *_realisation(o, lang),
         _motions_table(o, lang),
         _findings_table(o, lang),
     )

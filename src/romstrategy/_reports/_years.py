@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable
-
-import pendulum
 
 from romstrategy._model._budget import Allocation
 from romstrategy._model._period import Period
@@ -41,6 +40,7 @@ class _Years:
 
     def __init__(self, window: Period) -> None:
         self.window = window
+        self.bounds = (window.start.toordinal(), window.end.toordinal())
         self.first = window.start.year
         size = window.end.year - self.first + 2
         # Differences over the years: one list for common years, one for leap years,
@@ -95,27 +95,32 @@ def _nth(first: int, last: int, kinds: str, count: int) -> int:
 
 def _spread(years: _Years, cents: int, spent: Period) -> None:
     window, sign, whole = years.window, -1 if cents < 0 else 1, abs(cents)
+    # Days are counted as ordinals: pendulum's date arithmetic is slow for this loop.
+    first, last = spent.start.toordinal(), spent.end.toordinal()
+    opens, closes = years.bounds
     # The parts in order of time: (key, days) before the middle years, after them.
     low: list[tuple[str, int]] = []
     high: list[tuple[str, int]] = []
     middle = (0, -1)  # the whole years between the first and the last year inside
-    if spent.start < window.start:  # so window.start is not the first date there is
-        last = min(spent.end, window.start.subtract(days=1))
-        low.append((BEFORE + window.start.isoformat(), (last - spent.start).days + 1))
-    inside = spent.intersection(window)
-    if inside is not None:
-        start, end = inside.start, inside.end
+    if first < opens:
+        low.append((BEFORE + window.start.isoformat(), min(last, opens - 1) - first + 1))
+    if first <= closes and opens <= last:
+        start, end = max(spent.start, window.start), min(spent.end, window.end)
         years.touch(start.year, end.year)
         if start.year == end.year:
-            low.append((str(start.year), inside.days))
+            low.append((str(start.year), min(last, closes) - max(first, opens) + 1))
         else:
-            low.append((str(start.year), (pendulum.Date(start.year, 12, 31) - start).days + 1))
+            low.append((str(start.year), _ordinal(start.year + 1) - max(first, opens)))
             middle = (start.year + 1, end.year - 1)
-            high.append((str(end.year), (end - pendulum.Date(end.year, 1, 1)).days + 1))
-    if spent.end > window.end:  # so window.end is not the last date there is
-        first = max(spent.start, window.end.add(days=1))
-        high.append((AFTER + window.end.isoformat(), (spent.end - first).days + 1))
-    _distribute(years, sign, whole, spent.days, low, middle, high)
+            high.append((str(end.year), min(last, closes) - _ordinal(end.year) + 1))
+    if last > closes:
+        high.append((AFTER + window.end.isoformat(), last - max(first, closes + 1) + 1))
+    _distribute(years, sign, whole, last - first + 1, low, middle, high)
+
+
+def _ordinal(year: int) -> int:
+    """The ordinal of 1 January of `year`."""
+    return datetime.date(year, 1, 1).toordinal()
 
 
 def _distribute(

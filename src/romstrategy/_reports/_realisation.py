@@ -1,0 +1,65 @@
+"""The realisation section (*realisatie*): progress as rows of text and as grouped bars.
+
+What the Markdown, HTML and JSON reports show of `progress` by pillar and by
+year: the key's title, then allocated, committed, spent, open and uncommitted
+money, and a total row; and, for the chart, the three amounts per pillar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from romstrategy._model._money import Money
+from romstrategy._model._vocabulary import Lang, label, money
+from romstrategy._reports._overview import Overview
+from romstrategy._reports._progress import Progress, ProgressRow
+from romstrategy._reports._svg import Group
+
+__all__ = ["AMOUNTS", "SERIES", "as_of_text", "pillar_titles", "progress_bars", "progress_rows"]
+
+AMOUNTS = ("allocated", "committed", "spent", "open", "uncommitted")
+"""The columns after the key, in order; each is a `ProgressRow` attribute and a label."""
+
+SERIES = AMOUNTS[:3]
+"""The amounts the chart shows side by side."""
+
+
+def _amounts(row: ProgressRow) -> tuple[Money, ...]:
+    return tuple(getattr(row, name) for name in AMOUNTS)
+
+
+def pillar_titles(o: Overview, lang: Lang) -> dict[str, str]:
+    """Each pillar's code and title, such as `I A better link ...`, by its code."""
+    return {line.key: line.title(lang) for line in o.pillars}
+
+
+def as_of_text(progress: Progress, lang: Lang) -> str:
+    """`As of: 2024-12-31`, or `As of: all transactions`; in Dutch `Peildatum: ...`."""
+    day = label("all_transactions", lang) if progress.as_of is None else progress.as_of.isoformat()
+    return f"{label('as_of', lang)}: {day}"
+
+
+def progress_rows(
+    progress: Progress, titles: Mapping[str, str], lang: Lang
+) -> tuple[tuple[str, ...], ...]:
+    """One row of text per key, titled from `titles` (else the key), then the total row."""
+    rows = [
+        (titles.get(row.key, row.key), *(money(m, lang) for m in _amounts(row)))
+        for row in progress.rows
+    ]
+    total = (label("total", lang), *(money(m, lang) for m in _amounts(progress.total)))
+    return (*rows, total)
+
+
+def progress_bars(progress: Progress, titles: Mapping[str, str], lang: Lang) -> list[Group]:
+    """Per key, its title and the allocated, committed and spent bars of the chart."""
+    return [
+        (
+            titles.get(row.key, row.key),
+            tuple(
+                (label(name, lang), getattr(row, name).cents, money(getattr(row, name), lang))
+                for name in SERIES
+            ),
+        )
+        for row in progress.rows
+    ]
