@@ -297,6 +297,33 @@ def plan(**changes):
     return attrs.evolve(reference.strategy_2024(), **(fields | changes))
 
 
+def transaction(**changes):
+    """A commitment of EUR 10.00 on al-1, dated 1 March 2024, unless changed."""
+    fields = {
+        "id": "t-1",
+        "allocation": "al-1",
+        "kind": TransactionKind.COMMITMENT,
+        "amount": Money("10.00"),
+        "date": "2024-03-01",
+    }
+    return Transaction(**(fields | changes))
+
+
+def _money(amount):
+    return amount if isinstance(amount, Money) else Money(amount)
+
+
+def commit(name, amount, on, **changes):
+    """A commitment (verplichting) `name` of `amount` (Money or euros as a str), dated `on`."""
+    return transaction(id=name, amount=_money(amount), date=on, **changes)
+
+
+def pay(name, amount, on, **changes):
+    """An expenditure (uitgave) `name` of `amount` (Money or euros as a str), dated `on`."""
+    kind = TransactionKind.EXPENDITURE
+    return transaction(id=name, kind=kind, amount=_money(amount), date=on, **changes)
+
+
 def small(**changes):
     """A small final strategy: the reference parties, one fund of EUR 100.00, no work."""
     fields = {
@@ -344,7 +371,12 @@ def _few_rules(items, size=4):
 
 
 def messy_strategies():
-    """Strategies of well-typed parts with colliding ids: many rules fire."""
+    """Strategies of well-typed parts with colliding ids: many rules fire.
+
+    Their transactions share a few ids and days, go on allocations that may
+    not exist or exist twice, and cross amounts, periods and zero: every
+    realisation rule (RS5xx) fires in some.
+    """
     ids = st.sampled_from(_IDS)
     roms = st.sampled_from(_ROM_CODES)
     activities = st.builds(
@@ -388,6 +420,20 @@ def messy_strategies():
         st.sampled_from(MotionKind),
         _few_rules(steps, 4),
     )
+    transactions = st.builds(
+        lambda name, on, kind, cents, day: Transaction(
+            id=name,
+            allocation=on,
+            kind=kind,
+            amount=Money.from_cents(cents),
+            date=YEAR.start.add(days=day),
+        ),
+        st.sampled_from(("t1", "t2", "t3", "t4", "t5")),
+        st.sampled_from((*_IDS, "ghost")),
+        st.sampled_from(TransactionKind),
+        st.integers(min_value=-3_000, max_value=12_000) | st.just(0),
+        st.integers(min_value=-400, max_value=1800) | st.integers(min_value=0, max_value=3),
+    )
     rom_objects = st.builds(
         lambda code, provinces: ROM(code=code, name=code, provinces=provinces),
         roms,
@@ -408,6 +454,7 @@ def messy_strategies():
         funding_sources=_few_rules(sources, 2),
         activities=_few_rules(activities, 6),
         allocations=_few_rules(allocations, 6),
+        transactions=_few_rules(transactions, 10),
         settles=_few_rules(ids, 3),
     )
 
@@ -433,6 +480,7 @@ def shuffled(strategy, rnd):
             for a in strategy.activities
         ),
         allocations=mix(strategy.allocations),
+        transactions=mix(strategy.transactions),
         settles=mix(strategy.settles),
     )
 

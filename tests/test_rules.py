@@ -30,6 +30,7 @@ from romstrategy import (
     StrategyStatus,
     reference,
 )
+from romstrategy._rules import _realisation
 from romstrategy.rules import (
     RULES,
     Finding,
@@ -54,10 +55,12 @@ from tests.helpers import (
     WITHDRAWN,
     activity,
     allocation,
+    commit,
     exactly,
     messy_strategies,
     motion,
     only,
+    pay,
     plan,
     regional,
     shuffled,
@@ -1012,6 +1015,556 @@ def test_rs303_stays_silent_for_a_named_document_and_an_unknown_date():
     assert only(s, "RS303") == ()
 
 
+# === realisation rules (RS5xx) ============================================================
+
+
+def realised(*transactions, **changes):
+    """The small strategy (al-1: EUR 100.00 in 2024) with these transactions."""
+    return small(transactions=transactions, **changes)
+
+
+def findings_of(strategy, prefix="RS5"):
+    return [(f.code, f.path, f.subjects) for f in validate(strategy, select=prefix).findings]
+
+
+def test_rs001_fires_for_a_transaction_on_no_allocation_and_nothing_else_does():
+    ghost = commit("t-1", "0.00", "2030-01-01", allocation="ghost")  # zero and outside: no matter
+    s = realised(ghost, pay("t-2", "500.00", "2019-01-01", allocation="ghost"))
+    report = validate(s)
+    assert [(f.code, f.path, f.subjects) for f in report.findings] == [
+        ("RS001", "transactions[t-1].allocation", ("t-1", "ghost")),
+        ("RS001", "transactions[t-2].allocation", ("t-2", "ghost")),
+    ]
+    assert report.findings[0].message == (
+        "Transaction t-1 refers in allocation to allocation 'ghost', which does not exist in "
+        "the strategy."
+    )
+    assert report.findings[0].message_nl == (
+        "Transactie t-1 verwijst in allocation naar toewijzing 'ghost', die niet in de "
+        "strategie voorkomt."
+    )
+
+
+def test_rs001_stays_silent_for_a_transaction_on_an_allocation_that_exists():
+    assert validate(realised(commit("t-1", "10.00", "2024-03-01"))).findings == ()
+
+
+def test_rs002_fires_for_two_transactions_with_one_id_and_not_for_an_id_of_another_kind():
+    s = realised(commit("t-1", "10.00", "2024-03-01"), pay("t-1", "5.00", "2024-04-01"))
+    f = the_one(s, "RS002")
+    assert (f.severity, f.path, f.subjects) == (Severity.ERROR, "transactions[t-1]", ("t-1",))
+    assert f.message == "The id 't-1' is used by 2 transactions; each must be used once."
+    assert f.message_nl == (
+        "Het id 't-1' wordt door 2 transacties gebruikt; elk mag maar één keer voorkomen."
+    )
+    assert only(realised(commit("al-1", "10.00", "2024-03-01")), "RS002") == ()
+
+
+def test_no_realisation_rule_reads_the_transactions_of_an_allocation_id_used_twice():
+    twice = (allocation(amount=Money(50)), allocation(amount=Money(50)))
+    breaking = (
+        commit("t-1", "500.00", "2023-01-01"),  # RS501 and RS503 on one allocation
+        pay("t-2", "900.00", "2030-01-01"),  # RS502 and RS504
+        commit("t-3", "-1000.00", "2024-06-01"),  # RS505
+        pay("t-4", "0.00", "2024-06-01"),  # RS506
+    )
+    assert findings_of(realised(*breaking, allocations=twice)) == []
+    assert the_one(realised(*breaking, allocations=twice), "RS002").path == "allocations[al-1]"
+    assert {code for code, _, _ in findings_of(realised(*breaking))} == {
+        "RS501",
+        "RS502",
+        "RS503",
+        "RS504",
+        "RS505",
+        "RS506",
+    }
+
+
+# --- RS501 ---------------------------------------------------------------------------------
+
+
+def test_rs501_fires_at_the_commitment_that_takes_them_beyond_the_amount():
+    s = realised(commit("t-2", "40.01", "2024-04-01"), commit("t-1", "60.00", "2024-03-01"))
+    f = the_one(s, "RS501")
+    assert (f.severity, f.path, f.subjects) == (
+        Severity.ERROR,
+        "transactions[t-2].amount",
+        ("al-1", "t-2"),
+    )
+    assert f.message == (
+        "Allocation al-1 is over-committed by EUR 0.01 at commitment t-2 (EUR 40.01 on "
+        "2024-04-01): its commitments add up to EUR 100.01 by then, more than its amount of "
+        "EUR 100.00."
+    )
+    assert f.message_nl == (
+        "Op toewijzing al-1 is bij verplichting t-2 (€ 40,01 op 2024-04-01) € 0,01 te veel "
+        "verplicht: de verplichtingen tellen dan op tot € 100,01, meer dan het bedrag van "
+        "€ 100,00."
+    )
+
+
+def test_rs501_stays_silent_for_commitments_that_reach_the_amount_exactly():
+    s = realised(commit("t-1", "60.00", "2024-03-01"), commit("t-2", "40.00", "2024-04-01"))
+    assert only(s, "RS501") == ()
+
+
+def test_rs501_does_not_count_spending_as_commitments():
+    s = realised(commit("t-1", "100.00", "2024-03-01"), pay("t-2", "100.00", "2024-04-01"))
+    assert only(s, "RS501") == ()
+
+
+def test_rs501_fires_once_at_the_first_excess_even_after_a_release_brings_it_back():
+    s = realised(
+        commit("t-1", "100.01", "2024-03-01"),
+        commit("t-2", "-0.01", "2024-03-02"),  # vrijval: back to EUR 100.00
+        commit("t-3", "5.00", "2024-03-03"),  # beyond again
+    )
+    f = the_one(s, "RS501")
+    assert f.path == "transactions[t-1].amount"
+    assert "over-committed by EUR 0.01" in f.message
+
+
+def test_rs501_takes_a_release_before_a_commitment_dated_later_even_if_listed_first():
+    s = realised(
+        commit("t-3", "50.00", "2024-03-03"),
+        commit("t-1", "100.00", "2024-03-01"),
+        commit("t-2", "-50.00", "2024-03-02"),
+    )
+    assert only(s, "RS501") == ()
+
+
+def test_rs501_takes_commitments_of_one_day_by_id():
+    # "a" comes first (EUR 50.00), then "b" takes the total to EUR 110.00.
+    s = realised(commit("b", "60.00", "2024-03-01"), commit("a", "50.00", "2024-03-01"))
+    assert the_one(s, "RS501").subjects == ("al-1", "b")
+    s = realised(commit("a", "60.00", "2024-03-01"), commit("b", "50.00", "2024-03-01"))
+    assert the_one(s, "RS501").subjects == ("al-1", "b")
+
+
+def test_rs501_takes_one_id_used_twice_on_one_day_by_amount():
+    s = realised(commit("t", "70.00", "2024-03-01"), commit("t", "-40.00", "2024-03-01"))
+    assert only(s, "RS501") == ()  # EUR -40.00 first: the total never passes EUR 30.00
+    assert the_one(s, "RS505").subjects == ("al-1", "t")
+
+
+def test_rs501_says_totals_beyond_the_range_of_one_amount_exactly():
+    top = Money(10**12)
+    s = realised(
+        commit("t-1", top, "2024-03-01"),
+        commit("t-2", top, "2024-03-02"),
+        allocations=(allocation(amount=top),),
+        funding_sources=(source(amount=top),),
+    )
+    f = the_one(s, "RS501")
+    assert "over-committed by EUR 1,000,000,000,000.00" in f.message
+    assert "add up to EUR 2,000,000,000,000.00 by then" in f.message
+
+
+# --- RS502 ---------------------------------------------------------------------------------
+
+
+def test_rs502_fires_at_a_payment_before_its_commitment():
+    s = realised(pay("t-1", "10.00", "2024-03-01"), commit("t-2", "10.00", "2024-03-02"))
+    f = the_one(s, "RS502")
+    assert (f.severity, f.path, f.subjects) == (
+        Severity.ERROR,
+        "transactions[t-1].amount",
+        ("al-1", "t-1"),
+    )
+    assert f.message == (
+        "Allocation al-1 has spent more than it has committed at expenditure t-1 (EUR 10.00 "
+        "on 2024-03-01): EUR 10.00 spent against EUR 0.00 committed by then, EUR 10.00 "
+        "without a commitment."
+    )
+    assert f.message_nl == (
+        "Op toewijzing al-1 is bij uitgave t-1 (€ 10,00 op 2024-03-01) meer uitgegeven dan "
+        "verplicht: tot dan € 10,00 uitgegeven tegen € 0,00 verplicht, € 10,00 zonder "
+        "verplichting."
+    )
+
+
+def test_rs502_stays_silent_for_a_commitment_and_its_payment_on_one_day_whatever_the_ids():
+    # The payment's id sorts first, but within a day commitments come first.
+    s = realised(pay("a", "10.00", "2024-03-01"), commit("z", "10.00", "2024-03-01"))
+    assert findings_of(s) == []
+
+
+def test_rs502_fires_at_a_release_of_money_already_spent():
+    s = realised(
+        commit("t-1", "100.00", "2024-03-01"),
+        pay("t-2", "80.00", "2024-04-01"),
+        commit("t-3", "-30.00", "2024-05-01"),  # vrijval of EUR 30.00, but only 20.00 is open
+    )
+    f = the_one(s, "RS502")
+    assert f.path == "transactions[t-3].amount"
+    assert f.message == (
+        "Allocation al-1 has spent more than it has committed at commitment t-3 (EUR -30.00 "
+        "on 2024-05-01): EUR 80.00 spent against EUR 70.00 committed by then, EUR 10.00 "
+        "without a commitment."
+    )
+    near = realised(
+        commit("t-1", "100.00", "2024-03-01"),
+        pay("t-2", "80.00", "2024-04-01"),
+        commit("t-3", "-20.00", "2024-05-01"),
+    )
+    assert findings_of(near) == []
+
+
+def test_rs502_fires_once_per_allocation_at_the_first_uncovered_payment():
+    s = realised(
+        pay("t-1", "10.00", "2024-03-01"),
+        pay("t-2", "10.00", "2024-03-02"),
+        commit("t-3", "20.00", "2024-03-03"),
+        pay("t-4", "30.00", "2024-03-04"),
+    )
+    assert the_one(s, "RS502").path == "transactions[t-1].amount"
+
+
+def test_rs502_fires_where_a_release_takes_commitments_below_what_is_spent_even_zero():
+    # Releasing what was never committed leaves EUR 0.00 spent against EUR -10.00 committed:
+    # RS505 and RS502 both.
+    s = realised(commit("t-1", "-10.00", "2024-03-01"))
+    assert findings_of(s) == [
+        ("RS502", "transactions[t-1].amount", ("al-1", "t-1")),
+        ("RS505", "transactions[t-1].amount", ("al-1", "t-1")),
+    ]
+
+
+# --- RS503 ---------------------------------------------------------------------------------
+
+
+def test_rs503_fires_for_each_commitment_dated_outside_the_allocation_s_period():
+    s = realised(
+        commit("t-1", "10.00", "2023-12-31"),
+        commit("t-2", "-5.00", "2025-01-01"),  # a correction too
+        pay("t-3", "5.00", "2025-06-01"),  # an expenditure after the period: RS504's concern
+    )
+    found = only(s, "RS503")
+    assert [(f.severity, f.path, f.subjects) for f in found] == [
+        (Severity.ERROR, "transactions[t-1].date", ("al-1", "t-1")),
+        (Severity.ERROR, "transactions[t-2].date", ("al-1", "t-2")),
+    ]
+    assert found[0].message == (
+        "Commitment t-1 (EUR 10.00 on 2023-12-31) on allocation al-1 is dated outside the "
+        "allocation's period (2024-01-01 to 2024-12-31)."
+    )
+    assert found[0].message_nl == (
+        "Verplichting t-1 (€ 10,00 op 2023-12-31) op toewijzing al-1 valt buiten de periode "
+        "van de toewijzing (2024-01-01 t/m 2024-12-31)."
+    )
+
+
+def test_rs503_stays_silent_for_commitments_on_the_first_and_last_day():
+    s = realised(commit("t-1", "10.00", "2024-01-01"), commit("t-2", "10.00", "2024-12-31"))
+    assert findings_of(s) == []
+
+
+# --- RS504 ---------------------------------------------------------------------------------
+
+
+def test_rs504_fires_for_a_payment_before_the_allocation_starts_or_after_the_strategy_ends():
+    s = realised(
+        commit("t-1", "50.00", "2024-01-01"),
+        pay("t-2", "10.00", "2028-01-01"),
+        pay("t-3", "-1.00", "2023-12-31"),  # a correction too
+    )
+    found = only(s, "RS504")
+    assert [(f.severity, f.path, f.subjects) for f in found] == [
+        (Severity.ERROR, "transactions[t-2].date", ("al-1", "t-2")),
+        (Severity.ERROR, "transactions[t-3].date", ("al-1", "t-3")),
+    ]
+    assert found[0].message == (
+        "Expenditure t-2 (EUR 10.00 on 2028-01-01) on allocation al-1 is dated after the "
+        "strategy's period ends on 2027-12-31."
+    )
+    assert found[0].message_nl == (
+        "Uitgave t-2 (€ 10,00 op 2028-01-01) op toewijzing al-1 valt na het einde van de "
+        "periode van de strategie op 2027-12-31."
+    )
+    assert found[1].message == (
+        "Expenditure t-3 (EUR -1.00 on 2023-12-31) on allocation al-1 is dated before the "
+        "allocation's period starts on 2024-01-01."
+    )
+    assert found[1].message_nl == (
+        "Uitgave t-3 (€ -1,00 op 2023-12-31) op toewijzing al-1 valt voor het begin van de "
+        "periode van de toewijzing op 2024-01-01."
+    )
+
+
+def test_rs504_names_both_limits_when_the_allocation_starts_after_the_strategy_ends():
+    late = allocation(period=Period.years(2029))
+    s = realised(pay("t-1", "1.00", "2028-06-01"), allocations=(late,))
+    assert the_one(s, "RS504").message.endswith(
+        "is dated before the allocation's period starts on 2029-01-01 and after the "
+        "strategy's period ends on 2027-12-31."
+    )
+    assert " en na het einde van de periode" in the_one(s, "RS504").message_nl
+
+
+def test_rs504_allows_payments_from_the_allocation_s_first_day_to_the_strategy_s_last():
+    s = realised(
+        commit("t-1", "50.00", "2024-01-01"),
+        pay("t-2", "10.00", "2024-01-01"),
+        pay("t-3", "40.00", "2027-12-31"),  # after the allocation's own period: allowed
+    )
+    assert findings_of(s) == []
+
+
+# --- RS505 ---------------------------------------------------------------------------------
+
+
+def test_rs505_fires_once_per_allocation_and_kind_at_the_first_correction_below_zero():
+    s = realised(
+        commit("t-1", "20.00", "2024-03-01"),
+        pay("t-2", "20.00", "2024-03-02"),
+        pay("t-3", "-20.01", "2024-03-03"),  # refunds more than was spent
+        pay("t-4", "-5.00", "2024-03-04"),  # below zero still: no second finding
+        commit("t-5", "-20.00", "2024-03-05"),  # releases all: EUR 0.00, not below
+        commit("t-6", "-0.01", "2024-03-06"),  # now below zero
+    )
+    found = only(s, "RS505")
+    assert [(f.severity, f.path, f.subjects) for f in found] == [
+        (Severity.ERROR, "transactions[t-3].amount", ("al-1", "t-3")),
+        (Severity.ERROR, "transactions[t-6].amount", ("al-1", "t-6")),
+    ]
+    assert found[0].message == (
+        "The spending on allocation al-1 falls below zero at expenditure t-3 (EUR -20.01 on "
+        "2024-03-03): it adds up to EUR -0.01 by then; a correction cannot take back more "
+        "than was spent."
+    )
+    assert found[0].message_nl == (
+        "De uitgaven op toewijzing al-1 komen onder nul bij uitgave t-3 (€ -20,01 op "
+        "2024-03-03): ze tellen dan op tot € -0,01; er kan niet meer worden teruggeboekt dan "
+        "er is uitgegeven."
+    )
+    assert found[1].message == (
+        "The commitments on allocation al-1 fall below zero at commitment t-6 (EUR -0.01 on "
+        "2024-03-06): they add up to EUR -0.01 by then; a correction cannot release more "
+        "than was committed."
+    )
+    assert found[1].message_nl == (
+        "De verplichtingen op toewijzing al-1 komen onder nul bij verplichting t-6 (€ -0,01 op "
+        "2024-03-06): ze tellen dan op tot € -0,01; er kan niet meer vrijvallen dan er "
+        "verplicht is."
+    )
+
+
+def test_rs505_stays_silent_for_corrections_that_take_back_exactly_what_was_booked():
+    s = realised(
+        commit("t-1", "20.00", "2024-03-01"),
+        pay("t-2", "20.00", "2024-03-02"),
+        pay("t-3", "-20.00", "2024-03-03"),
+        commit("t-4", "-20.00", "2024-03-04"),
+    )
+    assert findings_of(s) == []
+
+
+# --- RS506 ---------------------------------------------------------------------------------
+
+
+def test_rs506_warns_for_a_transaction_of_zero():
+    s = realised(pay("t-1", "0.00", "2024-03-01"))
+    f = the_one(s, "RS506")
+    assert (f.severity, f.path, f.subjects) == (
+        Severity.WARNING,
+        "transactions[t-1].amount",
+        ("t-1",),
+    )
+    assert f.message == (
+        "Expenditure t-1 (EUR 0.00 on 2024-03-01) on allocation al-1 has an amount of zero."
+    )
+    assert f.message_nl == (
+        "Uitgave t-1 (€ 0,00 op 2024-03-01) op toewijzing al-1 heeft een bedrag van nul."
+    )
+    assert validate(s).ok
+
+
+def test_rs506_stays_silent_for_one_cent_either_way():
+    s = realised(
+        commit("t-1", "0.01", "2024-03-01"),
+        pay("t-2", "0.01", "2024-03-01"),
+        pay("t-3", "-0.01", "2024-03-02"),
+    )
+    assert findings_of(s) == []
+
+
+# --- the realisation rules together ------------------------------------------------------------
+
+
+def test_the_realisation_examples_break_only_their_own_rule_in_a_plan_without_transactions():
+    for code in [code for code in RULES if code.startswith("RS5")]:
+        base = plan()
+        assert base.transactions == ()
+        assert validate(RULES[code].breaks(base)).codes == (code,), code
+        assert validate(RULES[code].keeps(base)).findings == (), code
+
+
+def test_the_realisation_examples_break_only_their_own_rule_in_the_illustrative_plan():
+    base = rs.load(PLAN_examples)
+    assert len(base.transactions) == 13
+    for code in [code for code in RULES if code.startswith("RS5")]:
+        assert validate(RULES[code].breaks(base)).codes == (code,), code
+        assert validate(RULES[code].keeps(base)).findings == (), code
+
+
+@st.composite
+def passing_ledgers(draw):
+    """The small strategy with transactions crowded on al-1's first days, breaking no rule.
+
+    Drawn transactions are taken in the rules' order, and each that would
+    break a rule is left out.
+    """
+    drawn = draw(
+        st.lists(
+            st.builds(
+                lambda name, kind, euros, day: rs.Transaction(
+                    id=name,
+                    allocation="al-1",
+                    kind=kind,
+                    amount=Money(euros),
+                    date=Period.years(2024).start.add(days=day),
+                ),
+                st.sampled_from(("a", "example-q", "f", "z")),
+                st.sampled_from(rs.TransactionKind),
+                st.sampled_from((-20, -10, 10, 20, 30, 50)),
+                st.integers(min_value=0, max_value=2),
+            ),
+            max_size=6,
+            unique_by=lambda t: t.id,
+        )
+    )
+    kept, committed, spent = [], 0, 0
+    for t in sorted(drawn, key=lambda t: (t.date, t.kind.value, t.id)):
+        c = committed + (t.amount.cents if t.kind.value == "commitment" else 0)
+        p = spent + (t.amount.cents if t.kind.value == "expenditure" else 0)
+        if 0 <= p <= c <= 100_00:
+            kept.append(t)
+            committed, spent = c, p
+    strategy = small(transactions=tuple(reversed(kept)))
+    assert validate(strategy).findings == ()
+    return strategy
+
+
+@pytest.mark.parametrize("code", sorted(code for code in RULES if code.startswith("RS5")))
+@given(strategy=passing_ledgers())
+def test_the_realisation_examples_hold_on_a_crowded_first_day(code, strategy):
+    assert code in validate(RULES[code].breaks(strategy)).codes
+    assert code not in validate(RULES[code].keeps(strategy)).codes
+
+
+@st.composite
+def ledgers(draw):
+    """The small strategy with up to 12 transactions on two allocations and a ghost.
+
+    Few ids, days and amounts, so that ties, ids used twice and every rule occur.
+    """
+    allocations = (
+        allocation(id="al-1", amount=Money(60)),
+        allocation(id="al-2", amount=Money(40), period=Period("2024-03-01", "2024-03-04")),
+    )
+    transactions = draw(
+        st.lists(
+            st.builds(
+                lambda name, on, kind, cents, day: rs.Transaction(
+                    id=name,
+                    allocation=on,
+                    kind=kind,
+                    amount=Money.from_cents(cents),
+                    date=Period.years(2024).start.add(months=2, days=day),
+                ),
+                st.sampled_from(("a", "b", "c", "d")),
+                st.sampled_from(("al-1", "al-2", "ghost")),
+                st.sampled_from(rs.TransactionKind),
+                st.sampled_from((-2_000, -1, 0, 1, 1_000, 2_000, 3_000, 4_000)),
+                st.integers(min_value=-1, max_value=4),
+            ),
+            max_size=12,
+        )
+    )
+    return small(allocations=allocations, transactions=tuple(transactions))
+
+
+def first_findings_by_hand(strategy):
+    """(code, allocation, transaction) of each first finding of RS501, RS502 and RS505."""
+    firsts = {}
+    for each in strategy.allocations:
+        mine = sorted(
+            (t for t in strategy.transactions if t.allocation == each.id),
+            key=lambda t: (t.date, t.kind.value != "commitment", t.id, t.amount.cents),
+        )
+        committed = spent = 0
+        for t in mine:
+            if t.kind.value == "commitment":
+                committed += t.amount.cents
+            else:
+                spent += t.amount.cents
+            happened = {
+                ("RS501", ""): committed > each.amount.cents,
+                ("RS502", ""): spent > committed,
+                ("RS505", "commitment"): committed < 0,
+                ("RS505", "expenditure"): spent < 0,
+            }
+            for (code, kind), now in happened.items():
+                if now:
+                    firsts.setdefault((code, each.id, kind), t.id)
+    return {(code, name, first) for (code, name, _), first in firsts.items()}
+
+
+@given(ledgers())
+def test_the_running_totals_agree_with_a_walk_by_hand(strategy):
+    found = {
+        (f.code, *f.subjects)
+        for f in validate(strategy, select=["RS501", "RS502", "RS505"]).findings
+    }
+    assert found == first_findings_by_hand(strategy)
+
+
+@given(ledgers())
+def test_dates_and_zeros_agree_with_a_check_by_hand(strategy):
+    periods = {a.id: a.period for a in strategy.allocations}
+    outside, early_or_late, zero = set(), set(), set()
+    for t in strategy.transactions:
+        if t.allocation not in periods:
+            continue
+        span = periods[t.allocation]
+        if t.kind.value == "commitment" and not span.start <= t.date <= span.end:
+            outside.add((t.allocation, t.id))
+        if t.kind.value == "expenditure" and not (span.start <= t.date <= strategy.period.end):
+            early_or_late.add((t.allocation, t.id))
+        if t.amount.cents == 0:
+            zero.add((t.id,))
+    assert {f.subjects for f in only(strategy, "RS503")} == outside
+    assert {f.subjects for f in only(strategy, "RS504")} == early_or_late
+    assert {f.subjects for f in only(strategy, "RS506")} == zero
+
+
+@given(ledgers(), st.data())
+def test_the_realisation_findings_do_not_depend_on_the_order_of_the_transactions(strategy, data):
+    mixed = data.draw(st.permutations(strategy.transactions))
+    assert validate(attrs.evolve(strategy, transactions=tuple(mixed))).findings == (
+        validate(strategy).findings
+    )
+
+
+def test_validate_makes_the_realisation_ledger_once_per_call(monkeypatch):
+    made = []
+    read = _realisation._read
+
+    def counted(strategy):
+        made.append(strategy)
+        return read(strategy)
+
+    monkeypatch.setattr(_realisation, "_read", counted)
+    s = realised(pay("t-1", "10.00", "2024-03-01"), commit("t-2", "-1.00", "2024-03-02"))
+    first = validate(s)
+    assert len(made) == 1
+    assert validate(s) == first  # a second call makes its own, with the same findings
+    assert len(made) == 2
+    assert RULES["RS502"].run(s) == RULES["RS502"].run(s)
+    assert len(made) == 4  # a rule run twice never reads an old ledger
+    assert [f.code for f in first.findings] == ["RS502", "RS505"]
+
+
 # === properties of the rules ==============================================================
 
 PREFIXES = sorted({code[:n] for code in RULES for n in range(3, 6)})
@@ -1176,12 +1729,28 @@ def breaks_every_rule_once():
         # RS002: the id of an amendment used again.
         motion(step(SUBMITTED), id="van-strien-2023", kind=MotionKind.AMENDMENT),
     )
+    al_2 = base.allocations[1]
+    transactions = (
+        # RS501: one cent more than al-2 holds is committed.
+        commit("tx-over", al_2.amount + Money("0.01"), "2024-02-01", allocation="al-2"),
+        # RS505: a refund of money al-2 never spent.
+        pay("tx-refund", "-5.00", "2024-03-01", allocation="al-2"),
+        # RS506: a commitment of nothing.
+        commit("tx-zero", "0.00", "2024-04-01", allocation="al-2"),
+        # RS502: al-3 pays before anything is committed.
+        pay("tx-early", "10.00", "2024-07-01", allocation="al-3"),
+        # RS503: a commitment after al-3's period ends (2025-12-31).
+        commit("tx-late-commitment", "20.00", "2026-01-01", allocation="al-3"),
+        # RS504: a payment after the strategy ends (2027-12-31).
+        pay("tx-late-payment", "10.00", "2028-01-01", allocation="al-3"),
+    )
     return attrs.evolve(
         base,
         roms=roms,
         activities=activities,
         funding_sources=(van_strien, extra),
         allocations=allocations,
+        transactions=transactions,
         motions=motions,
         settles=(*base.settles, "rejected"),
     )
@@ -1189,13 +1758,21 @@ def breaks_every_rule_once():
 
 def test_a_strategy_that_breaks_each_rule_once_reports_each_code_once():
     report = validate(breaks_every_rule_once())
-    built_for = "RS001 RS002 RS101 RS102 RS103 RS104 RS105 RS201 RS202 RS203 RS204 RS205 RS301 RS302 RS303 RS401"
+    built_for = "RS001 RS002 RS101 RS102 RS103 RS104 RS105 RS201 RS202 RS203 RS204 RS205 RS301 RS302 RS303 RS401 RS501 RS502 RS503 RS504 RS505 RS506"
     assert [f.code for f in report.findings] == built_for.split()
-    assert report.codes == tuple(built_for.split())
+    assert report.codes == tuple(built_for.split()) == tuple(RULES)
     assert not report.ok
-    # RS102 is an error in a final strategy; RS303 is the only warning.
-    assert [f.code for f in report.warnings] == ["RS303"]
-    assert report.findings[-1].subjects == ("NL-ZE",)
+    # RS102 is an error in a final strategy; RS303 and RS506 are the only warnings.
+    assert [f.code for f in report.warnings] == ["RS303", "RS506"]
+    assert [f.subjects for f in report.findings if f.code == "RS401"] == [("NL-ZE",)]
+    assert [f.subjects for f in report.findings if f.code.startswith("RS5")] == [
+        ("al-2", "tx-over"),
+        ("al-3", "tx-early"),
+        ("al-3", "tx-late-commitment"),
+        ("al-3", "tx-late-payment"),
+        ("al-2", "tx-refund"),
+        ("tx-zero",),
+    ]
 
 
 # === reference rules (dangling ids) =======================================================

@@ -5,7 +5,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 import romstrategy as rs
@@ -65,6 +65,43 @@ def test_each_rule_can_be_broken_alone(code, data):
     broken = data.draw(rst.broken_strategies(codes=[code]))
     assert broken.codes == {code}
     assert code in rs.validate(broken.strategy).codes
+
+
+# --- transactions ----------------------------------------------------------------------------
+
+REALISATION = sorted(code for code in RULES if code.startswith("RS5"))
+
+
+@given(rst.strategies())
+def test_generated_transactions_break_no_rule(strategy):
+    report = rs.validate(strategy)
+    assert report.ok, str(report)
+    assert [f for f in report.findings if f.code.startswith(("RS0", "RS5"))] == []
+
+
+def test_generated_strategies_commit_spend_release_and_refund():
+    def books_every_kind(strategy):
+        kinds = {(t.kind, t.amount.cents > 0) for t in strategy.transactions}
+        return len(kinds) == 4  # commitments, payments, releases and refunds
+
+    found = find(rst.strategies(max_allocations=4), books_every_kind)
+    assert rs.validate(found).ok
+
+
+@given(rst.broken_strategies(codes=[*REALISATION, "RS101", "RS102", "RS103", "RS105"]))
+def test_realisation_rules_can_be_broken_together_and_with_the_budget_rules(broken):
+    assert broken.codes <= set(rs.validate(broken.strategy).codes)
+
+
+def test_valid_and_broken_documents_hold_transactions():
+    text = find(rst.documents(format="json"), lambda t: bool(json.loads(t)["transactions"]))
+    assert rs.validate(rs.loads(text, "json")).ok
+    spoilt = find(
+        rst.documents(valid=False), lambda b: any(p.startswith("$.transactions[") for p in b.paths)
+    )
+    with pytest.raises(DocumentError) as caught:
+        rs.loads(spoilt.text, spoilt.format)
+    assert spoilt.paths <= {problem.path for problem in caught.value.problems}
 
 
 def test_unknown_codes_are_refused():

@@ -12,6 +12,7 @@ does not. The codes are public and never reused:
 - RS2xx: supra-regional work complements regional work (*complementariteit*).
 - RS3xx: motions and their lifecycle (*moties*).
 - RS4xx: coverage of the provinces (*dekking*).
+- RS5xx: commitments and spending against the plan (*realisatie*).
 
 `RULES` maps each built-in code to its `Rule` and is read-only; user rules
 are passed to one `validate` call and never kept.

@@ -4,7 +4,8 @@ Install with `pip install 'romstrategy[testing]'`. Every generator here is
 deterministic under Hypothesis's control and shrinks well:
 
 - `money()`, `periods()`, `activities()`, `allocations()`: single objects.
-- `strategies()`: whole strategies that `validate()` passes without errors.
+- `strategies()`: whole strategies that `validate()` passes without errors,
+  with money committed and spent on some of their allocations.
 - `broken_strategies()`: strategies built to break chosen rules, as `Broken`.
 - `documents()`: serialised documents, valid or as `BrokenDocument`.
 
@@ -27,6 +28,7 @@ from romstrategy._documents._reading import dumps
 from romstrategy._model._budget import Allocation, FundingKind, FundingSource
 from romstrategy._model._money import MAX_EUROS, Money
 from romstrategy._model._period import Period
+from romstrategy._model._realisation import Transaction, TransactionKind
 from romstrategy._model._strategy import Activity, Scope, Service, Strategy, StrategyStatus
 from romstrategy.rules import RULES
 
@@ -174,6 +176,70 @@ def _allocation_set(
     return tuple(result)
 
 
+def _parts(draw: st.DrawFn, total: int, most: int) -> list[int]:
+    """Up to `most` amounts in cents, each at least one cent, that add up to `total` at most."""
+    ratios = draw(st.lists(st.integers(1, 9), min_size=1, max_size=most))
+    return [part.cents for part in Money.from_cents(total).allocate(ratios) if part.cents > 0]
+
+
+def _days(
+    draw: st.DrawFn, first: pendulum.Date, last: pendulum.Date, count: int
+) -> list[pendulum.Date]:
+    """`count` days from `first` to `last`, both included."""
+    span = (last - first).days
+    return [first.add(days=draw(st.integers(0, span))) for _ in range(count)]
+
+
+@st.composite
+def _spending(draw: st.DrawFn, allocation: Allocation, end: pendulum.Date) -> list[Transaction]:
+    """Commitments and expenditures on `allocation` that break no rule, in any order.
+
+    Commitments within its period add up to no more than its amount; then
+    payments, on or after the last commitment's day and up to the strategy's
+    `end`, add up to no more than was committed. A release (*vrijval*) of
+    some of what is left unpaid and a refund of some of what was paid may
+    follow. Ids sort `c` (commitments), `p` (payments), `q` (the refund),
+    `r` (the release), so that on a shared day each comes after those it
+    needs.
+    """
+    budget, span = allocation.amount.cents, allocation.period
+    if budget <= 0 or not draw(st.booleans()):
+        return []
+    commit, spend = TransactionKind.COMMITMENT, TransactionKind.EXPENDITURE
+
+    def booked(suffix: str, kind: TransactionKind, cents: int, day: pendulum.Date) -> Transaction:
+        return Transaction(
+            id=f"{allocation.id}-{suffix}",
+            allocation=allocation.id,
+            kind=kind,
+            amount=Money.from_cents(cents),
+            date=day,
+        )
+
+    committed = _parts(draw, draw(st.integers(1, budget)), 2)
+    commit_days = _days(draw, span.start, span.end, len(committed))
+    found = [
+        booked(f"c{n}", commit, cents, day)
+        for n, (cents, day) in enumerate(zip(committed, commit_days, strict=True))
+    ]
+    total, after = sum(committed), max(commit_days)
+    paying = draw(st.booleans())
+    paid = _parts(draw, draw(st.integers(0, total)), 2) if paying else []
+    pay_days = _days(draw, after, end, len(paid))
+    found += [
+        booked(f"p{n}", spend, cents, day)
+        for n, (cents, day) in enumerate(zip(paid, pay_days, strict=True))
+    ]
+    unpaid = total - sum(paid)
+    if unpaid > 0 and draw(st.booleans()):
+        released = draw(st.integers(1, unpaid))
+        found.append(booked("r", commit, -released, _days(draw, after, span.end, 1)[0]))
+    if len(paid) > 0 and draw(st.booleans()):
+        refund = draw(st.integers(1, sum(paid)))
+        found.append(booked("q", spend, -refund, _days(draw, max(pay_days), end, 1)[0]))
+    return found
+
+
 @st.composite
 def strategies(
     draw: st.DrawFn, status: StrategyStatus | None = None, max_allocations: int = 20
@@ -182,8 +248,11 @@ def strategies(
 
     They build on the reference data (pillars, provinces, ROMs, motions) and
     add funding sources, activities (supra-regional ones complement every
-    regional activity they overlap) and allocations that balance each
-    source to the cent.
+    regional activity they overlap), allocations that balance each source to
+    the cent, and on some allocations transactions that break no rule:
+    commitments within the allocation's period and amount, payments within
+    what was committed, and corrections of both (*verplichtingen*,
+    *uitgaven*, *vrijval*).
 
     Args:
         draw: supplied by Hypothesis.
@@ -213,12 +282,15 @@ def strategies(
     for number, source in enumerate(sources):
         room = max_allocations - len(allocs) - (len(sources) - number - 1)  # 1 for each next
         allocs += draw(_allocation_set(source, acts, room, f"al-{number}"))
+    base = reference.strategy_2024()
+    booked = [t for a in allocs for t in draw(_spending(a, base.period.end))]
     return attrs.evolve(
-        reference.strategy_2024(),
+        base,
         status=chosen,
         funding_sources=tuple(sources),
         activities=acts,
         allocations=allocs,
+        transactions=tuple(draw(st.permutations(booked))),
     )
 
 
@@ -231,6 +303,15 @@ _BREAKERS: dict[str, Callable[[Strategy], Strategy]] = {
 
 _CLASHES = frozenset({frozenset({"RS101", "RS102"})})
 """Pairs that cannot be broken together on the same first allocation."""
+
+_LAST = ("RS503", "RS504", "RS506", "RS505", "RS501", "RS502")
+"""The realisation rules, broken after all others and in this order.
+
+Their examples add transactions to the first allocation with money: RS505,
+RS501 and RS502 size theirs by what that allocation has committed and spent
+by then, so they come after every change of the allocation and, in this
+order, none undoes what an earlier one broke.
+"""
 
 
 def broken_strategies(codes: Iterable[str] | None = None) -> st.SearchStrategy[Broken]:
@@ -264,6 +345,7 @@ def _broken(draw: st.DrawFn, pool: list[str]) -> Broken:
     chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True))
     if any(pair <= set(chosen) for pair in _CLASHES):
         chosen = chosen[:1]
+    chosen.sort(key=lambda code: _LAST.index(code) + 1 if code in _LAST else 0)
     strategy = base
     for code in chosen:
         strategy = _BREAKERS[code](strategy)
@@ -297,6 +379,16 @@ def _mutations(tree: dict[str, Any]) -> list[tuple[str, Callable[[dict[str, Any]
         ]
     for index in range(len(tree.get("roms", []))):
         spoil.append((f"$.roms[{index}].provinces", _setter("roms", index, "provinces", "NL-UT")))
+    for index in range(len(tree.get("transactions", []))):
+        spoil += [
+            (f"$.transactions[{index}].kind", _setter("transactions", index, "kind", "payment")),
+            (f"$.transactions[{index}].amount", _setter("transactions", index, "amount", 0.1)),
+            (
+                f"$.transactions[{index}].date",
+                _setter("transactions", index, "date", "2024-02-30"),
+            ),
+            (f"$.transactions[{index}].allocation", _deleter("transactions", index, "allocation")),
+        ]
     return spoil
 
 
@@ -323,9 +415,10 @@ def documents(draw: st.DrawFn, format: str | None = None, valid: bool = True) ->
     Args:
         draw: supplied by Hypothesis.
         format: `"json"`, `"toml"` or `"yaml"`; by default any.
-        valid: with True, the text of a strategy that `strategies()` gives;
-            with False, a `BrokenDocument` with one to three spoilt places,
-            each of whose JSON paths `loads` must report.
+        valid: with True, the text of a strategy that `strategies()` gives,
+            transactions included; with False, a `BrokenDocument` with one
+            to three spoilt places (a transaction's among them), each of
+            whose JSON paths `loads` must report.
     """
     kind = format or draw(st.sampled_from(FORMATS))
     strategy = draw(strategies(max_allocations=4))

@@ -17,12 +17,16 @@ from romstrategy._model._budget import Allocation
 from romstrategy._model._money import Money
 from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
 from romstrategy._model._period import Period
+from romstrategy._model._realisation import Transaction, TransactionKind
 from romstrategy._model._strategy import Activity, Scope, Service, Strategy
 
 __all__ = [
     "CENT",
     "add_activities",
     "add_motion",
+    "add_transactions",
+    "commitment",
+    "expenditure",
     "first_funding_an_activity",
     "first_with_money",
     "replace_allocation",
@@ -109,3 +113,24 @@ def add_motion(
 def settles_a_settled_motion(strategy: Strategy) -> Strategy:
     """The strategy settles a motion it holds, which was adopted and is now settled."""
     return add_motion(strategy, "example-settled", *settled_history(), settled=True)
+
+
+def add_transactions(strategy: Strategy, *new: Transaction) -> Strategy:
+    """`strategy` with the transactions `new` added at the end."""
+    return attrs.evolve(strategy, transactions=(*strategy.transactions, *new))
+
+
+def commitment(
+    allocation: Allocation, name: str, amount: Money, day: pendulum.Date
+) -> Transaction:
+    """A commitment (*verplichting*) `name` of `amount` on `allocation`, dated `day`."""
+    kind = TransactionKind.COMMITMENT
+    return Transaction(id=name, allocation=allocation.id, kind=kind, amount=amount, date=day)
+
+
+def expenditure(
+    allocation: Allocation, name: str, amount: Money, day: pendulum.Date
+) -> Transaction:
+    """An expenditure (*uitgave*) `name` of `amount` on `allocation`, dated `day`."""
+    kind = TransactionKind.EXPENDITURE
+    return Transaction(id=name, allocation=allocation.id, kind=kind, amount=amount, date=day)

@@ -33,6 +33,8 @@ _ACTIVITY: _Noun = ("activity", "activiteit")
 _ROM: _Noun = ("ROM", "ROM")
 _PROVINCE: _Noun = ("province", "provincie")
 _MOTION: _Noun = ("motion or amendment", "motie of amendement")
+_ALLOCATION: _Noun = ("allocation", "toewijzing")
+_TRANSACTION: _Noun = ("transaction", "transactie")
 
 
 def _capital(noun: str) -> str:
@@ -69,7 +71,7 @@ def _allocation_references(strategy: Strategy) -> Iterator[Violation]:
     sources = {source.id for source in strategy.funding_sources}
     pillars = {pillar.code for pillar in strategy.pillars}
     activities = {activity.id for activity in strategy.activities}
-    noun: _Noun = ("allocation", "toewijzing")
+    noun = _ALLOCATION
     for allocation in strategy.allocations:
         name = allocation.id
         if allocation.source not in sources:
@@ -120,6 +122,20 @@ def _other_references(strategy: Strategy) -> Iterator[Violation]:
             )
 
 
+def _transaction_references(strategy: Strategy) -> Iterator[Violation]:
+    allocations = {allocation.id for allocation in strategy.allocations}
+    for transaction in strategy.transactions:
+        if transaction.allocation not in allocations:
+            yield _broken(
+                _TRANSACTION,
+                "transactions",
+                transaction.id,
+                "allocation",
+                _ALLOCATION,
+                transaction.allocation,
+            )
+
+
 def _refers_to_no_motion(strategy: Strategy) -> Strategy:
     """The strategy says it settles motion `no-such-motion`, which it does not hold."""
     return attrs.evolve(strategy, settles=(*strategy.settles, "no-such-motion"))
@@ -138,14 +154,17 @@ def unknown_reference(strategy: Strategy) -> Iterator[Violation]:
 
     Checked: an allocation's source, pillar and activity; an activity's pillar,
     ROMs, lead and `complements`; a ROM's provinces; the motions the strategy
-    settles; a funding source's origin. There is one finding per missing id;
-    its path is the field that refers, e.g. `allocations[al-3].source` or
-    `settles[motion-id]`, and its subjects are the referring object's id
-    (the strategy's id for `settles`) and the missing id, in that order.
+    settles; a funding source's origin; a transaction's allocation (the
+    realisation rules, RS5xx, then skip the transaction). There is one
+    finding per missing id; its path is the field that refers, e.g.
+    `allocations[al-3].source` or `transactions[tx-1].allocation`, and its
+    subjects are the referring object's id (the strategy's id for
+    `settles`) and the missing id, in that order.
     """
     yield from _allocation_references(strategy)
     yield from _activity_references(strategy)
     yield from _other_references(strategy)
+    yield from _transaction_references(strategy)
 
 
 _ID: _Noun = ("id", "Het id")
@@ -160,6 +179,7 @@ _KINDS: tuple[tuple[str, _Noun, _Noun, Callable[[Any], str]], ...] = (
     ("funding_sources", _ID, ("funding sources", "financieringsbronnen"), lambda f: f.id),
     ("activities", _ID, ("activities", "activiteiten"), lambda a: a.id),
     ("allocations", _ID, ("allocations", "toewijzingen"), lambda a: a.id),
+    ("transactions", _ID, ("transactions", "transacties"), lambda t: t.id),
 )
 
 
@@ -185,9 +205,10 @@ def duplicate_id(strategy: Strategy) -> Iterator[Violation]:
     """Within one kind of object, each id (or code) is used once.
 
     The kinds are principals, provinces, ROMs, pillars, motions and
-    amendments together, funding sources, activities and allocations. There
-    is one finding per duplicated id, with path `kind[id]` and the id as its
-    subject. Rules that need the object behind an id skip a duplicated one.
+    amendments together, funding sources, activities, allocations and
+    transactions. There is one finding per duplicated id, with path
+    `kind[id]` and the id as its subject. Rules that need the object behind
+    an id skip a duplicated one.
     """
     for kind, key, plural, name_of in _KINDS:
         items: tuple[Any, ...] = getattr(strategy, kind)

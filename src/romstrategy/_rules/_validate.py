@@ -7,13 +7,20 @@ from types import MappingProxyType
 
 from romstrategy._model._display import shown
 from romstrategy._model._strategy import Strategy
-from romstrategy._rules import _budget, _complementarity, _coverage, _motions, _references
+from romstrategy._rules import (
+    _budget,
+    _complementarity,
+    _coverage,
+    _motions,
+    _realisation,
+    _references,
+)
 from romstrategy._rules._findings import Finding, Report
 from romstrategy._rules._rule import Rule
 
 __all__ = ["RULES", "explain", "validate"]
 
-_FAMILIES = (_references, _budget, _complementarity, _motions, _coverage)
+_FAMILIES = (_references, _budget, _complementarity, _motions, _coverage, _realisation)
 """The modules of the built-in rules; each registers its rules with `@rule`."""
 
 _BUILT_IN: tuple[Rule, ...] = tuple(

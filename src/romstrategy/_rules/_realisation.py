@@ -1,0 +1,712 @@
+"""Rules about following the money: commitments and spending (*realisatie*).
+
+RS501 to RS506. Transactions are taken in date order; within one day,
+commitments (*verplichtingen*) come before expenditures (*uitgaven*), then
+they go by id (and, for an id used twice, by amount), so that no finding
+depends on the order of `strategy.transactions`. Sums are whole cents. A
+transaction on an allocation that does not exist gives RS001 only; one on an
+allocation whose id is used twice (RS002) is ambiguous and skipped.
+
+The six rules share one ledger of a strategy: a few passes over its
+transactions, one sort and one walk of the running totals (which RS501,
+RS502 and RS505 follow), so that `validate` stays quick for hundreds of
+thousands of transactions.
+"""
+
+from __future__ import annotations
+
+import datetime
+import weakref
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress, count, islice, repeat
+from operator import attrgetter, eq, gt, lt, not_, or_
+from typing import NamedTuple
+
+import attrs
+import pendulum
+
+from romstrategy._model._budget import Allocation
+from romstrategy._model._money import Money
+from romstrategy._model._realisation import Transaction, TransactionKind
+from romstrategy._model._strategy import Strategy
+from romstrategy._model._vocabulary import Lang, euros, join, period, word
+from romstrategy._rules._changes import (
+    CENT,
+    add_transactions,
+    commitment,
+    expenditure,
+    first_with_money,
+)
+from romstrategy._rules._findings import Severity, Violation
+from romstrategy._rules._index import unique_by
+from romstrategy._rules._rule import rule
+from romstrategy._rules._text import path
+
+__all__ = [
+    "commitment_outside_the_period",
+    "correction_below_zero",
+    "expenditure_outside_the_period",
+    "over_committed",
+    "spent_before_committed",
+    "zero_amount",
+]
+
+_COMMITMENT = TransactionKind.COMMITMENT
+_EXPENDITURE = TransactionKind.EXPENDITURE
+_ID = attrgetter("id")
+
+
+# --- the order and the running totals --------------------------------------------------------
+
+
+def _key(transaction: Transaction) -> tuple[pendulum.Date, bool, str, int]:
+    """The rules' order of transactions: date, commitments first, id, then amount."""
+    later_in_the_day = transaction.kind is not _COMMITMENT
+    return (transaction.date, later_in_the_day, transaction.id, transaction.amount.cents)
+
+
+class _Moment(NamedTuple):
+    """A transaction on an allocation, with the allocation's totals just after it, in cents.
+
+    The totals are those of the walk in the rules' order (RS501, RS502 and
+    RS505); for the other rules they stay 0.
+    """
+
+    allocation: Allocation
+    transaction: Transaction
+    committed: int = 0
+    spent: int = 0
+
+
+@attrs.frozen
+class _Ledger:
+    """What RS501 to RS506 find in one strategy: one pass, one sort and one walk.
+
+    Only transactions on an allocation whose id is used once count. `over`,
+    `uncovered` and `below` hold the first transaction at which an
+    allocation's running totals go wrong (RS501, RS502 and, per kind,
+    RS505); `outside`, `early_or_late` and `zero` every commitment dated
+    outside its allocation's period (RS503), every expenditure dated before
+    its allocation's start or after the strategy's end (RS504) and every
+    zero amount (RS506).
+    """
+
+    over: tuple[_Moment, ...]
+    uncovered: tuple[_Moment, ...]
+    below: tuple[_Moment, ...]
+    outside: tuple[_Moment, ...]
+    early_or_late: tuple[_Moment, ...]
+    zero: tuple[_Moment, ...]
+
+
+_OVER, _UNCOVERED, _BELOW_COMMITTED, _BELOW_SPENT = range(4)
+"""What the walk finds, the first half of its keys: RS501, RS502 and RS505 per kind."""
+
+_ALLOCATION = attrgetter("allocation")
+_CENTS = attrgetter("amount.cents")
+_DATE = attrgetter("date")
+_KIND = attrgetter("kind")
+_MAX_DAY = datetime.date.max.toordinal()
+
+
+def _ordered(ranks: list[int], transactions: Sequence[Transaction]) -> list[int]:
+    """The transactions' indices in the rules' order, within each allocation.
+
+    `ranks[i]` orders by date, then kind, then allocation; equal ranks are
+    one allocation's transactions of one kind on one day, which then go by
+    `_key`: by id, then amount.
+    """
+    order = sorted(range(len(ranks)), key=ranks.__getitem__)
+    in_order = list(map(ranks.__getitem__, order))
+    ties = list(compress(count(), map(eq, in_order, islice(in_order, 1, None))))
+    run_start = None
+    for j, following in zip(ties, [*ties[1:], None], strict=False):
+        run_start = j if run_start is None else run_start
+        if following != j + 1:  # the run of equal ranks ends at j + 1
+            run = slice(run_start, j + 2)
+            order[run] = sorted(order[run], key=lambda i: _key(transactions[i]))
+            run_start = None
+    return order
+
+
+def _walk(
+    order: Iterable[int],
+    where: list[int],
+    spends: list[bool],
+    cents: list[int],
+    amounts: list[int],
+) -> dict[tuple[int, int], tuple[int, int, int]]:
+    """Follow every allocation's totals in `order`; the first time each goes wrong.
+
+    Returns `found[what, slot]`: the index of the first transaction at which
+    `what` happens on the allocation in `slot`, and its totals just after it.
+    """
+    committed = [0] * len(amounts)
+    spent = [0] * len(amounts)
+    found: dict[tuple[int, int], tuple[int, int, int]] = {}
+    for i in order:
+        slot = where[i]
+        so_far, paid = committed[slot], spent[slot]
+        if spends[i]:
+            paid += cents[i]
+            spent[slot] = paid
+            below = _BELOW_SPENT if paid < 0 else -1
+        else:
+            so_far += cents[i]
+            committed[slot] = so_far
+            below = _BELOW_COMMITTED if so_far < 0 else -1
+        if so_far > amounts[slot] and (_OVER, slot) not in found:
+            found[_OVER, slot] = (i, so_far, paid)
+        if paid > so_far and (_UNCOVERED, slot) not in found:
+            found[_UNCOVERED, slot] = (i, so_far, paid)
+        if below >= 0 and (below, slot) not in found:
+            found[below, slot] = (i, so_far, paid)
+    return found
+
+
+def _read(strategy: Strategy) -> _Ledger:
+    """The ledger of `strategy`: a few passes over its transactions, one sort, one walk.
+
+    Each transaction's allocation is a slot, an index into `allocations`;
+    `nowhere`, one past the last, stands for an allocation that does not exist
+    or whose id is used twice: it never starts late or ends early and holds no
+    money, and nothing found there is kept. The passes that only read are
+    built-in `map`s; only the walk, which keeps totals, is a Python loop.
+    """
+    allocations = tuple(unique_by(strategy.allocations, _ID).values())
+    nowhere = len(allocations)
+    slots = {allocation.id: slot for slot, allocation in enumerate(allocations)}
+    last = strategy.period.end.toordinal()
+    starts = [allocation.period.start.toordinal() for allocation in allocations] + [0]
+    ends = [min(a.period.end.toordinal(), last) for a in allocations] + [_MAX_DAY]
+    amounts = [allocation.amount.cents for allocation in allocations] + [0]
+    transactions = strategy.transactions
+    where = list(map(slots.get, map(_ALLOCATION, transactions), repeat(nowhere)))
+    days = list(map(datetime.date.toordinal, map(_DATE, transactions)))
+    spends = [kind is not _COMMITMENT for kind in map(_KIND, transactions)]  # expenditures
+    cents = list(map(_CENTS, transactions))
+
+    def moments(indices: Iterable[int]) -> Iterator[_Moment]:
+        for i in indices:
+            if where[i] != nowhere:
+                yield _Moment(allocations[where[i]], transactions[i])
+
+    # Suspects: before the allocation starts, or after its end or the strategy's,
+    # whichever comes first (`ends`); the kind says which limit holds (RS503 or RS504).
+    early = map(lt, days, map(starts.__getitem__, where))
+    after = map(gt, days, map(ends.__getitem__, where))
+    outside: list[_Moment] = []
+    early_or_late: list[_Moment] = []
+    for moment in moments(compress(count(), map(or_, early, after))):
+        span, day = moment.allocation.period, moment.transaction.date
+        if moment.transaction.kind is not _COMMITMENT:
+            if not span.start <= day <= strategy.period.end:
+                early_or_late.append(moment)
+        elif not span.start <= day <= span.end:
+            outside.append(moment)
+    zero = tuple(moments(compress(count(), map(not_, cents))))
+
+    # By date, kind and slot; counted from the first day, a rank fits one machine
+    # word for years of transactions, which the sort compares fastest.
+    first, width = min(days, default=0), nowhere + 1
+    ranks = [
+        (2 * (day - first) + spend) * width + slot
+        for day, spend, slot in zip(days, spends, where, strict=True)
+    ]
+    walked = _walk(_ordered(ranks, transactions), where, spends, cents, amounts)
+    found: list[list[_Moment]] = [[], [], [], []]
+    for (what, slot), (i, committed, spent) in walked.items():
+        if slot != nowhere:
+            found[what].append(_Moment(allocations[slot], transactions[i], committed, spent))
+    return _Ledger(
+        over=tuple(found[_OVER]),
+        uncovered=tuple(found[_UNCOVERED]),
+        below=(*found[_BELOW_COMMITTED], *found[_BELOW_SPENT]),
+        outside=tuple(outside),
+        early_or_late=tuple(early_or_late),
+        zero=zero,
+    )
+
+
+_LAST: dict[str, tuple[weakref.ref[Strategy], _Ledger, set[str]]] = {}
+"""The ledger of the strategy checked last, and the codes of the rules that have read it."""
+
+_CODES = frozenset({"RS501", "RS502", "RS503", "RS504", "RS505", "RS506"})
+
+
+def _forget(gone: weakref.ref[Strategy]) -> None:
+    last = _LAST.get("ledger")
+    if last is not None and last[0] is gone:
+        _LAST.pop("ledger", None)
+
+
+def _ledger(strategy: Strategy, code: str) -> _Ledger:
+    """The ledger of `strategy`, read by rule `code`: six rules share one sort.
+
+    `validate` runs RS501 to RS506 one after the other on one strategy; the
+    first makes the ledger and the others read it. A rule that has read it
+    already makes a new one, so that each `validate` call makes, and pays
+    for, its own; once all six have read it, it is let go. A strategy cannot
+    change, so its ledger never goes stale, and the weak reference lets the
+    strategy go, its ledger with it, when nothing else holds it.
+    """
+    last = _LAST.get("ledger")
+    if last is not None and last[0]() is strategy and code not in last[2]:
+        reference, ledger, readers = last
+    else:
+        reference, ledger, readers = weakref.ref(strategy, _forget), _read(strategy), set()
+        _LAST["ledger"] = (reference, ledger, readers)
+    readers.add(code)
+    if readers >= _CODES:
+        _forget(reference)
+    return ledger
+
+
+def _before(strategy: Strategy, new: Transaction) -> tuple[int, int, int]:
+    """For an example: the totals of `new`'s allocation just before `new`, in the rules' order.
+
+    Returns the cents committed and spent before `new` would come, and the
+    most committed at any point from there on, without `new`.
+    """
+    key = _key(new)
+    earlier: list[Transaction] = []
+    later: list[Transaction] = []
+    for transaction in strategy.transactions:
+        if transaction.allocation == new.allocation:
+            (earlier if _key(transaction) < key else later).append(transaction)
+    committed = sum(t.amount.cents for t in earlier if t.kind is _COMMITMENT)
+    spent = sum(t.amount.cents for t in earlier if t.kind is _EXPENDITURE)
+    running = most = committed
+    for transaction in sorted(later, key=_key):
+        if transaction.kind is _COMMITMENT:
+            running += transaction.amount.cents
+            most = max(most, running)
+    return committed, spent, most
+
+
+# --- words -------------------------------------------------------------------------------------
+
+
+def _what(transaction: Transaction, lang: Lang) -> str:
+    """`commitment tx-1 (EUR 5.00 on 2024-03-01)`, in Dutch `verplichting tx-1 (€ 5,00 op ...)`."""
+    on = "on" if lang == "en" else "op"
+    return (
+        f"{word(transaction.kind, lang)} {transaction.id} "
+        f"({euros(transaction.amount, lang)} {on} {transaction.date.isoformat()})"
+    )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _amount_path(transaction: Transaction) -> str:
+    return path("transactions", transaction.id, "amount")
+
+
+# --- RS501 -------------------------------------------------------------------------------------
+
+
+def _commit_what_is_left(strategy: Strategy, name: str, extra: Money) -> Strategy:
+    """A commitment on the first day of the first allocation with money: what is left, + extra."""
+    allocation = first_with_money(strategy)
+    probe = commitment(allocation, name, Money(0), allocation.period.start)
+    most = _before(strategy, probe)[2]
+    amount = Money.from_cents(allocation.amount.cents - most) + extra
+    return add_transactions(strategy, attrs.evolve(probe, amount=amount))
+
+
+def _one_cent_over_committed(strategy: Strategy) -> Strategy:
+    """A commitment of EUR 0.01 more than is left to commit on the first allocation with money.
+
+    It is dated the allocation's first day. What is left is the amount less
+    the most committed at any time from then on; the commitments then reach
+    one cent beyond the amount.
+    """
+    return _commit_what_is_left(strategy, "example-over-commitment", CENT)
+
+
+def _committed_in_full(strategy: Strategy) -> Strategy:
+    """The same commitment, of exactly what is left: its commitments reach its amount, no more."""
+    return _commit_what_is_left(strategy, "example-full-commitment", Money(0))
+
+
+@rule(
+    "RS501",
+    Severity.ERROR,
+    title="An allocation's commitments exceed its amount",
+    title_nl="De verplichtingen op een toewijzing overschrijden haar bedrag",
+    breaks=_one_cent_over_committed,
+    keeps=_committed_in_full,
+)
+def over_committed(strategy: Strategy) -> Iterator[Violation]:
+    """An allocation's commitments (*verplichtingen*) never add up to more than its amount.
+
+    The running total is taken in date order, commitments before expenditures
+    (*uitgaven*) on one day, then by id; a negative commitment is a correction,
+    such as money released (*vrijval*). There is at most one finding per
+    allocation, at the first transaction after which its commitments exceed
+    its amount, even if a correction brings them back under later. It gives
+    the excess, the commitments by then and the amount; its path is
+    `transactions[id].amount` of that transaction and its subjects the
+    allocation's id, then the transaction's id.
+
+    A transaction on an allocation that does not exist is RS001's alone; one
+    on an allocation whose id is used twice (RS002) is skipped.
+    """
+    for moment in _ledger(strategy, "RS501").over:
+        allocation, transaction = moment.allocation, moment.transaction
+        committed = moment.committed
+        excess = committed - allocation.amount.cents
+        yield Violation(
+            message=f"Allocation {allocation.id} is over-committed by {euros(excess, 'en')} at "
+            f"{_what(transaction, 'en')}: its commitments add up to {euros(committed, 'en')} "
+            f"by then, more than its amount of {euros(allocation.amount, 'en')}.",
+            message_nl=f"Op toewijzing {allocation.id} is bij {_what(transaction, 'nl')} "
+            f"{euros(excess, 'nl')} te veel verplicht: de verplichtingen tellen dan op tot "
+            f"{euros(committed, 'nl')}, meer dan het bedrag van "
+            f"{euros(allocation.amount, 'nl')}.",
+            path=_amount_path(transaction),
+            subjects=(allocation.id, transaction.id),
+        )
+
+
+# --- RS502 -------------------------------------------------------------------------------------
+
+
+def _uncommitted_payment(strategy: Strategy) -> tuple[Allocation, Transaction]:
+    """The first allocation with money, and an expenditure on its first day that nothing covers."""
+    allocation = first_with_money(strategy)
+    probe = expenditure(
+        allocation, "example-uncommitted-payment", Money(0), allocation.period.start
+    )
+    committed, spent, _ = _before(strategy, probe)
+    amount = Money.from_cents(max(committed - spent, 0)) + CENT
+    return allocation, attrs.evolve(probe, amount=amount)
+
+
+def _paid_before_committed(strategy: Strategy) -> Strategy:
+    """An expenditure of EUR 0.01 more than the first allocation with money has open.
+
+    It is dated the allocation's first day; open is what it has committed
+    and not yet spent by then, nothing at all when it has no transactions.
+    """
+    return add_transactions(strategy, _uncommitted_payment(strategy)[1])
+
+
+def _committed_then_paid(strategy: Strategy) -> Strategy:
+    """The same expenditure, with a commitment of the same amount on the same day.
+
+    Within one day commitments come first, so the payment is covered.
+    """
+    allocation, payment = _uncommitted_payment(strategy)
+    covered = commitment(allocation, "example-commitment", payment.amount, payment.date)
+    return add_transactions(strategy, covered, payment)
+
+
+@rule(
+    "RS502",
+    Severity.ERROR,
+    title="An allocation has spent more than it has committed",
+    title_nl="Op een toewijzing is meer uitgegeven dan verplicht",
+    breaks=_paid_before_committed,
+    keeps=_committed_then_paid,
+)
+def spent_before_committed(strategy: Strategy) -> Iterator[Violation]:
+    """Money is committed before it is spent: spending never exceeds commitments.
+
+    A commitment (*verplichting*, a grant decision or a contract) comes before
+    its payment (*uitgave*). Following an allocation's transactions in date
+    order, commitments before expenditures on one day, then by id, its
+    spending up to any transaction is at most its commitments up to then.
+    That goes wrong at an expenditure, or at a correction that releases a
+    commitment (*vrijval*) already spent. A release that takes commitments
+    below zero (RS505) breaks this rule too: even nothing spent is then more
+    than was committed. There is at most one finding per allocation, at the
+    first transaction where it goes wrong, giving the spending, the
+    commitments and the difference; its path is `transactions[id].amount`
+    and its subjects the allocation's id, then the transaction's id.
+
+    A transaction on an allocation that does not exist is RS001's alone; one
+    on an allocation whose id is used twice (RS002) is skipped.
+    """
+    for moment in _ledger(strategy, "RS502").uncovered:
+        allocation, transaction = moment.allocation, moment.transaction
+        committed, spent = moment.committed, moment.spent
+        gap = spent - committed
+        yield Violation(
+            message=f"Allocation {allocation.id} has spent more than it has committed at "
+            f"{_what(transaction, 'en')}: {euros(spent, 'en')} spent against "
+            f"{euros(committed, 'en')} committed by then, {euros(gap, 'en')} without a "
+            "commitment.",
+            message_nl=f"Op toewijzing {allocation.id} is bij {_what(transaction, 'nl')} meer "
+            f"uitgegeven dan verplicht: tot dan {euros(spent, 'nl')} uitgegeven tegen "
+            f"{euros(committed, 'nl')} verplicht, {euros(gap, 'nl')} zonder verplichting.",
+            path=_amount_path(transaction),
+            subjects=(allocation.id, transaction.id),
+        )
+
+
+# --- RS503 -------------------------------------------------------------------------------------
+
+
+def _committed_after_the_period(strategy: Strategy) -> Strategy:
+    """A commitment of EUR 0.01 on the first allocation with money, after its period.
+
+    It is dated the day after the allocation's period ends.
+    """
+    allocation = first_with_money(strategy)
+    late = allocation.period.end.add(days=1)
+    return add_transactions(
+        strategy, commitment(allocation, "example-late-commitment", CENT, late)
+    )
+
+
+def _committed_on_the_last_day(strategy: Strategy) -> Strategy:
+    """The same commitment, dated the last day of the allocation's period."""
+    allocation = first_with_money(strategy)
+    last = allocation.period.end
+    return add_transactions(
+        strategy, commitment(allocation, "example-last-day-commitment", CENT, last)
+    )
+
+
+@rule(
+    "RS503",
+    Severity.ERROR,
+    title="A commitment is dated outside its allocation's period",
+    title_nl="Een verplichting valt buiten de periode van haar toewijzing",
+    breaks=_committed_after_the_period,
+    keeps=_committed_on_the_last_day,
+)
+def commitment_outside_the_period(strategy: Strategy) -> Iterator[Violation]:
+    """Money is committed (*verplicht*) within its allocation's period.
+
+    Both ends of the period count. There is one finding per commitment
+    dated outside it, a correction (*vrijval*) too; its path is
+    `transactions[id].date` and its subjects the allocation's id, then the
+    transaction's id.
+
+    A transaction on an allocation that does not exist is RS001's alone; one
+    on an allocation whose id is used twice (RS002) is skipped.
+    """
+    for allocation, transaction, _, _ in _ledger(strategy, "RS503").outside:
+        span = allocation.period
+        yield Violation(
+            message=f"{_capital(_what(transaction, 'en'))} on allocation {allocation.id} is "
+            f"dated outside the allocation's period ({period(span, 'en')}).",
+            message_nl=f"{_capital(_what(transaction, 'nl'))} op toewijzing {allocation.id} "
+            f"valt buiten de periode van de toewijzing ({period(span, 'nl')}).",
+            path=path("transactions", transaction.id, "date"),
+            subjects=(allocation.id, transaction.id),
+        )
+
+
+# --- RS504 -------------------------------------------------------------------------------------
+
+
+def _committed_and_paid(strategy: Strategy, day: pendulum.Date, name: str) -> Strategy:
+    allocation = first_with_money(strategy)
+    committed = commitment(allocation, "example-commitment-to-pay", CENT, allocation.period.start)
+    return add_transactions(strategy, committed, expenditure(allocation, name, CENT, day))
+
+
+def _paid_after_the_strategy(strategy: Strategy) -> Strategy:
+    """EUR 0.01 committed on the first allocation with money, paid after the strategy's period.
+
+    The commitment is dated the allocation's first day, the payment the day
+    after the strategy's period ends.
+    """
+    return _committed_and_paid(strategy, strategy.period.end.add(days=1), "example-late-payment")
+
+
+def _paid_on_the_strategy_s_last_day(strategy: Strategy) -> Strategy:
+    """The same commitment, paid on the strategy's last day.
+
+    That may be after the allocation's own period ends.
+    """
+    return _committed_and_paid(strategy, strategy.period.end, "example-last-day-payment")
+
+
+@rule(
+    "RS504",
+    Severity.ERROR,
+    title="An expenditure is dated before its allocation's period or after the strategy's",
+    title_nl="Een uitgave valt voor de periode van haar toewijzing of na die van de strategie",
+    breaks=_paid_after_the_strategy,
+    keeps=_paid_on_the_strategy_s_last_day,
+)
+def expenditure_outside_the_period(strategy: Strategy) -> Iterator[Violation]:
+    """Money is spent (*uitgegeven*) from its allocation's start to the strategy's end.
+
+    Payments may follow after an allocation's own period ends, for work done
+    within it, but not after the strategy's period; and nothing is paid before
+    the allocation's period starts. There is one finding per expenditure (a
+    correction too) dated outside, naming each limit it passes; its path is
+    `transactions[id].date` and its subjects the allocation's id, then the
+    transaction's id.
+
+    A transaction on an allocation that does not exist is RS001's alone; one
+    on an allocation whose id is used twice (RS002) is skipped.
+    """
+    last = strategy.period.end
+    for allocation, transaction, _, _ in _ledger(strategy, "RS504").early_or_late:
+        first = allocation.period.start
+        en: list[str] = []
+        nl: list[str] = []
+        if transaction.date < first:
+            en.append(f"before the allocation's period starts on {first.isoformat()}")
+            nl.append(f"voor het begin van de periode van de toewijzing op {first.isoformat()}")
+        if transaction.date > last:
+            en.append(f"after the strategy's period ends on {last.isoformat()}")
+            nl.append(f"na het einde van de periode van de strategie op {last.isoformat()}")
+        yield Violation(
+            message=f"{_capital(_what(transaction, 'en'))} on allocation {allocation.id} is "
+            f"dated {join(en, 'en')}.",
+            message_nl=f"{_capital(_what(transaction, 'nl'))} op toewijzing {allocation.id} "
+            f"valt {join(nl, 'nl')}.",
+            path=path("transactions", transaction.id, "date"),
+            subjects=(allocation.id, transaction.id),
+        )
+
+
+# --- RS505 -------------------------------------------------------------------------------------
+
+
+def _paid_and_refunded(strategy: Strategy, *, too_much: bool) -> Strategy:
+    allocation = first_with_money(strategy)
+    first = allocation.period.start
+    changed = add_transactions(
+        strategy,
+        commitment(allocation, "example-refunded-commitment", CENT, first),
+        expenditure(allocation, "example-payment", CENT, first),
+    )
+    probe = expenditure(allocation, "example-refund", Money(0), first)
+    back = CENT  # what was paid just before
+    if too_much:
+        back = Money.from_cents(max(_before(changed, probe)[1], 0)) + CENT
+    return add_transactions(changed, attrs.evolve(probe, amount=-back))
+
+
+def _refunded_one_cent_too_much(strategy: Strategy) -> Strategy:
+    """A refund of EUR 0.01 more than was spent on the first allocation with money.
+
+    On the allocation's first day EUR 0.01 is committed and paid; then a
+    correction (a negative expenditure) takes back one cent more than was
+    spent on the allocation by then: EUR 0.02 when that payment was all.
+    """
+    return _paid_and_refunded(strategy, too_much=True)
+
+
+def _refunded_what_was_paid(strategy: Strategy) -> Strategy:
+    """The same, but the correction takes back the EUR 0.01 paid, and no more."""
+    return _paid_and_refunded(strategy, too_much=False)
+
+
+_BELOW_ZERO: dict[TransactionKind, tuple[str, str]] = {
+    _COMMITMENT: (
+        "The commitments on allocation {allocation} fall below zero at {what}: they add up "
+        "to {total} by then; a correction cannot release more than was committed.",
+        "De verplichtingen op toewijzing {allocation} komen onder nul bij {what}: ze tellen "
+        "dan op tot {total}; er kan niet meer vrijvallen dan er verplicht is.",
+    ),
+    _EXPENDITURE: (
+        "The spending on allocation {allocation} falls below zero at {what}: it adds up to "
+        "{total} by then; a correction cannot take back more than was spent.",
+        "De uitgaven op toewijzing {allocation} komen onder nul bij {what}: ze tellen dan op "
+        "tot {total}; er kan niet meer worden teruggeboekt dan er is uitgegeven.",
+    ),
+}
+
+
+@rule(
+    "RS505",
+    Severity.ERROR,
+    title="A correction takes an allocation's commitments or spending below zero",
+    title_nl="Een correctie brengt de verplichtingen of uitgaven op een toewijzing onder nul",
+    breaks=_refunded_one_cent_too_much,
+    keeps=_refunded_what_was_paid,
+)
+def correction_below_zero(strategy: Strategy) -> Iterator[Violation]:
+    """A correction takes back no more than was booked before it.
+
+    A negative commitment releases money (*vrijval*); a negative expenditure
+    is money paid back. Following an allocation's transactions in date order,
+    commitments before expenditures on one day, then by id, neither its
+    commitments nor its spending (*uitgaven*) ever add up to less than zero.
+    There is at most one finding per allocation and kind, at the first
+    transaction that takes that total below zero; its path is
+    `transactions[id].amount` and its subjects the allocation's id, then the
+    transaction's id.
+
+    A transaction on an allocation that does not exist is RS001's alone; one
+    on an allocation whose id is used twice (RS002) is skipped.
+    """
+    for moment in _ledger(strategy, "RS505").below:
+        allocation, transaction = moment.allocation, moment.transaction
+        is_commitment = transaction.kind is _COMMITMENT
+        total = moment.committed if is_commitment else moment.spent
+        en, nl = _BELOW_ZERO[transaction.kind]
+        yield Violation(
+            message=en.format(
+                allocation=allocation.id,
+                what=_what(transaction, "en"),
+                total=euros(total, "en"),
+            ),
+            message_nl=nl.format(
+                allocation=allocation.id,
+                what=_what(transaction, "nl"),
+                total=euros(total, "nl"),
+            ),
+            path=_amount_path(transaction),
+            subjects=(allocation.id, transaction.id),
+        )
+
+
+# --- RS506 -------------------------------------------------------------------------------------
+
+
+def _a_commitment_of(strategy: Strategy, name: str, amount: Money) -> Strategy:
+    allocation = first_with_money(strategy)
+    booked = commitment(allocation, name, amount, allocation.period.start)
+    return add_transactions(strategy, booked)
+
+
+def _a_commitment_of_nothing(strategy: Strategy) -> Strategy:
+    """A commitment of EUR 0.00 on the first day of the first allocation with money."""
+    return _a_commitment_of(strategy, "example-zero", Money(0))
+
+
+def _a_commitment_of_one_cent(strategy: Strategy) -> Strategy:
+    """The same commitment, of EUR 0.01."""
+    return _a_commitment_of(strategy, "example-one-cent", CENT)
+
+
+@rule(
+    "RS506",
+    Severity.WARNING,
+    title="A transaction's amount is zero",
+    title_nl="Het bedrag van een transactie is nul",
+    breaks=_a_commitment_of_nothing,
+    keeps=_a_commitment_of_one_cent,
+)
+def zero_amount(strategy: Strategy) -> Iterator[Violation]:
+    """A transaction moves money: its amount is not zero.
+
+    A commitment (*verplichting*) or expenditure (*uitgave*) of nothing is
+    most likely a typing error or a placeholder; it changes no total, so this
+    is a warning. The path is `transactions[id].amount`; the subject the
+    transaction's id.
+
+    A transaction on an allocation that does not exist is RS001's alone; one
+    on an allocation whose id is used twice (RS002) is skipped.
+    """
+    for allocation, transaction, _, _ in _ledger(strategy, "RS506").zero:
+        yield Violation(
+            message=f"{_capital(_what(transaction, 'en'))} on allocation {allocation.id} has "
+            "an amount of zero.",
+            message_nl=f"{_capital(_what(transaction, 'nl'))} op toewijzing {allocation.id} "
+            "heeft een bedrag van nul.",
+            path=_amount_path(transaction),
+            subjects=(transaction.id,),
+        )
