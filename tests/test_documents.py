@@ -251,6 +251,17 @@ def test_a_version_1_document_with_transactions_is_refused(format, plan):
             "version 1, write schema_version = 2") in problems(old, format)  # fmt: skip
 
 
+@pytest.mark.parametrize("format", ["json", "toml", "yaml"])
+def test_a_version_1_document_with_transactions_has_its_other_problems_listed_too(format):
+    old = _version_1(rs.dumps(rs.load(ILLUSTRATIVE), format), format)
+    blank_id = old.replace('"illustrative-plan"', '""', 1).replace("illustrative-plan\n", "''\n")
+    assert problems(blank_id, format) == [
+        ("$.transactions", "transactions need schema version 2; this document is schema "
+         "version 1, write schema_version = 2"),
+        ("$.id", "got '', an id must not be empty"),
+    ]  # fmt: skip
+
+
 def test_missing_schema_version_is_a_problem():
     tree = reference_tree()
     del tree["schema_version"]

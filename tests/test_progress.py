@@ -228,12 +228,12 @@ def test_an_unknown_grouping_names_the_choices():
 @pytest.mark.parametrize(
     ("as_of", "message"),
     [
-        ("31-12-2025", "progress.as_of: got '31-12-2025', expected a date as YYYY-MM-DD"),
+        ("31-12-2025", "as_of: got '31-12-2025', expected a date as YYYY-MM-DD"),
         (
             "2025-02-30",
-            "progress.as_of: got '2025-02-30', not a date: day is out of range for month",
+            "as_of: got '2025-02-30', not a date: day is out of range for month",
         ),
-        (20251231, "progress.as_of: got 20251231, expected a date or an ISO string YYYY-MM-DD"),
+        (20251231, "as_of: got 20251231, expected a date or an ISO string YYYY-MM-DD"),
     ],
 )
 def test_a_bad_as_of_is_named(as_of, message):

@@ -563,7 +563,7 @@ def test_as_of_before_every_transaction_keeps_the_section_with_nothing_counted()
 @pytest.mark.parametrize("strategy", [PLAN, BARE], ids=["with", "without transactions"])
 @pytest.mark.parametrize("bad", ["2024-13-01", "yesterday", 5])
 def test_a_bad_as_of_raises_what_progress_raises(strategy, bad):
-    with pytest.raises(ValueError, match=r"\Aprogress\.as_of: got ") as expected:
+    with pytest.raises(ValueError, match=r"\Aas_of: got ") as expected:
         rs.progress(strategy, as_of=bad)
     for fmt in ("md", "html", "json"):
         with pytest.raises(type(expected.value)) as got:
@@ -789,6 +789,21 @@ def test_diff_lists_transactions_added_removed_and_changed():
     )
     assert (changes.pillars, changes.years, changes.allocations) == ((), (), ())
     assert changes.changed
+
+
+def test_an_id_used_twice_is_diffed_as_a_multiset():
+    first = PLAN.transactions[0]
+    copy = attrs.evolve(first, amount=Money(1))
+    doubled = attrs.evolve(PLAN, transactions=(*PLAN.transactions, copy))
+    assert reports.diff(doubled, PLAN).transactions == (reports.Change(first.id, "removed"),)
+    assert reports.diff(PLAN, doubled).transactions == (reports.Change(first.id, "added"),)
+    changed = attrs.evolve(
+        doubled, transactions=(*PLAN.transactions, attrs.evolve(copy, amount=Money(2)))
+    )
+    assert reports.diff(doubled, changed).transactions == (
+        reports.Change(first.id, "changed", (("amount", "1.00", "2.00"),)),
+    )
+    assert not reports.diff(doubled, doubled).changed
 
 
 def test_the_diff_of_transactions_as_text_in_english_and_dutch():

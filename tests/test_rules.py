@@ -1060,15 +1060,26 @@ def test_rs002_fires_for_two_transactions_with_one_id_and_not_for_an_id_of_anoth
     assert only(realised(commit("al-1", "10.00", "2024-03-01")), "RS002") == ()
 
 
-def test_no_realisation_rule_reads_the_transactions_of_an_allocation_id_used_twice():
+def test_on_an_allocation_id_used_twice_only_what_needs_no_allocation_is_checked():
     twice = (allocation(amount=Money(50)), allocation(amount=Money(50)))
     breaking = (
         commit("t-1", "500.00", "2023-01-01"),  # RS501 and RS503 on one allocation
-        pay("t-2", "900.00", "2030-01-01"),  # RS502 and RS504
+        pay("t-2", "900.00", "2030-01-01"),  # RS502 and RS504, after the strategy's end
         commit("t-3", "-1000.00", "2024-06-01"),  # RS505
         pay("t-4", "0.00", "2024-06-01"),  # RS506
+        pay("t-5", "1.00", "2023-06-01"),  # before the allocation: RS504 on one allocation
     )
-    assert findings_of(realised(*breaking, allocations=twice)) == []
+    # Which al-1 is meant is unknown: its amount and period say nothing, the strategy's
+    # end and a zero amount still do.
+    assert findings_of(realised(*breaking, allocations=twice)) == [
+        ("RS504", "transactions[t-2].date", ("al-1", "t-2")),
+        ("RS506", "transactions[t-4].amount", ("t-4",)),
+    ]
+    message = the_one(realised(*breaking, allocations=twice), "RS504").message
+    assert message == (
+        "Expenditure t-2 (EUR 900.00 on 2030-01-01) on allocation al-1 is dated after the "
+        "strategy's period ends on 2027-12-31."
+    )
     assert the_one(realised(*breaking, allocations=twice), "RS002").path == "allocations[al-1]"
     assert {code for code, _, _ in findings_of(realised(*breaking))} == {
         "RS501",

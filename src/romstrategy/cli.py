@@ -181,6 +181,17 @@ def _load(file: str | None) -> tuple[str, Strategy]:
         raise SystemExit(2) from None
 
 
+def _load_for(file: str | None, output: str) -> Strategy:
+    """`_load`, but with `--format json` a failure is one JSON document, as `check` prints."""
+    if output != "json" or file is None:
+        return _load(file)[1]
+    try:
+        return _read(file, None)
+    except (DocumentError, OSError) as failure:
+        _echo_json({"file": file, "problems": _failure_problems(failure), "exit_code": 2})
+        raise SystemExit(2) from None
+
+
 def _codes(values: Sequence[str], option: str) -> list[str] | None:
     """Rule codes or prefixes from `--select` or `--ignore`, in any case.
 
@@ -545,7 +556,8 @@ def progress_command(
     committed_share and spent_share, one line per key and a last line
     total. Both write money as -1234.56, ignore --lang, and show control
     characters in keys as escapes. Exits 0 (rule findings do not count;
-    see check), or 2 when FILE cannot be read or an option is wrong.
+    see check), or 2 when FILE cannot be read or an option is wrong; with
+    --format json, a FILE that cannot be read is one JSON document too.
 
     \b
     Example:
@@ -554,7 +566,7 @@ def progress_command(
     """
     from romstrategy import progress
 
-    _, strategy = _load(file)
+    strategy = _load_for(file, output)
     result = progress(strategy, by=by, as_of=as_of)  # type: ignore[arg-type]
     if output == "json":
         _echo_json(_progress_data(result))

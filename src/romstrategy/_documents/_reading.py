@@ -28,28 +28,40 @@ Version 2 added `transactions`; version 1 documents, which have none, load uncha
 """
 
 
-def _from_version_1(body: dict[str, Any]) -> dict[str, Any]:
-    """A version 1 document is a version 2 one, provided it holds no transactions."""
-    if "transactions" in body:
-        raise DocumentError(
-            [
-                Problem(
-                    "$.transactions",
-                    "transactions need schema version 2; this document is schema version 1, "
-                    "write schema_version = 2",
-                )
-            ]
-        )
+def _from_version_1(body: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """A version 1 document is a version 2 one, provided it holds no transactions.
+
+    One that holds them is a problem; the rest of it is still read, for its own problems.
+    """
+    if "transactions" not in body:
+        return body, []
+    problem = Problem(
+        "$.transactions",
+        "transactions need schema version 2; this document is schema version 1, "
+        "write schema_version = 2",
+    )
+    return {key: value for key, value in body.items() if key != "transactions"}, [problem]
+
+
+_Migration = Callable[[dict[str, Any]], tuple[dict[str, Any], list[Problem]]]
+_MIGRATIONS: Mapping[int, _Migration] = MappingProxyType({1: _from_version_1})
+"""Upgrades by version: `_MIGRATIONS[n]` turns a version n tree into version n + 1,
+with the problems that the upgrade found."""
+
+
+def _upgraded_or_refused(tree: dict[str, Any]) -> dict[str, Any]:
+    """The tree at the current version; a `DocumentError` for any problem of the upgrade."""
+    body, problems = _upgraded(tree)
+    if problems:
+        raise DocumentError(problems)
     return body
 
 
-_Migration = Callable[[dict[str, Any]], dict[str, Any]]
-_MIGRATIONS: Mapping[int, _Migration] = MappingProxyType({1: _from_version_1})
-"""Upgrades by version: `_MIGRATIONS[n]` turns a version n tree into version n + 1."""
+def _upgraded(tree: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """Return the tree at the current schema version, without `schema_version`.
 
-
-def _upgraded(tree: dict[str, Any]) -> dict[str, Any]:
-    """Return the tree at the current schema version, without `schema_version`."""
+    Also returns what the upgrade found wrong; a missing, bad or newer version is raised.
+    """
     if "schema_version" not in tree:
         raise DocumentError(
             [
@@ -81,22 +93,27 @@ def _upgraded(tree: dict[str, Any]) -> dict[str, Any]:
                 )
             ]
         )
+    problems: list[Problem] = []
     for step in range(version, SCHEMA_VERSION):
-        body = _MIGRATIONS[step](body)
-    return body
+        body, found = _MIGRATIONS[step](body)
+        problems += found
+    return body, problems
 
 
 def _strategy_from(tree: dict[str, Any]) -> Strategy:
-    body = _upgraded(tree)
-    strategy = valid_tree(body)
+    body, problems = _upgraded(tree)
+    strategy = None if problems else valid_tree(body)
     if strategy is not None:
         return strategy
     from romstrategy._documents import _converter  # the careful way, loaded when needed
 
     try:
-        return _converter.structure(body)
+        strategy = _converter.structure(body)
     except Exception as error:  # every structuring failure becomes problems with paths
-        raise DocumentError(_converter.problems_from(error)) from None
+        raise DocumentError([*problems, *_converter.problems_from(error)]) from None
+    if problems:
+        raise DocumentError(problems)
+    return strategy
 
 
 def loads(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> Strategy:
@@ -112,7 +129,7 @@ def loads(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> Stra
         ValueError: for an unknown format.
     """
     if format_of(format) == "json" and isinstance(max_bytes, int):
-        strategy = valid_json(data, _upgraded, max_bytes)
+        strategy = valid_json(data, _upgraded_or_refused, max_bytes)
         if strategy is not None:
             return strategy
     return _strategy_from(parse(data, format, max_bytes=max_bytes))

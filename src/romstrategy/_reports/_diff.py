@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -217,22 +218,56 @@ def _moved_between(old: dict[str, Money], new: dict[str, Money]) -> tuple[Moved,
 
 
 def _changes(before: Iterable[Any], after: Iterable[Any]) -> tuple[Change, ...]:
-    old = {item.id: item for item in before}
-    new = {item.id: item for item in after}
-    result = [Change(key, "removed") for key in old if key not in new]
-    result += [Change(key, "added") for key in new if key not in old]
-    for key in (k for k in old if k in new and old[k] != new[k]):
-        fields = tuple(
-            (
-                field.name,
-                _text(getattr(old[key], field.name)),
-                _text(getattr(new[key], field.name)),
-            )
-            for field in attrs.fields(type(old[key]))
-            if getattr(old[key], field.name) != getattr(new[key], field.name)
-        )
-        result.append(Change(key, "changed", fields))
-    return tuple(result)
+    """Objects removed, added and changed, by id.
+
+    An id used by several objects (RS002) is compared as a multiset: equal
+    objects on both sides are unchanged, the others pair up in order as
+    changes, and what is left over is removed or added.
+    """
+    old, new = _by_id(before), _by_id(after)
+    removed: list[Change] = []
+    added: list[Change] = []
+    changed: list[Change] = []
+    for key in {**old, **new}:
+        olds, news = _unmatched(old.get(key, []), new.get(key, []))
+        changed += (_changed(key, a, b) for a, b in zip(olds, news, strict=False))
+        removed += [Change(key, "removed")] * max(0, len(olds) - len(news))
+        added += [Change(key, "added")] * max(0, len(news) - len(olds))
+    return (*removed, *added, *changed)
+
+
+def _by_id(items: Iterable[Any]) -> dict[str, list[Any]]:
+    grouped: dict[str, list[Any]] = {}
+    for item in items:
+        grouped.setdefault(item.id, []).append(item)
+    return grouped
+
+
+def _unmatched(olds: list[Any], news: list[Any]) -> tuple[list[Any], list[Any]]:
+    """The objects of each side that the other side does not hold equally, in order."""
+    if olds == news:
+        return [], []
+    common = Counter(olds) & Counter(news)
+    return _without(olds, common.copy()), _without(news, common)
+
+
+def _without(items: list[Any], common: Counter[Any]) -> list[Any]:
+    left = []
+    for item in items:
+        if common[item] > 0:
+            common[item] -= 1
+        else:
+            left.append(item)
+    return left
+
+
+def _changed(key: str, old: Any, new: Any) -> Change:
+    fields = tuple(
+        (field.name, _text(getattr(old, field.name)), _text(getattr(new, field.name)))
+        for field in attrs.fields(type(old))
+        if getattr(old, field.name) != getattr(new, field.name)
+    )
+    return Change(key, "changed", fields)
 
 
 def _motion_changes(old: Strategy, new: Strategy) -> tuple[Change, ...]:

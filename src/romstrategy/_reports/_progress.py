@@ -135,7 +135,7 @@ def _as_of(value: object) -> pendulum.Date | None:
     try:
         return to_date(value)
     except FieldError as error:
-        raise FieldError(error.reason, owner="progress", field="as_of") from None
+        raise FieldError(error.reason, field="as_of") from None  # also for reports' as_of
 
 
 _Sums = tuple[dict[str, int], dict[str, int], dict[str, int]]

@@ -4,8 +4,10 @@ RS501 to RS506. Transactions are taken in date order; within one day,
 commitments (*verplichtingen*) come before expenditures (*uitgaven*), then
 they go by id (and, for an id used twice, by amount), so that no finding
 depends on the order of `strategy.transactions`. Sums are whole cents. A
-transaction on an allocation that does not exist gives RS001 only; one on an
-allocation whose id is used twice (RS002) is ambiguous and skipped.
+transaction on an allocation that does not exist gives RS001 only. One on an
+allocation whose id is used twice (RS002) is ambiguous: only what does not
+depend on which allocation is meant is checked there (RS504's end of the
+strategy, and RS506).
 
 The six rules share one ledger of a strategy: a few passes over its
 transactions, one sort and one walk of the running totals (which RS501,
@@ -69,13 +71,17 @@ class _Moment(NamedTuple):
     """A transaction on an allocation, with the allocation's totals just after it, in cents.
 
     The totals are those of the walk in the rules' order (RS501, RS502 and
-    RS505); for the other rules they stay 0.
+    RS505); for the other rules they stay 0. Where the transaction's
+    allocation id is used twice (RS002), `allocation` is the first with that
+    id and `certain` is false: which one is meant is unknown, so only RS504's
+    check of the strategy's end and RS506 hold there.
     """
 
     allocation: Allocation
     transaction: Transaction
     committed: int = 0
     spent: int = 0
+    certain: bool = True
 
 
 @attrs.frozen
@@ -169,17 +175,24 @@ def _read(strategy: Strategy) -> _Ledger:
 
     Each transaction's allocation is a slot, an index into `allocations`;
     `nowhere`, one past the last, stands for an allocation that does not exist
-    or whose id is used twice: it never starts late or ends early and holds no
-    money, and nothing found there is kept. The passes that only read are
-    built-in `map`s; only the walk, which keeps totals, is a Python loop.
+    (RS001 alone) and `twice`, the next, for an id used by two allocations
+    (RS002): which one is meant is unknown, so only the strategy's end (RS504)
+    and a zero amount (RS506) are checked there. Neither slot starts late or
+    holds money, and the walk's findings there are not kept. The passes that
+    only read are built-in `map`s; only the walk, which keeps totals, is a
+    Python loop.
     """
     allocations = tuple(unique_by(strategy.allocations, _ID).values())
-    nowhere = len(allocations)
-    slots = {allocation.id: slot for slot, allocation in enumerate(allocations)}
+    nowhere, twice = len(allocations), len(allocations) + 1
+    slots = dict.fromkeys((allocation.id for allocation in strategy.allocations), twice)
+    slots.update((allocation.id, slot) for slot, allocation in enumerate(allocations))
+    firsts: dict[str, Allocation] = {}
+    for allocation in strategy.allocations:
+        firsts.setdefault(allocation.id, allocation)
     last = strategy.period.end.toordinal()
-    starts = [allocation.period.start.toordinal() for allocation in allocations] + [0]
-    ends = [min(a.period.end.toordinal(), last) for a in allocations] + [_MAX_DAY]
-    amounts = [allocation.amount.cents for allocation in allocations] + [0]
+    starts = [allocation.period.start.toordinal() for allocation in allocations] + [0, 0]
+    ends = [min(a.period.end.toordinal(), last) for a in allocations] + [_MAX_DAY, last]
+    amounts = [allocation.amount.cents for allocation in allocations] + [0, 0]
     transactions = strategy.transactions
     where = list(map(slots.get, map(_ALLOCATION, transactions), repeat(nowhere)))
     days = list(map(datetime.date.toordinal, map(_DATE, transactions)))
@@ -188,8 +201,11 @@ def _read(strategy: Strategy) -> _Ledger:
 
     def moments(indices: Iterable[int]) -> Iterator[_Moment]:
         for i in indices:
-            if where[i] != nowhere:
+            if where[i] < nowhere:
                 yield _Moment(allocations[where[i]], transactions[i])
+            elif where[i] == twice:
+                transaction = transactions[i]
+                yield _Moment(firsts[transaction.allocation], transaction, certain=False)
 
     # Suspects: before the allocation starts, or after its end or the strategy's,
     # whichever comes first (`ends`); the kind says which limit holds (RS503 or RS504).
@@ -198,6 +214,10 @@ def _read(strategy: Strategy) -> _Ledger:
     outside: list[_Moment] = []
     early_or_late: list[_Moment] = []
     for moment in moments(compress(count(), map(or_, early, after))):
+        if not moment.certain:  # `twice`: only the strategy's end holds
+            if moment.transaction.kind is not _COMMITMENT:
+                early_or_late.append(moment)
+            continue
         span, day = moment.allocation.period, moment.transaction.date
         if moment.transaction.kind is not _COMMITMENT:
             if not span.start <= day <= strategy.period.end:
@@ -208,7 +228,7 @@ def _read(strategy: Strategy) -> _Ledger:
 
     # By date, kind and slot; counted from the first day, a rank fits one machine
     # word for years of transactions, which the sort compares fastest.
-    first, width = min(days, default=0), nowhere + 1
+    first, width = min(days, default=0), twice + 1
     ranks = [
         (2 * (day - first) + spend) * width + slot
         for day, spend, slot in zip(days, spends, where, strict=True)
@@ -216,7 +236,7 @@ def _read(strategy: Strategy) -> _Ledger:
     walked = _walk(_ordered(ranks, transactions), where, spends, cents, amounts)
     found: list[list[_Moment]] = [[], [], [], []]
     for (what, slot), (i, committed, spent) in walked.items():
-        if slot != nowhere:
+        if slot < nowhere:
             found[what].append(_Moment(allocations[slot], transactions[i], committed, spent))
     return _Ledger(
         over=tuple(found[_OVER]),
@@ -490,7 +510,7 @@ def commitment_outside_the_period(strategy: Strategy) -> Iterator[Violation]:
     A transaction on an allocation that does not exist is RS001's alone; one
     on an allocation whose id is used twice (RS002) is skipped.
     """
-    for allocation, transaction, _, _ in _ledger(strategy, "RS503").outside:
+    for allocation, transaction, *_ in _ledger(strategy, "RS503").outside:
         span = allocation.period
         yield Violation(
             message=f"{_capital(_what(transaction, 'en'))} on allocation {allocation.id} is "
@@ -546,15 +566,16 @@ def expenditure_outside_the_period(strategy: Strategy) -> Iterator[Violation]:
     `transactions[id].date` and its subjects the allocation's id, then the
     transaction's id.
 
-    A transaction on an allocation that does not exist is RS001's alone; one
-    on an allocation whose id is used twice (RS002) is skipped.
+    A transaction on an allocation that does not exist is RS001's alone; on
+    an allocation whose id is used twice (RS002), only the strategy's end is
+    checked.
     """
     last = strategy.period.end
-    for allocation, transaction, _, _ in _ledger(strategy, "RS504").early_or_late:
+    for allocation, transaction, _, _, certain in _ledger(strategy, "RS504").early_or_late:
         first = allocation.period.start
         en: list[str] = []
         nl: list[str] = []
-        if transaction.date < first:
+        if certain and transaction.date < first:
             en.append(f"before the allocation's period starts on {first.isoformat()}")
             nl.append(f"voor het begin van de periode van de toewijzing op {first.isoformat()}")
         if transaction.date > last:
@@ -699,9 +720,9 @@ def zero_amount(strategy: Strategy) -> Iterator[Violation]:
     transaction's id.
 
     A transaction on an allocation that does not exist is RS001's alone; one
-    on an allocation whose id is used twice (RS002) is skipped.
+    on an allocation whose id is used twice (RS002) is checked too.
     """
-    for allocation, transaction, _, _ in _ledger(strategy, "RS506").zero:
+    for allocation, transaction, *_ in _ledger(strategy, "RS506").zero:
         yield Violation(
             message=f"{_capital(_what(transaction, 'en'))} on allocation {allocation.id} has "
             "an amount of zero.",
