@@ -18,6 +18,7 @@ from romstrategy._reports._progress import (
     JOINT,
     UNASSIGNED,
     Progress,
+    as_of_day,
     progress,
     rom_key,
     rom_order,
@@ -183,10 +184,10 @@ def _pillar_titles(strategy: Strategy) -> dict[str, tuple[str, str]]:
 
 
 def _progress_pair(strategy: Strategy, as_of: object) -> tuple[Progress | None, Progress | None]:
-    by_pillar = progress(strategy, by="pillar", as_of=as_of)  # checks `as_of` in any case
+    day = as_of_day(as_of)  # checked in any case, so a bad day is refused alike
     if not strategy.transactions:
         return None, None
-    return by_pillar, progress(strategy, by="year", as_of=as_of)
+    return progress(strategy, by="pillar", as_of=day), progress(strategy, by="year", as_of=day)
 
 
 def overview(

@@ -33,8 +33,10 @@ __all__ = [
     "By",
     "Progress",
     "ProgressRow",
+    "as_of_day",
     "progress",
     "rom_key",
+    "rom_order",
 ]
 
 JOINT = "joint"
@@ -129,7 +131,12 @@ def rom_order(strategy: Strategy, found: Iterable[str]) -> list[str]:
     return ordered + [key for key in (JOINT, UNASSIGNED) if key in keys]
 
 
-def _as_of(value: object) -> pendulum.Date | None:
+def as_of_day(value: object) -> pendulum.Date | None:
+    """`as_of` as `progress` takes it: a date, an ISO `YYYY-MM-DD` string, or `None`.
+
+    Raises:
+        FieldError: a `ValueError` that names `as_of`, for anything else.
+    """
     if value is None:
         return None
     try:
@@ -265,7 +272,7 @@ def progress(strategy: Strategy, *, by: By = "pillar", as_of: object = None) -> 
     if by not in BY:
         choices = ", ".join(repr(name) for name in BY)
         raise ValueError(f"progress: got by={shown(by)}, expected one of {choices}")
-    day = _as_of(as_of)
+    day = as_of_day(as_of)
     if by == "year":
         sums = _by_year(strategy, day)
     else:

@@ -29,12 +29,7 @@ def bar_chart(title: str, bars: Sequence[Bar], *, width: int = 720) -> str:
     track = width - _LABEL - _VALUE - 20
     largest = max((value for _, value, _ in bars), default=0)
     height = _TOP + _ROW * max(len(bars), 1) + 8
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">',
-        f"<title>{escape(title)}</title>",
-        f'<text x="0" y="20" class="chart-title">{escape(title)}</text>',
-    ]
+    parts = _opening(title, width, height)
     for row, (name, value, text) in enumerate(bars):
         y = _TOP + row * _ROW
         length = round(track * value / largest) if largest > 0 and value > 0 else 0
@@ -49,6 +44,16 @@ def bar_chart(title: str, bars: Sequence[Bar], *, width: int = 720) -> str:
         parts.append(f'<text x="{_LABEL}" y="{_TOP + 17}" class="bar-label">-</text>')
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+def _opening(title: str, width: int, height: int) -> list[str]:
+    """The `<svg>` element's start, its `<title>` and the visible title of a chart."""
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">',
+        f"<title>{escape(title)}</title>",
+        f'<text x="0" y="20" class="chart-title">{escape(title)}</text>',
+    ]
 
 
 _BAR = 18
@@ -71,13 +76,7 @@ def grouped_bar_chart(title: str, groups: Sequence[Group], *, width: int = 720) 
     size = _BAR * max((len(bars) for _, bars in groups), default=1) + _GAP
     top = _TOP + _LEGEND
     height = top + size * max(len(groups), 1) + 8
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">',
-        f"<title>{escape(title)}</title>",
-        f'<text x="0" y="20" class="chart-title">{escape(title)}</text>',
-        *_legend(series),
-    ]
+    parts = [*_opening(title, width, height), *_legend(series)]
     for index, (name, bars) in enumerate(groups):
         y = top + index * size
         middle = y + _BAR * len(bars) // 2 + 5
