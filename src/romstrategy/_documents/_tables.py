@@ -36,7 +36,7 @@ from typing import Any
 import attrs
 
 from romstrategy._documents._errors import DocumentError, Problem
-from romstrategy._documents._reading import SCHEMA_VERSION, _strategy_from
+from romstrategy._documents._reading import _strategy_from
 from romstrategy._model._budget import Allocation, FundingSource
 from romstrategy._model._display import key_text, shown
 from romstrategy._model._kinds import Kind
@@ -396,7 +396,7 @@ class _Reader:
                         f"item {index + 1} of {shown(cell)} is empty; separate the items "
                         f"with one `{SEPARATOR}` and end none with it",
                     )
-            return items
+            return [item for item in items if item]  # each empty one is reported once, here
         if kind.type is bool:
             return {"true": True, "false": False}.get(cell, cell)
         return cell
@@ -431,6 +431,9 @@ class _Reader:
             "$",
             lambda column: _Place(STRATEGY, numbers[column.name], "value"),
         )
+        for column in STRATEGY_ROWS:  # a period's two rows: neither is the period's place
+            if column.part is not None:
+                self.places.pop(f"$.{column.key}", None)
 
     def collection(self, table: Table, rows: Sequence[Row]) -> None:
         positions = self.header(table, rows)
@@ -517,8 +520,8 @@ def strategy_of(
         else:
             reader.collection(table, tables[table.name])
     found = [*problems, *reader.problems]
-    if STRATEGY not in tables:
-        reader.tree.setdefault("schema_version", SCHEMA_VERSION)  # the other problems still show
+    if STRATEGY not in tables:  # without the strategy's own fields, the rest would be noise
+        raise DocumentError(found or [Problem("$", f"no table `{STRATEGY}`")])
     try:
         strategy = _strategy_from(reader.tree)
     except DocumentError as error:
