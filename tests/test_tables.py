@@ -362,3 +362,46 @@ def test_frictionless_finds_a_foreign_key_to_nothing(tmp_path):
     assert not report.valid
     assert sorted({error[0] for error in report.flatten(["type"])}) == ["foreign-key"]
     assert read_datapackage(tmp_path) == broken  # a dangling reference is for the rules
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def test_export_writes_a_package_that_check_and_convert_read(tmp_path):
+    from click.testing import CliRunner
+
+    from romstrategy.cli import main
+
+    plan = EXAMPLES / "illustrative_plan.toml"
+    out = tmp_path / "out" / "plan-data"
+    runner = CliRunner()
+    result = runner.invoke(main, ["export", str(plan), "--to", "datapackage", str(out), "--license", "CC0-1.0"])  # fmt: skip
+    assert (result.exit_code, result.output) == (0, f"wrote {out / 'datapackage.json'}\n")
+    assert read_datapackage(out) == illustrative()
+    for given_as in (out, out / "datapackage.json"):
+        result = runner.invoke(main, ["check", str(given_as)])
+        assert result.exit_code == 0, result.output
+        assert result.output.startswith(f"{given_as}: 0 errors")
+    result = runner.invoke(main, ["convert", str(out / "datapackage.json"), str(tmp_path / "p.yaml")])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert load(tmp_path / "p.yaml") == illustrative()
+
+
+def test_export_and_check_exit_2_for_a_bad_document_or_package(tmp_path):
+    from click.testing import CliRunner
+
+    from romstrategy.cli import main
+
+    runner = CliRunner()
+    missing = runner.invoke(main, ["export", str(tmp_path / "no.toml"), "--to", "datapackage", str(tmp_path / "o")])  # fmt: skip
+    assert missing.exit_code == 2
+    wrong = runner.invoke(main, ["export", str(EXAMPLES / "illustrative_plan.toml"), "--to", "xlsx", str(tmp_path / "o")])  # fmt: skip
+    assert wrong.exit_code == 2
+    assert not (tmp_path / "o").exists()
+    write_datapackage(illustrative(), tmp_path / "pkg")
+    edit(tmp_path / "pkg", "pillars.csv", lambda table: table[1].__setitem__(0, ""))
+    result = runner.invoke(main, ["check", str(tmp_path / "pkg")])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'pkg'}:$.pillars[0].code: pillars.csv, row 2, column code: got ''" in (
+        result.output
+    )

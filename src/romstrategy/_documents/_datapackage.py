@@ -192,6 +192,11 @@ def read_datapackage(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES
     """
     given = Path(path)
     descriptor = given / DESCRIPTOR if given.is_dir() else given
+    if given.is_dir() and not os.path.lexists(descriptor):
+        problem = Problem(
+            "$", f"the folder holds no {DESCRIPTOR}; a folder is read as a data package"
+        )
+        raise DocumentError([problem], source=str(given))
     budget = _Budget(max_bytes)
     try:
         data = budget.read(descriptor)
