@@ -109,6 +109,7 @@ PUBLIC_MODULES = (
     "romstrategy.reports",
     "romstrategy.reference",
     "romstrategy.testing",
+    "romstrategy.tables",
 )
 API_PAGE = SOURCE.parent.parent / "docs" / "api.md"
 

@@ -651,11 +651,20 @@ def test_a_bad_document_on_standard_input_is_labelled():
 def test_cli_messages_about_files_are_one_line(tmp_path):
     result = run_hostile("check", tmp_path)
     assert result.exit_code == 2
-    assert result.stderr == f"{tmp_path}:$: unknown suffix '': use .json, .toml, .yaml or .yml\n"
+    assert result.stderr == (
+        f"{tmp_path}:$: the folder holds no datapackage.json; a folder is read as a data package\n"
+    )
     folder = tmp_path / "folder.toml"
     folder.mkdir()
     result = run_hostile("check", folder)
-    assert result.stderr == f"{folder}:$: cannot read the file: Is a directory\n"
+    assert result.stderr == (
+        f"{folder}:$: the folder holds no datapackage.json; a folder is read as a data package\n"
+    )
+    result = run_hostile("check", tmp_path / "plan")
+    assert (
+        result.stderr
+        == f"{tmp_path / 'plan'}:$: unknown suffix '': use .json, .toml, .yaml or .yml\n"
+    )
 
 
 # --- the command's own output -------------------------------------------------------------

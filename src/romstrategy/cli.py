@@ -51,6 +51,8 @@ REFERENCE = "<reference>"
 STDIN = "-"
 """The FILE that means standard input, or, for `report -o`, standard output."""
 STDIN_LABEL = "<stdin>"
+DATAPACKAGE = "datapackage.json"
+"""A FILE with this name, or a folder, is read as a Frictionless data package."""
 
 _LANG = click.Choice(["en", "nl"])
 _INPUT_FORMATS = click.Choice(["json", "toml", "yaml", "yml"])
@@ -151,7 +153,12 @@ def _read(file: str, input_format: str | None) -> Strategy:
         OSError: when the file cannot be read.
     """
     if file != STDIN:
-        return load(Path(file))
+        path = Path(file)
+        if path.is_dir() or path.name == DATAPACKAGE:
+            from romstrategy.tables import read_datapackage  # not loaded for other documents
+
+            return read_datapackage(path)
+        return load(path)
     if input_format is None:
         raise _stdin_problem(
             "standard input (-) is read by `romstrategy check -` with --input-format json, "
@@ -314,7 +321,8 @@ def check(
 
     Prints one line per finding, FILE:PATH: CODE severity message, then a
     summary with the counts per severity and the budget balance per funding
-    source. FILE - reads standard input, in the format --input-format names.
+    source. FILE - reads standard input, in the format --input-format names;
+    a folder, or a file named datapackage.json, is read as a data package.
     Exits 0 without errors, 1 with errors, 2 on bad input. With --format
     json every outcome, a failure too, is one JSON document.
 
@@ -724,6 +732,8 @@ def _same_file(source: str, target: str) -> bool:
 def convert(source: str, target: str, force: bool) -> None:
     """Convert a strategy document between JSON, TOML and YAML, by suffix.
 
+    SOURCE may also be a data package: its folder or its datapackage.json.
+
     The target is written atomically; a symbolic link is written through to
     its target, and a read-only file is refused. Converting a file onto
     itself would drop its comments, so it needs --force.
@@ -742,6 +752,47 @@ def convert(source: str, target: str, force: bool) -> None:
     except OSError as error:
         _fail(f"{target}: cannot be written: {_reason(error)}")
     _echo(f"wrote {target}")
+
+
+@main.command()
+@click.argument("file")
+@click.option(
+    "--to",
+    "target",
+    type=click.Choice(["datapackage"]),
+    required=True,
+    help="What to export to: a Frictionless data package of CSV files.",
+)
+@click.argument("out_dir")
+@click.option(
+    "--license",
+    "licence",
+    default=None,
+    help="The package's licence, an SPDX id such as CC0-1.0; by default none is named.",
+)
+def export(file: str, target: str, out_dir: str, licence: str | None) -> None:
+    """Export the strategy in FILE as tables to the folder OUT_DIR.
+
+    With --to datapackage, OUT_DIR gets one CSV file per collection and a
+    datapackage.json that describes them (Frictionless Data Package). The
+    folder is made if missing; each file is written atomically. FILE may be
+    a document or a data package itself.
+
+    \b
+    Example:
+      romstrategy export plan.toml --to datapackage plan-data
+      frictionless validate plan-data/datapackage.json
+    """
+    _, strategy = _load(file)
+    from romstrategy.tables import write_datapackage
+
+    try:
+        descriptor = write_datapackage(strategy, out_dir, license=licence)
+    except ValueError as error:
+        _fail(f"{out_dir}: {error}")
+    except OSError as error:
+        _fail(f"{out_dir}: cannot be written: {_reason(error)}")
+    _echo(f"wrote {descriptor}")
 
 
 def _both(old: str, new: str, output: str) -> tuple[Strategy, Strategy]:

@@ -1,0 +1,532 @@
+"""A strategy as named tables of text cells (*tabellen*), for CSV files and workbooks.
+
+The layout is format-neutral: a data package writes each table as a CSV file,
+a workbook as a sheet. It maps the plain document tree (what
+`_converter.unstructure` gives and `_reading` reads) to tables and back:
+
+- `strategy`: two columns, `field` and `value`, one row per field of the
+  strategy that is not a collection, `schema_version` first;
+- then one table per collection, in the document's order: `principals`,
+  `provinces`, `roms`, `pillars`, `motions`, `motion_history` (one row per
+  status change, its first column `motion` the motion's id),
+  `funding_sources`, `activities`, `allocations`, `transactions`.
+
+Each table's header holds the field names of the document, in its order; a
+period becomes two columns (rows, in `strategy`) `<name>_start` and
+`<name>_end`; a list of ids (and a ROM's shareholders) is one cell with its
+items separated by `;`.
+
+An empty cell is an absent value: `None` for an optional field, the default
+for a field that has one (`""` for a description, `()` for a list), and `""`
+for a required text. Values that a table cannot hold are refused when
+writing (`rows_of` raises `ValueError`), never changed: an empty text in an
+optional field (it would read back as `None`), and a list item that is empty
+or holds `;`. Reading goes cells -> document tree -> the strict reader of
+`_reading`, so every check and every JSON path is the one of JSON, TOML and
+YAML; each problem's message then starts with the table, row and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from romstrategy._documents._errors import DocumentError, Problem
+from romstrategy._documents._reading import _strategy_from
+from romstrategy._model._budget import Allocation, FundingSource
+from romstrategy._model._display import key_text, shown
+from romstrategy._model._kinds import Kind
+from romstrategy._model._parliament import Motion, StatusChange
+from romstrategy._model._parties import ROM, Organisation, Province
+from romstrategy._model._period import Period
+from romstrategy._model._realisation import Transaction
+from romstrategy._model._strategy import Activity, Pillar, Strategy
+
+__all__ = [
+    "HISTORY",
+    "SEPARATOR",
+    "STRATEGY",
+    "STRATEGY_ROWS",
+    "TABLES",
+    "Column",
+    "Row",
+    "Table",
+    "rows_of",
+    "strategy_of",
+]
+
+SEPARATOR = ";"
+"""What separates the items of a list in one cell."""
+
+STRATEGY = "strategy"
+"""The name of the table of the strategy's own fields."""
+
+HISTORY = "motion_history"
+"""The name of the table of the motions' status changes."""
+
+Row = tuple[int, Sequence[str]]
+"""A row as read: its number in the file or sheet (the header is row 1) and its cells."""
+
+
+@attrs.frozen
+class Column:
+    """One column of a table.
+
+    Attributes:
+        name: the header, e.g. `"period_start"`.
+        key: the field of the record in the document tree, e.g. `"period"`.
+        part: `"start"` or `"end"` for a period's column, else `None`.
+        kind: the field's kind; `None` for a motion history's `motion` column.
+        required: whether the field has neither a default nor `None`.
+    """
+
+    name: str
+    key: str
+    part: str | None
+    kind: Kind | None
+    required: bool
+
+
+@attrs.frozen
+class Table:
+    """One table of the layout.
+
+    Attributes:
+        name: e.g. `"allocations"`; also the strategy's field that holds its records.
+        columns: in the order of the header.
+        key: the column that names a record (its primary key), or `None`.
+        references: `(column, table, column)` for each column that names a
+            record of another table; a list column is left out.
+    """
+
+    name: str
+    columns: tuple[Column, ...]
+    key: str | None
+    references: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        """The column names, in order."""
+        return tuple(column.name for column in self.columns)
+
+
+def _columns(cls: type[Any]) -> tuple[Column, ...]:
+    found: list[Column] = []
+    for field in attrs.fields(cls):
+        kind: Kind = field.metadata["kind"]
+        required = field.default is attrs.NOTHING
+        if kind.type is Period:
+            found += [
+                Column(f"{field.name}_{part}", field.name, part, kind, required)
+                for part in ("start", "end")
+            ]
+        elif not (kind.many and attrs.has(kind.type)):  # a motion's history has its own table
+            found.append(Column(field.name, field.name, None, kind, required))
+    return tuple(found)
+
+
+def _table(name: str, cls: type[Any], key: str | None, *refs: tuple[str, str, str]) -> Table:
+    return Table(name, _columns(cls), key, refs)
+
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        STRATEGY,
+        (Column("field", "field", None, None, True), Column("value", "value", None, None, False)),
+        "field",
+    ),
+    _table("principals", Organisation, "id"),
+    _table("provinces", Province, "code"),
+    _table("roms", ROM, "code"),
+    _table("pillars", Pillar, "code"),
+    _table("motions", Motion, "id"),
+    Table(
+        HISTORY,
+        (Column("motion", "motion", None, None, True), *_columns(StatusChange)),
+        None,
+        (("motion", "motions", "id"),),
+    ),
+    _table("funding_sources", FundingSource, "id", ("origin", "motions", "id")),
+    _table(
+        "activities",
+        Activity,
+        "id",
+        ("pillar", "pillars", "code"),
+        ("lead", "roms", "code"),
+    ),
+    _table(
+        "allocations",
+        Allocation,
+        "id",
+        ("source", "funding_sources", "id"),
+        ("pillar", "pillars", "code"),
+        ("activity", "activities", "id"),
+    ),
+    _table("transactions", Transaction, "id", ("allocation", "allocations", "id")),
+)
+"""Every table, in the order of the layout."""
+
+STRATEGY_ROWS: tuple[Column, ...] = (
+    Column("schema_version", "schema_version", None, None, True),
+    *(
+        column
+        for column in _columns(Strategy)
+        if not (column.kind is not None and column.kind.many and attrs.has(column.kind.type))
+    ),
+)
+"""The rows of the `strategy` table: the strategy's fields that are not collections."""
+
+_COLLECTIONS = frozenset(table.name for table in TABLES) - {STRATEGY, HISTORY}
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def rows_of(tree: Mapping[str, Any], *, max_cell: int | None = None) -> dict[str, list[list[str]]]:
+    """Each table's rows of text cells, the header first, from a document tree.
+
+    Args:
+        tree: a strategy's document tree, with `schema_version`.
+        max_cell: the most characters a cell may hold, or `None`.
+
+    Raises:
+        ValueError: listing every value that a table cannot hold.
+    """
+    refused: list[str] = []
+    tables: dict[str, list[list[str]]] = {table.name: [list(table.header)] for table in TABLES}
+    for column in STRATEGY_ROWS:
+        cell = _cell(tree, column, f"$.{column.key}", refused)
+        tables[STRATEGY].append([column.name, cell])
+    history = next(table for table in TABLES if table.name == HISTORY)
+    motion_ids = [motion.get("id") for motion in tree.get("motions", ())]
+    for table in TABLES:
+        if table.name not in _COLLECTIONS:
+            continue
+        for index, record in enumerate(tree.get(table.name, ())):
+            path = f"$.{table.name}[{index}]"
+            tables[table.name].append(
+                [
+                    _cell(record, column, f"{path}.{column.key}", refused)
+                    for column in table.columns
+                ]
+            )
+            if table.name != "motions":
+                continue
+            changes = record.get("history", ())
+            if changes and motion_ids.count(record.get("id")) > 1:
+                refused.append(
+                    f"{path}.history: the id {shown(record.get('id'))} is not unique, so "
+                    f"`{HISTORY}` cannot tell whose status changes they are; give each motion "
+                    "its own id"
+                )
+            for number, change in enumerate(changes):
+                where = f"{path}.history[{number}]"
+                cells = [
+                    _cell(change, c, f"{where}.{c.key}", refused) for c in history.columns[1:]
+                ]
+                tables[HISTORY].append([str(record.get("id", "")), *cells])
+    if max_cell is not None:
+        refused += _long_cells(tables, max_cell)
+    if refused:
+        listed = "\n  ".join(refused[:20]) + ("\n  ..." if len(refused) > 20 else "")
+        raise ValueError(
+            f"the strategy cannot be written as tables without changing it:\n  {listed}"
+        )
+    return tables
+
+
+def _long_cells(tables: Mapping[str, list[list[str]]], max_cell: int) -> Iterator[str]:
+    for name, rows in tables.items():
+        for number, row in enumerate(rows, start=1):
+            for header, cell in zip(rows[0], row, strict=True):
+                if len(cell) > max_cell:
+                    yield (
+                        f"{name}, row {number}, column {header}: the cell has {len(cell)} "
+                        f"characters, more than the limit of {max_cell}"
+                    )
+
+
+def _cell(record: Mapping[str, Any], column: Column, path: str, refused: list[str]) -> str:
+    value = record.get(column.key)
+    if column.part is not None and value is not None:
+        value = value[column.part]
+        path += f".{column.part}"
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if item == "" or SEPARATOR in item:
+                refused.append(
+                    f"{path}[{index}]: {shown(item)} cannot be an item of a `{SEPARATOR}`-"
+                    f"separated cell; an item must be neither empty nor hold `{SEPARATOR}`"
+                )
+        return SEPARATOR.join(value)
+    if value == "" and column.kind is not None and column.kind.optional:
+        refused.append(
+            f"{path}: an empty text, which an empty cell cannot tell from no value (None); "
+            "write None or some text"
+        )
+    return str(value)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Place:
+    table: str
+    row: int | None = None
+    column: str | None = None
+
+
+class _Reader:
+    """Builds the document tree from the tables, noting where each value came from."""
+
+    def __init__(self, where: Callable[[str], str]) -> None:
+        self.where = where
+        self.problems: list[Problem] = []
+        self.places: dict[str, _Place] = {}
+        self.tree: dict[str, Any] = {}
+
+    def problem(self, path: str, place: _Place, message: str) -> None:
+        self.problems.append(Problem(path, f"{self.label(place)}: {message}"))
+
+    def label(self, place: _Place) -> str:
+        text = self.where(place.table)
+        if place.row is not None:
+            text += f", row {place.row}"
+        if place.column is not None:
+            text += f", column {place.column}"
+        return text
+
+    # The header -----------------------------------------------------------------------
+
+    def header(self, table: Table, rows: Sequence[Row]) -> dict[str, int] | None:
+        """Each known column's position, or `None` when the header is missing or incomplete."""
+        path = "$" if table.name == STRATEGY else f"$.{table.name}"
+        if not rows:
+            self.problem(
+                path, _Place(table.name), "no header row; write " + ",".join(table.header)
+            )
+            return None
+        number, cells = rows[0]
+        positions: dict[str, int] = {}
+        known = list(table.header)
+        for position, name in enumerate(cells):
+            place = _Place(table.name, number, name)
+            if name in positions:
+                self.problem(path, place, "the column appears twice")
+            elif name not in known:
+                close = difflib.get_close_matches(name, known) if len(name) <= 100 else []
+                hint = f", did you mean `{close[0]}`?" if close else f"; known: {', '.join(known)}"
+                self.problem(path, place, f"unknown column{hint}")
+            else:
+                positions[name] = position
+        missing = [name for name in known if name not in positions]
+        for name in missing:
+            self.problem(path, _Place(table.name, number), f"the column `{name}` is missing")
+        return None if missing else positions
+
+    def records(
+        self, table: Table, rows: Sequence[Row], positions: Mapping[str, int]
+    ) -> Iterator[tuple[int, dict[str, str]]]:
+        width = len(rows[0][1])
+        for number, cells in rows[1:]:
+            if len(cells) != width:
+                self.problem(
+                    f"$.{table.name}",
+                    _Place(table.name, number),
+                    f"the row has {len(cells)} cells, the header {width}",
+                )
+                continue
+            yield number, {name: cells[position] for name, position in positions.items()}
+
+    # The cells --------------------------------------------------------------------------
+
+    def fill(
+        self,
+        record: dict[str, Any],
+        cells: Mapping[str, str],
+        columns: Sequence[Column],
+        path: str,
+        place: Callable[[Column], _Place],
+    ) -> None:
+        """Put the cells of `columns` into `record`, the value of `path` in the tree."""
+        periods: dict[str, dict[str, str]] = {}
+        for column in columns:
+            cell = cells.get(column.name)
+            if cell is None:
+                continue
+            at = place(column)
+            if column.part is not None:
+                self.places[f"{path}.{column.key}.{column.part}"] = at
+                self.places.setdefault(f"{path}.{column.key}", attrs.evolve(at, column=None))
+                periods.setdefault(column.key, {})[column.part] = cell
+                continue
+            self.places[f"{path}.{column.key}"] = at
+            value = self.value(cell, column, f"{path}.{column.key}", at)
+            if value is not _ABSENT:
+                record[column.key] = value
+        for key, parts in periods.items():
+            optional = not next(c for c in columns if c.key == key).required
+            if not (optional and not any(parts.values())):
+                record[key] = parts
+
+    def value(self, cell: str, column: Column, path: str, place: _Place) -> Any:
+        kind = column.kind
+        if column.name == "schema_version":
+            return int(cell) if cell.isascii() and cell.isdigit() else cell or _ABSENT
+        if cell == "":
+            return "" if column.required and not (kind and kind.many) else _ABSENT
+        if kind is None:
+            return cell
+        if kind.many:
+            items = cell.split(SEPARATOR)
+            for index, item in enumerate(items):
+                if item == "":
+                    self.problem(
+                        f"{path}[{index}]",
+                        place,
+                        f"item {index + 1} of {shown(cell)} is empty; separate the items "
+                        f"with one `{SEPARATOR}` and end none with it",
+                    )
+            return [item for item in items if item]  # each empty one is reported once, here
+        if kind.type is bool:
+            return {"true": True, "false": False}.get(cell, cell)
+        return cell
+
+    # The tables -------------------------------------------------------------------------
+
+    def strategy(self, rows: Sequence[Row]) -> None:
+        table = TABLES[0]
+        positions = self.header(table, rows)
+        if positions is None:
+            return
+        by_name = {column.name: column for column in STRATEGY_ROWS}
+        cells: dict[str, str] = {}
+        numbers: dict[str, int] = {}
+        for number, record in self.records(table, rows, positions):
+            name, value = record["field"], record["value"]
+            place = _Place(STRATEGY, number, "field")
+            if name in cells:
+                self.problem(f"$.{key_text(name)}", place, f"`{name}` appears twice")
+            elif name not in by_name:
+                known = list(by_name)
+                close = difflib.get_close_matches(name, known) if len(name) <= 100 else []
+                hint = f", did you mean `{close[0]}`?" if close else f"; known: {', '.join(known)}"
+                self.problem(f"$.{key_text(name)}", place, f"`{name}`: unknown field{hint}")
+            else:
+                cells[name], numbers[name] = value, number
+        self.places["$"] = _Place(STRATEGY)
+        self.fill(
+            self.tree,
+            cells,
+            STRATEGY_ROWS,
+            "$",
+            lambda column: _Place(STRATEGY, numbers[column.name], "value"),
+        )
+        for column in STRATEGY_ROWS:  # a period's two rows: neither is the period's place
+            if column.part is not None:
+                self.places.pop(f"$.{column.key}", None)
+
+    def collection(self, table: Table, rows: Sequence[Row]) -> None:
+        positions = self.header(table, rows)
+        self.places.setdefault(f"$.{table.name}", _Place(table.name))
+        if positions is None:
+            return
+        records: list[dict[str, Any]] = []
+        for number, cells in self.records(table, rows, positions):
+            record: dict[str, Any] = {}
+            path = f"$.{table.name}[{len(records)}]"
+            self.places[path] = _Place(table.name, number)
+            self.fill(record, cells, table.columns, path, _columns_of(table.name, number))
+            records.append(record)
+        if records:
+            self.tree[table.name] = records
+
+    def history(self, table: Table, rows: Sequence[Row]) -> None:
+        positions = self.header(table, rows)
+        if positions is None:
+            return
+        motions: list[dict[str, Any]] = self.tree.get("motions", [])
+        ids = [motion.get("id") for motion in motions]
+        for number, cells in self.records(table, rows, positions):
+            motion = cells["motion"]
+            place = _Place(table.name, number, "motion")
+            if ids.count(motion) != 1:
+                why = "no motion has" if motion not in ids else "more than one motion has"
+                self.problem(
+                    f"$.{HISTORY}",
+                    place,
+                    f"{why} the id {shown(motion)} in `motions`; a status change names "
+                    "its motion by a unique id",
+                )
+                continue
+            index = ids.index(motion)
+            changes = motions[index].setdefault("history", [])
+            path = f"$.motions[{index}].history[{len(changes)}]"
+            change: dict[str, Any] = {}
+            self.places[path] = _Place(table.name, number)
+            self.fill(change, cells, table.columns[1:], path, _columns_of(table.name, number))
+            changes.append(change)
+
+    def located(self, problem: Problem) -> Problem:
+        """The problem, its message starting with the table, row and column it came from."""
+        path = problem.path
+        while path not in self.places and path != "$":
+            path = re.sub(r"(\.[^.\[]*|\[[0-9]+\])$", "", path) or "$"
+        place = self.places.get(path, _Place(STRATEGY))
+        return Problem(problem.path, f"{self.label(place)}: {problem.message}")
+
+
+_ABSENT = object()
+
+
+def _columns_of(table: str, row: int) -> Callable[[Column], _Place]:
+    return lambda column: _Place(table, row, column.name)
+
+
+def strategy_of(
+    tables: Mapping[str, Sequence[Row]],
+    where: Callable[[str], str],
+    problems: Sequence[Problem] = (),
+) -> Strategy:
+    """The strategy that the tables hold.
+
+    Args:
+        tables: each table's rows by its name, the header first; a missing
+            table is skipped (its reader reports it in `problems`).
+        where: how a table is named in a message, e.g. `"allocations.csv"`.
+        problems: problems found already, e.g. a missing file; they come first.
+
+    Raises:
+        DocumentError: listing every problem, each with its JSON path and,
+            in its message, the table, row and column.
+    """
+    reader = _Reader(where)
+    if STRATEGY in tables:
+        reader.strategy(tables[STRATEGY])
+    for table in TABLES[1:]:
+        if table.name not in tables:
+            continue
+        if table.name == HISTORY:
+            reader.history(table, tables[table.name])
+        else:
+            reader.collection(table, tables[table.name])
+    found = [*problems, *reader.problems]
+    if STRATEGY not in tables:  # without the strategy's own fields, the rest would be noise
+        raise DocumentError(found or [Problem("$", f"no table `{STRATEGY}`")])
+    try:
+        strategy = _strategy_from(reader.tree)
+    except DocumentError as error:
+        found += [reader.located(problem) for problem in error.problems]
+        raise DocumentError(found) from None
+    if found:
+        raise DocumentError(found)
+    return strategy

@@ -1,0 +1,14 @@
+"""A strategy as tables: a Frictionless data package of CSV files (*open data*).
+
+`write_datapackage(strategy, folder)` writes one CSV file per collection and a
+`datapackage.json` that describes them by the Frictionless Data Package
+standard; `read_datapackage(path)` reads such a package back into an equal
+`Strategy`, as strictly as `romstrategy.load` reads a document. The layout of
+the tables is in "Spreadsheets and open data" in the documentation.
+"""
+
+from __future__ import annotations
+
+from romstrategy._documents._datapackage import read_datapackage, write_datapackage
+
+__all__ = ["read_datapackage", "write_datapackage"]
