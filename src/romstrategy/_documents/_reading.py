@@ -19,7 +19,7 @@ from romstrategy._documents._formats import FORMATS, MAX_BYTES, format_of, parse
 from romstrategy._model._kinds import argument
 from romstrategy._model._strategy import Strategy
 
-__all__ = ["SCHEMA_VERSION", "dump", "dumps", "load", "loads"]
+__all__ = ["SCHEMA_VERSION", "dump", "dumps", "load", "loads", "strategy_from"]
 
 SCHEMA_VERSION = 2
 """The version of the document format that this release writes.
@@ -100,7 +100,12 @@ def _upgraded(tree: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
     return body, problems
 
 
-def _strategy_from(tree: dict[str, Any]) -> Strategy:
+def strategy_from(tree: dict[str, Any]) -> Strategy:
+    """The strategy of a parsed document tree, `schema_version` included.
+
+    Raises:
+        DocumentError: listing every problem with its JSON path.
+    """
     body, problems = _upgraded(tree)
     strategy = None if problems else valid_tree(body)
     if strategy is not None:
@@ -132,7 +137,7 @@ def loads(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> Stra
         strategy = valid_json(data, _upgraded_or_refused, max_bytes)
         if strategy is not None:
             return strategy
-    return _strategy_from(parse(data, format, max_bytes=max_bytes))
+    return strategy_from(parse(data, format, max_bytes=max_bytes))
 
 
 def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Strategy:

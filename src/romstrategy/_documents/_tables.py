@@ -36,7 +36,7 @@ from typing import Any
 import attrs
 
 from romstrategy._documents._errors import DocumentError, Problem
-from romstrategy._documents._reading import _strategy_from
+from romstrategy._documents._reading import strategy_from
 from romstrategy._model._budget import Allocation, FundingSource
 from romstrategy._model._display import key_text, shown
 from romstrategy._model._kinds import Kind
@@ -523,7 +523,7 @@ def strategy_of(
     if STRATEGY not in tables:  # without the strategy's own fields, the rest would be noise
         raise DocumentError(found or [Problem("$", f"no table `{STRATEGY}`")])
     try:
-        strategy = _strategy_from(reader.tree)
+        strategy = strategy_from(reader.tree)
     except DocumentError as error:
         found += [reader.located(problem) for problem in error.problems]
         raise DocumentError(found) from None
