@@ -36,7 +36,7 @@ from typing import Any
 import attrs
 
 from romstrategy._documents._errors import DocumentError, Problem
-from romstrategy._documents._reading import strategy_from
+from romstrategy._documents._trees import strategy_from
 from romstrategy._model._budget import Allocation, FundingSource
 from romstrategy._model._display import key_text, shown
 from romstrategy._model._kinds import Kind
