@@ -20,6 +20,16 @@ from romstrategy._model._strategy import Strategy
 __all__ = ["SCHEMA_VERSION", "dump", "dumps", "load", "loads", "strategy_from"]
 
 
+def _text_format(format: str) -> str:
+    """The canonical text format; a clear ValueError for a workbook, which is a file."""
+    if isinstance(format, str) and format.lower().removeprefix(".") in ("xlsx", "xlsm"):
+        raise ValueError(
+            f"format {format!r}: a workbook is a file, not text; "
+            "use romstrategy.load and romstrategy.dump with a .xlsx path"
+        )
+    return format_of(format)
+
+
 def loads(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> Strategy:
     """Read a strategy from document text.
 
@@ -32,7 +42,7 @@ def loads(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> Stra
         DocumentError: listing every problem with its JSON path.
         ValueError: for an unknown format.
     """
-    if format_of(format) == "json" and isinstance(max_bytes, int):
+    if _text_format(format) == "json" and isinstance(max_bytes, int):
         strategy = valid_json(data, upgraded_or_refused, max_bytes)
         if strategy is not None:
             return strategy
@@ -42,16 +52,29 @@ def loads(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> Stra
 def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Strategy:
     """Read a strategy from a file; the suffix gives the format.
 
+    `.xlsx` is an Excel workbook, read with openpyxl (`romstrategy[xlsx]`);
+    a macro-enabled `.xlsm` is refused.
+
     Raises:
         DocumentError: listing every problem, labelled with the file.
+        ImportError: for a workbook, without openpyxl (`romstrategy[xlsx]`).
         OSError: when the file cannot be read.
     """
     file = Path(path)
+    if file.suffix.lower() in _WORKBOOKS:
+        from romstrategy._documents import _workbook  # openpyxl, only for a workbook
+
+        return _workbook.read_workbook(file, max_bytes=max_bytes)
     try:
         format = format_of(file.suffix)
     except ValueError:
         raise DocumentError(
-            [Problem("$", f"unknown suffix {file.suffix!r}: use .json, .toml, .yaml or .yml")],
+            [
+                Problem(
+                    "$",
+                    f"unknown suffix {file.suffix!r}: use .json, .toml, .yaml, .yml or .xlsx",
+                )
+            ],
             source=str(file),
         ) from None
     try:
@@ -79,7 +102,7 @@ def dumps(strategy: Strategy, format: str) -> str:
     Raises:
         ValueError: for an unknown format.
     """
-    kind = format_of(format)
+    kind = _text_format(format)
     argument(strategy, Strategy, "dumps")
     from romstrategy._documents import _converter
 
@@ -98,9 +121,19 @@ def dump(strategy: Strategy, path: str | os.PathLike[str], *, format: str | None
 
     Raises:
         ValueError: for an unknown format.
+        ImportError: for a workbook (`.xlsx`), without openpyxl (`romstrategy[xlsx]`).
         OSError: when the file cannot be written; it names `path`.
     """
     file = Path(path)
+    suffix = (format or file.suffix).lower().removeprefix(".")
+    if suffix == "xlsm":
+        raise ValueError("a macro-enabled workbook (.xlsm) is not written; use .xlsx")
+    if suffix == "xlsx":
+        from romstrategy._documents import _workbook  # openpyxl, only for a workbook
+
+        argument(strategy, Strategy, "dump")
+        _workbook.write_workbook(strategy, file)
+        return
     kind = format_of(format or file.suffix)
     real = Path(os.path.realpath(file))
     linked = real.suffix.lower() in _SUFFIXES and real.suffix != file.suffix
@@ -114,3 +147,4 @@ def dump(strategy: Strategy, path: str | os.PathLike[str], *, format: str | None
 
 
 _SUFFIXES = frozenset(f".{name}" for name in FORMATS)
+_WORKBOOKS = frozenset({".xlsx", ".xlsm"})
