@@ -581,3 +581,22 @@ def test_init_writes_a_starter_workbook_that_check_passes(tmp_path):
     assert strategy.provinces == reference.strategy_2024().provinces
     assert all("Illustrative" in a.title for a in strategy.activities)
     assert run("init", path).exit_code == 2  # exists already
+
+
+# --- the example workbook ----------------------------------------------------------------
+
+
+def test_the_example_workbook_is_what_its_script_writes(tmp_path):
+    out = tmp_path / "fresh.xlsx"
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLES / "make_illustrative_workbook.py"), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    checked_in = EXAMPLES / "illustrative_plan.xlsx"
+    assert checked_in.read_bytes() == out.read_bytes(), (
+        "examples/illustrative_plan.xlsx is stale: run python examples/make_illustrative_workbook.py"
+    )
+    assert load(checked_in) == illustrative()
