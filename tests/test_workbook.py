@@ -3,6 +3,7 @@
 import datetime
 import io
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -17,6 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from romstrategy import DocumentError, Money, dump, dumps, load, loads, reference
 from romstrategy.cli import main
 from romstrategy.testing import strategies
+from tests.helpers import any_strategies
+from tests.test_tables import _cannot_be_a_table
 
 EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
 TABLES = [
@@ -600,3 +603,50 @@ def test_the_example_workbook_is_what_its_script_writes(tmp_path):
         "examples/illustrative_plan.xlsx is stale: run python examples/make_illustrative_workbook.py"
     )
     assert load(checked_in) == illustrative()
+
+
+# --- more strictness and limits ----------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_strategies)
+def test_any_strategy_survives_a_workbook_or_is_refused_when_written(strategy):
+    refused = _cannot_be_a_table(strategy)
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "x.xlsx"
+        if not refused:
+            dump(strategy, path)
+            assert load(path) == strategy
+            return
+        with pytest.raises(ValueError, match="cannot be written as tables"):
+            dump(strategy, path)
+        assert list(pathlib.Path(folder).iterdir()) == []
+
+
+def test_an_error_value_is_a_problem(tmp_path):
+    path = edited(written(tmp_path), lambda book: setattr(amount_cell(book), "value", 777.25))
+    data = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(data, "w") as target:
+        for member in source.infolist():
+            content = source.read(member)
+            content, count = re.subn(
+                rb'<c r="C2"[^>]*><v>777.25</v></c>',
+                b'<c r="C2" t="e"><v>#DIV/0!</v></c>',
+                content,
+            )
+            assert count == (member.filename == "xl/worksheets/sheet10.xml")
+            target.writestr(member, content)
+    path.write_bytes(data.getvalue())
+    [problem] = problems(path)
+    assert (problem.path, problem.message) == (
+        "$.allocations[0].amount",
+        "allocations!C2: the cell holds the error #DIV/0!; expected an amount",
+    )
+
+
+def test_too_many_rows_is_refused(tmp_path):
+    path = edited(
+        written(tmp_path), lambda book: book["pillars"].cell(row=1_000_001, column=1, value="x")
+    )
+    [problem] = problems(path)
+    assert problem.message == "sheet pillars: more than the limit of 1000000 rows"
