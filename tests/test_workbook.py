@@ -650,3 +650,26 @@ def test_too_many_rows_is_refused(tmp_path):
     )
     [problem] = problems(path)
     assert problem.message == "sheet pillars: more than the limit of 1000000 rows"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le"])
+def test_a_part_that_declares_a_dtd_is_refused_before_it_is_parsed(tmp_path, encoding):
+    # With lxml installed, openpyxl's parser would expand entities, local files included.
+    path = written(tmp_path)
+    data = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(data, "w") as target:
+        for member in source.infolist():
+            content = source.read(member)
+            if member.filename == "xl/worksheets/sheet5.xml":
+                text = content.decode("utf-8").replace(
+                    "<worksheet",
+                    '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><worksheet',
+                    1,
+                )
+                content = text.encode(encoding)
+            target.writestr(member, content)
+    path.write_bytes(data.getvalue())
+    [problem] = problems(path)
+    assert problem.message.startswith(
+        "the part 'xl/worksheets/sheet5.xml' declares a DTD (<!DOCTYPE>)"
+    )

@@ -89,7 +89,7 @@ MAX_MEMBERS = 1_000
 _EXCEL_ROWS = 1_048_576
 _FIRST_DATE = datetime.date(1900, 3, 1)  # Excel's dates before it are off by a day
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_CENT = Decimal("0.01")
+_UNICODES = ("utf-8", "utf-16-le", "utf-16-be")
 
 
 def _openpyxl() -> Any:
@@ -381,6 +381,31 @@ def _check_zip(data: bytes, max_bytes: int) -> None:
         raise _refused("the workbook holds macros (vbaProject.bin); macros never run here")
     if "xl/workbook.xml" not in names:
         raise _refused("not an Excel workbook (.xlsx): it has no xl/workbook.xml")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in members:
+            if _declares_a_dtd(archive, member):
+                raise _refused(
+                    f"the part {shown(member.filename)} declares a DTD (<!DOCTYPE>), which no "
+                    "workbook needs; entities are never expanded or fetched here"
+                )
+
+
+_DTD = tuple(mark.encode(code) for mark in ("<!DOCTYPE",) for code in _UNICODES)
+
+
+def _declares_a_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Whether the part declares a DTD, the way to entity bombs and to reading local files."""
+    tail = b""
+    try:
+        with archive.open(member) as stream:
+            while chunk := stream.read(1 << 20):
+                window = tail + chunk
+                if any(mark in window for mark in _DTD):
+                    return True
+                tail = window[-32:]
+    except Exception as error:  # a damaged, encrypted or oddly compressed part
+        raise _refused(f"not a readable Excel workbook: {error}") from None
+    return False
 
 
 def _label(table: str, row: int | None, position: int | None) -> str:
