@@ -791,9 +791,10 @@ def _same_file(source: str, target: str) -> bool:
 @click.argument("target")
 @click.option("--force", is_flag=True, help="Convert a file onto itself, losing its comments.")
 def convert(source: str, target: str, force: bool) -> None:
-    """Convert a strategy document between JSON, TOML and YAML, by suffix.
+    """Convert a strategy document between JSON, TOML, YAML and Excel (.xlsx), by suffix.
 
     SOURCE may also be a data package: its folder or its datapackage.json.
+    A workbook needs openpyxl: pip install 'romstrategy[xlsx]'.
 
     The target is written atomically; a symbolic link is written through to
     its target, and a read-only file is refused. Converting a file onto
@@ -802,6 +803,7 @@ def convert(source: str, target: str, force: bool) -> None:
     \b
     Example:
       romstrategy convert plan.toml plan.json
+      romstrategy convert plan.toml plan.xlsx
     """
     _, strategy = _load(source)
     if _same_file(source, target) and not force:
