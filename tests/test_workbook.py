@@ -673,3 +673,11 @@ def test_a_part_that_declares_a_dtd_is_refused_before_it_is_parsed(tmp_path, enc
     assert problem.message.startswith(
         "the part 'xl/worksheets/sheet5.xml' declares a DTD (<!DOCTYPE>)"
     )
+
+
+@pytest.mark.parametrize(
+    ("max_bytes", "error"), [("1", TypeError), (True, TypeError), (-1, ValueError)]
+)
+def test_max_bytes_must_be_an_int_of_0_or_more(tmp_path, max_bytes, error):
+    with pytest.raises(error, match="max_bytes"):
+        load(written(tmp_path), max_bytes=max_bytes)

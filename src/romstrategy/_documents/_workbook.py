@@ -322,9 +322,14 @@ def read_workbook(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
 
     Raises:
         DocumentError: listing every problem, each naming its sheet and cell.
+        TypeError, ValueError: for a `max_bytes` that is not an int of 0 or more.
         ImportError: without openpyxl.
         OSError: when the file cannot be read.
     """
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise TypeError(f"max_bytes: got {shown(max_bytes)}, expected an int of bytes")
+    if max_bytes < 0:
+        raise ValueError(f"max_bytes: got {shown(max_bytes)}, expected 0 or more")
     file = Path(path)
     try:
         if file.suffix.lower() == ".xlsm":
