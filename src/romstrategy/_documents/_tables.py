@@ -23,7 +23,10 @@ writing (`rows_of` raises `ValueError`), never changed: an empty text in an
 optional field (it would read back as `None`), and a list item that is empty
 or holds `;`. Reading goes cells -> document tree -> the strict reader of
 `_reading`, so every check and every JSON path is the one of JSON, TOML and
-YAML; each problem's message then starts with the table, row and column.
+YAML; each problem's message then starts with the table, row and column
+(a workbook names the cell instead, `allocations!C5`). A format that cannot
+read a cell as text gives a `Refused` cell: its reason is the one problem of
+that value.
 """
 
 from __future__ import annotations

@@ -272,7 +272,7 @@ def _validate(sheet: Any, table: Table, lists: _Lists, validation: Any, letter: 
                 showErrorMessage=True,
                 errorStyle="warning",
                 errorTitle=column.name,
-                error=f"Not yet an {key} in the sheet {other}.",
+                error=f"No such {key} in the sheet {other} yet.",
             )
         else:
             continue
