@@ -687,3 +687,30 @@ def test_a_part_that_declares_a_dtd_is_refused_before_it_is_parsed(tmp_path, enc
 def test_max_bytes_must_be_an_int_of_0_or_more(tmp_path, max_bytes, error):
     with pytest.raises(error, match="max_bytes"):
         load(written(tmp_path), max_bytes=max_bytes)
+
+
+def test_a_formula_that_computed_empty_text_is_an_empty_cell(tmp_path):
+    plan = illustrative()
+
+    def change(book):
+        sheet = book["allocations"]
+        sheet["E2"].value = '=""'  # the optional activity of the first allocation
+        sheet["A20"].value = '=""'  # a row of nothing but empty text: skipped
+
+    path = edited(written(tmp_path, plan), change)
+    data = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(data, "w") as target:
+        for member in source.infolist():
+            content = source.read(member)
+            if member.filename == "xl/worksheets/sheet10.xml":
+                # As Excel saves a formula whose result is empty text.
+                content, count = re.subn(
+                    rb'<c r="(E2|A20)"([^>]*)><f>""</f><v ?/></c>',
+                    rb'<c r="\1"\2 t="str"><f>""</f><v></v></c>',
+                    content,
+                )
+                assert count == 2
+            target.writestr(member, content)
+    path.write_bytes(data.getvalue())
+    first = attrs.evolve(plan.allocations[0], activity=None)
+    assert load(path) == attrs.evolve(plan, allocations=(first, *plan.allocations[1:]))

@@ -453,7 +453,7 @@ def _strategy(openpyxl: Any, data: bytes) -> Strategy:
                     )
                     problems.append(Problem("$", f"sheet {name}: unknown sheet{hint}"))
                     continue
-                tables[name] = _rows(sheet, formulas.get(name, {}), problems)
+                tables[name] = _rows(sheet, formulas.get(name, {}))
         except DocumentError:
             raise
         except Exception as error:
@@ -503,32 +503,35 @@ def _bounded(sheet: Any) -> Iterator[tuple[int, Sequence[Any]]]:
         yield number, row
 
 
-def _rows(sheet: Any, formulas: dict[tuple[int, int], str], problems: list[Problem]) -> list[Row]:
-    """The sheet's rows that are not empty, as text cells; the first is the header."""
+def _rows(sheet: Any, formulas: dict[tuple[int, int], str]) -> list[Row]:
+    """The sheet's rows that are not empty, as text cells; the first is the header.
+
+    A row is empty when each of its cells is, or is a formula that computed empty text.
+    """
     table = next(table for table in TABLES if table.name == sheet.title)
     by_field = {column.name: column for column in STRATEGY_ROWS}
     rows: list[Row] = []
     for number, row in _bounded(sheet):
-        cells = list(row)
-        while cells and cells[-1].value is None and (number, len(cells) - 1) not in formulas:
-            cells.pop()
-        if not cells:
-            continue
-        if not rows:  # the header
-            rows.append((number, [_header(cell.value) for cell in cells]))
+        if not rows:  # the header: the first row that is not empty
+            header = [_header(cell.value) for cell in row]
+            while header and header[-1] == "":
+                header.pop()
+            if header:
+                rows.append((number, header))
             continue
         texts: list[str] = []
-        for position, cell in enumerate(cells):
+        for position, cell in enumerate(row):
             column: Column | None = (
                 table.columns[position] if position < len(table.columns) else None
             )
             if table.name == STRATEGY and position == 1 and texts:
                 column = by_field.get(texts[0])
-            formula = formulas.get((number, position))
-            texts.append(_text(cell, column, formula))
-        width = len(rows[0][1])
-        texts += [""] * (width - len(texts))
-        rows.append((number, texts))
+            texts.append(_text(cell, column, formulas.get((number, position))))
+        while texts and texts[-1] == "" and not isinstance(texts[-1], Refused):
+            texts.pop()
+        if texts:
+            texts += [""] * (len(rows[0][1]) - len(texts))
+            rows.append((number, texts))
     return rows
 
 
@@ -541,7 +544,8 @@ def _text(cell: Any, column: Column | None, formula: str | None) -> str:
     value = cell.value
     kind = "an amount" if _is_amount(column) else "a date" if _is_date(column) else "text"
     if value is None:
-        if formula is not None:
+        # Excel marks a formula that computed empty text `t="str"`; openpyxl writes no mark.
+        if formula is not None and getattr(cell, "data_type", None) not in ("s", "str"):
             return Refused(
                 f"the formula {shown(formula)} has no computed value (the workbook was "
                 "never opened in a spreadsheet program); open and save it there, or type "
