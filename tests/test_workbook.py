@@ -714,3 +714,14 @@ def test_a_formula_that_computed_empty_text_is_an_empty_cell(tmp_path):
     path.write_bytes(data.getvalue())
     first = attrs.evolve(plan.allocations[0], activity=None)
     assert load(path) == attrs.evolve(plan, allocations=(first, *plan.allocations[1:]))
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1900-02-28", "1900-03-01", "9999-12-31"])
+def test_any_date_survives_and_one_excel_cannot_show_is_text(tmp_path, day):
+    plan = illustrative()
+    transaction = attrs.evolve(plan.transactions[0], date=day)
+    strategy = attrs.evolve(plan, transactions=(transaction, *plan.transactions[1:]))
+    path = written(tmp_path, strategy)
+    assert load(path) == strategy
+    sheet = openpyxl.load_workbook(path)["transactions"]
+    assert sheet["E2"].is_date == (day >= "1900-03-01")
