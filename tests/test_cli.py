@@ -572,7 +572,7 @@ def test_init_writes_the_format_its_suffix_names(tmp_path, suffix):
 def test_init_refuses_an_unknown_suffix(tmp_path):
     result = run_hostile("init", tmp_path / "plan.txt")
     assert result.exit_code == 2
-    assert "use the suffix .toml, .json, .yaml or .yml" in result.stderr
+    assert "use the suffix .toml, .json, .yaml, .yml or .xlsx" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
@@ -663,7 +663,7 @@ def test_cli_messages_about_files_are_one_line(tmp_path):
     result = run_hostile("check", tmp_path / "plan")
     assert (
         result.stderr
-        == f"{tmp_path / 'plan'}:$: unknown suffix '': use .json, .toml, .yaml or .yml\n"
+        == f"{tmp_path / 'plan'}:$: unknown suffix '': use .json, .toml, .yaml, .yml or .xlsx\n"
     )
 
 

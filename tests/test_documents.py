@@ -880,7 +880,7 @@ def test_an_unknown_suffix_is_a_problem_at_the_top_naming_the_file(tmp_path):
         rs.load(path)
     assert caught.value.source == str(path)
     assert [(p.path, p.message) for p in caught.value.problems] == [
-        ("$", "unknown suffix '.xml': use .json, .toml, .yaml or .yml")
+        ("$", "unknown suffix '.xml': use .json, .toml, .yaml, .yml or .xlsx")
     ]
 
 

@@ -13,7 +13,7 @@ from romstrategy.rules import RULES
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SCRIPTS = sorted(EXAMPLES.glob("*.py"))
-DOCUMENTS = sorted(p for s in ("toml", "json", "yaml") for p in EXAMPLES.rglob(f"*.{s}"))
+DOCUMENTS = sorted(p for s in ("toml", "json", "yaml", "xlsx") for p in EXAMPLES.rglob(f"*.{s}"))
 BROKEN_PLAN = EXAMPLES / "broken_plan.toml"
 
 

@@ -158,7 +158,10 @@ def _read(file: str, input_format: str | None) -> Strategy:
             from romstrategy.tables import read_datapackage  # not loaded for other documents
 
             return read_datapackage(path)
-        return load(path)
+        try:
+            return load(path)
+        except ImportError as error:  # a workbook, without openpyxl
+            raise DocumentError([Problem("$", str(error))], source=file) from None
     if input_format is None:
         raise _stdin_problem(
             "standard input (-) is read by `romstrategy check -` with --input-format json, "
@@ -687,12 +690,59 @@ def split(amount: str, ratios: tuple[str, ...], output: str, lang: str) -> None:
     _echo(f"{'sum':>8}  {money(check, words):>20}  {'=' if check == total else '!='} {amount}")
 
 
+def _starter_workbook() -> Strategy:
+    """The starter workbook's strategy: the reference one, and an illustrative row per table.
+
+    It passes every rule but RS102: the funding source is allocated in part only.
+    """
+    import attrs
+
+    from romstrategy import Activity, Allocation, Scope, Service, Transaction, TransactionKind
+
+    strategy = reference.strategy_2024()
+    source = strategy.funding_sources[0]
+    activity = Activity(
+        id="example-activity",
+        title="Illustrative: a regional activity; replace it with your own",
+        scope=Scope.REGIONAL,
+        pillar="III",
+        roms=("NOM",),
+        lead="NOM",
+        theme="energy transition",
+        service=Service.ECOSYSTEM_DEVELOPMENT,
+        period=strategy.period,
+    )
+    allocation = Allocation(
+        id="example-allocation",
+        source=source.id,
+        amount=Money("100000.00"),
+        pillar="III",
+        activity=activity.id,
+        period=strategy.period,
+    )
+    transaction = Transaction(
+        id="example-commitment",
+        allocation=allocation.id,
+        kind=TransactionKind.COMMITMENT,
+        amount=Money("40000.00"),
+        date=strategy.period.start,
+        description="Illustrative: a grant decision; replace it with your own",
+    )
+    return attrs.evolve(
+        strategy,
+        title=f"Illustrative starter: {strategy.title}",
+        activities=(activity,),
+        allocations=(allocation,),
+        transactions=(transaction,),
+    )
+
+
 def _starter(path: str) -> str:
     """The starter document in the format that the suffix of `path` names."""
     try:
         format = format_of(Path(path).suffix)
     except ValueError:
-        _fail(f"{path}: use the suffix .toml, .json, .yaml or .yml to choose the format")
+        _fail(f"{path}: use the suffix .toml, .json, .yaml, .yml or .xlsx to choose the format")
     if format == "toml":
         return STARTER_TOML  # with its comments
     return dumps(loads(STARTER_TOML, "toml"), format)
@@ -706,15 +756,26 @@ def init(path: str, force: bool) -> None:
 
     It passes `check` with warnings only. TOML keeps the comments that
     explain each part; JSON and YAML hold the same document without them.
+    An Excel workbook (.xlsx, with `romstrategy[xlsx]`) holds the reference
+    pillars, ROMs and provinces and an illustrative row in every sheet.
 
     \b
     Example:
       romstrategy init plan.toml && romstrategy check plan.toml
     """
-    text = _starter(path)
+    workbook = Path(path).suffix.lower() == ".xlsx"
+    text = "" if workbook else _starter(path)
     if os.path.lexists(path) and not force:
         _fail(f"{path}: exists already; use --force to overwrite it")
-    _write(path, text)
+    if workbook:
+        try:
+            dump(_starter_workbook(), path)
+        except ImportError as error:
+            _fail(f"{path}: {error}")
+        except OSError as error:
+            _fail(f"{path}: cannot be written: {_reason(error)}")
+    else:
+        _write(path, text)
     _echo(f"wrote {path}")
 
 
@@ -730,9 +791,10 @@ def _same_file(source: str, target: str) -> bool:
 @click.argument("target")
 @click.option("--force", is_flag=True, help="Convert a file onto itself, losing its comments.")
 def convert(source: str, target: str, force: bool) -> None:
-    """Convert a strategy document between JSON, TOML and YAML, by suffix.
+    """Convert a strategy document between JSON, TOML, YAML and Excel (.xlsx), by suffix.
 
     SOURCE may also be a data package: its folder or its datapackage.json.
+    A workbook needs openpyxl: pip install 'romstrategy[xlsx]'.
 
     The target is written atomically; a symbolic link is written through to
     its target, and a read-only file is refused. Converting a file onto
@@ -741,13 +803,14 @@ def convert(source: str, target: str, force: bool) -> None:
     \b
     Example:
       romstrategy convert plan.toml plan.json
+      romstrategy convert plan.toml plan.xlsx
     """
     _, strategy = _load(source)
     if _same_file(source, target) and not force:
         _fail(f"{target} is {source} itself; converting drops its comments; use --force")
     try:
         dump(strategy, target)
-    except ValueError as error:
+    except (ValueError, ImportError) as error:
         _fail(f"{target}: {error}")
     except OSError as error:
         _fail(f"{target}: cannot be written: {_reason(error)}")

@@ -3,8 +3,11 @@
 `write_datapackage(strategy, folder)` writes one CSV file per collection and a
 `datapackage.json` that describes them by the Frictionless Data Package
 standard; `read_datapackage(path)` reads such a package back into an equal
-`Strategy`, as strictly as `romstrategy.load` reads a document. The layout of
-the tables is in "Spreadsheets and open data" in the documentation.
+`Strategy`, as strictly as `romstrategy.load` reads a document. An Excel
+workbook, one sheet per table, is a document like the others:
+`romstrategy.load("plan.xlsx")` and `romstrategy.dump(strategy, "plan.xlsx")`,
+with the extra `romstrategy[xlsx]`. The layout of the tables is in
+"Spreadsheets and open data" in the documentation.
 """
 
 from __future__ import annotations

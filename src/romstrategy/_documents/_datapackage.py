@@ -29,7 +29,6 @@ import pendulum
 from romstrategy._documents._errors import DocumentError, Problem
 from romstrategy._documents._files import naming, write_atomically
 from romstrategy._documents._formats import MAX_BYTES
-from romstrategy._documents._reading import SCHEMA_VERSION
 from romstrategy._documents._tables import (
     SEPARATOR,
     STRATEGY,
@@ -41,6 +40,7 @@ from romstrategy._documents._tables import (
     rows_of,
     strategy_of,
 )
+from romstrategy._documents._trees import SCHEMA_VERSION
 from romstrategy._model._display import shown
 from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money

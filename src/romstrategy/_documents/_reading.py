@@ -7,118 +7,27 @@ canonical: the same strategy always gives the same text.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any
 
-from romstrategy._documents._errors import DocumentError, Problem, describe
-from romstrategy._documents._fast import valid_json, valid_tree
+from romstrategy._documents._errors import DocumentError, Problem
+from romstrategy._documents._fast import valid_json
 from romstrategy._documents._files import naming, write_atomically
 from romstrategy._documents._formats import FORMATS, MAX_BYTES, format_of, parse, render
+from romstrategy._documents._trees import SCHEMA_VERSION, strategy_from, upgraded_or_refused
 from romstrategy._model._kinds import argument
 from romstrategy._model._strategy import Strategy
 
 __all__ = ["SCHEMA_VERSION", "dump", "dumps", "load", "loads", "strategy_from"]
 
-SCHEMA_VERSION = 2
-"""The version of the document format that this release writes.
 
-Version 2 added `transactions`; version 1 documents, which have none, load unchanged.
-"""
-
-
-def _from_version_1(body: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
-    """A version 1 document is a version 2 one, provided it holds no transactions.
-
-    One that holds them is a problem; the rest of it is still read, for its own problems.
-    """
-    if "transactions" not in body:
-        return body, []
-    problem = Problem(
-        "$.transactions",
-        "transactions need schema version 2; this document is schema version 1, "
-        "write schema_version = 2",
-    )
-    return {key: value for key, value in body.items() if key != "transactions"}, [problem]
-
-
-_Migration = Callable[[dict[str, Any]], tuple[dict[str, Any], list[Problem]]]
-_MIGRATIONS: Mapping[int, _Migration] = MappingProxyType({1: _from_version_1})
-"""Upgrades by version: `_MIGRATIONS[n]` turns a version n tree into version n + 1,
-with the problems that the upgrade found."""
-
-
-def _upgraded_or_refused(tree: dict[str, Any]) -> dict[str, Any]:
-    """The tree at the current version; a `DocumentError` for any problem of the upgrade."""
-    body, problems = _upgraded(tree)
-    if problems:
-        raise DocumentError(problems)
-    return body
-
-
-def _upgraded(tree: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
-    """Return the tree at the current schema version, without `schema_version`.
-
-    Also returns what the upgrade found wrong; a missing, bad or newer version is raised.
-    """
-    if "schema_version" not in tree:
-        raise DocumentError(
-            [
-                Problem(
-                    "$.schema_version",
-                    f"required key is missing; write schema_version = {SCHEMA_VERSION}",
-                )
-            ]
+def _text_format(format: str) -> str:
+    """The canonical text format; a clear ValueError for a workbook, which is a file."""
+    if isinstance(format, str) and format.lower().removeprefix(".") in ("xlsx", "xlsm"):
+        raise ValueError(
+            f"format {format!r}: a workbook is a file, not text; "
+            "use romstrategy.load and romstrategy.dump with a .xlsx path"
         )
-    body = dict(tree)
-    version = body.pop("schema_version")
-    if type(version) is not int or version < 1:
-        raise DocumentError(
-            [
-                Problem(
-                    "$.schema_version",
-                    f"expected a version number such as {SCHEMA_VERSION}, "
-                    f"found {describe(version)}",
-                )
-            ]
-        )
-    if version > SCHEMA_VERSION:
-        raise DocumentError(
-            [
-                Problem(
-                    "$.schema_version",
-                    f"the document is schema version {version}, newer than version "
-                    f"{SCHEMA_VERSION} that this romstrategy reads; upgrade romstrategy",
-                )
-            ]
-        )
-    problems: list[Problem] = []
-    for step in range(version, SCHEMA_VERSION):
-        body, found = _MIGRATIONS[step](body)
-        problems += found
-    return body, problems
-
-
-def strategy_from(tree: dict[str, Any]) -> Strategy:
-    """The strategy of a parsed document tree, `schema_version` included.
-
-    Raises:
-        DocumentError: listing every problem with its JSON path.
-    """
-    body, problems = _upgraded(tree)
-    strategy = None if problems else valid_tree(body)
-    if strategy is not None:
-        return strategy
-    from romstrategy._documents import _converter  # the careful way, loaded when needed
-
-    try:
-        strategy = _converter.structure(body)
-    except Exception as error:  # every structuring failure becomes problems with paths
-        raise DocumentError([*problems, *_converter.problems_from(error)]) from None
-    if problems:
-        raise DocumentError(problems)
-    return strategy
+    return format_of(format)
 
 
 def loads(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> Strategy:
@@ -133,8 +42,8 @@ def loads(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> Stra
         DocumentError: listing every problem with its JSON path.
         ValueError: for an unknown format.
     """
-    if format_of(format) == "json" and isinstance(max_bytes, int):
-        strategy = valid_json(data, _upgraded_or_refused, max_bytes)
+    if _text_format(format) == "json" and isinstance(max_bytes, int):
+        strategy = valid_json(data, upgraded_or_refused, max_bytes)
         if strategy is not None:
             return strategy
     return strategy_from(parse(data, format, max_bytes=max_bytes))
@@ -143,16 +52,29 @@ def loads(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> Stra
 def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Strategy:
     """Read a strategy from a file; the suffix gives the format.
 
+    `.xlsx` is an Excel workbook, read with openpyxl (`romstrategy[xlsx]`);
+    a macro-enabled `.xlsm` is refused.
+
     Raises:
         DocumentError: listing every problem, labelled with the file.
+        ImportError: for a workbook, without openpyxl (`romstrategy[xlsx]`).
         OSError: when the file cannot be read.
     """
     file = Path(path)
+    if file.suffix.lower() in _WORKBOOKS:
+        from romstrategy._documents import _workbook  # openpyxl, only for a workbook
+
+        return _workbook.read_workbook(file, max_bytes=max_bytes)
     try:
         format = format_of(file.suffix)
     except ValueError:
         raise DocumentError(
-            [Problem("$", f"unknown suffix {file.suffix!r}: use .json, .toml, .yaml or .yml")],
+            [
+                Problem(
+                    "$",
+                    f"unknown suffix {file.suffix!r}: use .json, .toml, .yaml, .yml or .xlsx",
+                )
+            ],
             source=str(file),
         ) from None
     try:
@@ -180,7 +102,7 @@ def dumps(strategy: Strategy, format: str) -> str:
     Raises:
         ValueError: for an unknown format.
     """
-    kind = format_of(format)
+    kind = _text_format(format)
     argument(strategy, Strategy, "dumps")
     from romstrategy._documents import _converter
 
@@ -199,9 +121,19 @@ def dump(strategy: Strategy, path: str | os.PathLike[str], *, format: str | None
 
     Raises:
         ValueError: for an unknown format.
+        ImportError: for a workbook (`.xlsx`), without openpyxl (`romstrategy[xlsx]`).
         OSError: when the file cannot be written; it names `path`.
     """
     file = Path(path)
+    suffix = (format or file.suffix).lower().removeprefix(".")
+    if suffix == "xlsm":
+        raise ValueError("a macro-enabled workbook (.xlsm) is not written; use .xlsx")
+    if suffix == "xlsx":
+        from romstrategy._documents import _workbook  # openpyxl, only for a workbook
+
+        argument(strategy, Strategy, "dump")
+        _workbook.write_workbook(strategy, file)
+        return
     kind = format_of(format or file.suffix)
     real = Path(os.path.realpath(file))
     linked = real.suffix.lower() in _SUFFIXES and real.suffix != file.suffix
@@ -215,3 +147,4 @@ def dump(strategy: Strategy, path: str | os.PathLike[str], *, format: str | None
 
 
 _SUFFIXES = frozenset(f".{name}" for name in FORMATS)
+_WORKBOOKS = frozenset({".xlsx", ".xlsm"})

@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 
 from romstrategy._documents._converter import MODEL_CLASSES
-from romstrategy._documents._reading import SCHEMA_VERSION
+from romstrategy._documents._trees import SCHEMA_VERSION
 from romstrategy._model._kinds import Kind, kinds
 from romstrategy._model._strategy import Strategy
 

@@ -23,7 +23,10 @@ writing (`rows_of` raises `ValueError`), never changed: an empty text in an
 optional field (it would read back as `None`), and a list item that is empty
 or holds `;`. Reading goes cells -> document tree -> the strict reader of
 `_reading`, so every check and every JSON path is the one of JSON, TOML and
-YAML; each problem's message then starts with the table, row and column.
+YAML; each problem's message then starts with the table, row and column
+(a workbook names the cell instead, `allocations!C5`). A format that cannot
+read a cell as text gives a `Refused` cell: its reason is the one problem of
+that value.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from typing import Any
 import attrs
 
 from romstrategy._documents._errors import DocumentError, Problem
-from romstrategy._documents._reading import strategy_from
+from romstrategy._documents._trees import strategy_from
 from romstrategy._model._budget import Allocation, FundingSource
 from romstrategy._model._display import key_text, shown
 from romstrategy._model._kinds import Kind
@@ -53,6 +56,8 @@ __all__ = [
     "STRATEGY_ROWS",
     "TABLES",
     "Column",
+    "Label",
+    "Refused",
     "Row",
     "Table",
     "rows_of",
@@ -70,6 +75,25 @@ HISTORY = "motion_history"
 
 Row = tuple[int, Sequence[str]]
 """A row as read: its number in the file or sheet (the header is row 1) and its cells."""
+
+Label = Callable[[str, "int | None", "int | None"], str]
+"""How a format names a place: from the table, the row number and the column's
+position (0 for the first), either of them `None` when the place is wider."""
+
+
+class Refused(str):
+    """A cell that its format could not read as text; it reads as empty.
+
+    The reader reports `reason` at the cell, with the JSON path of its value,
+    and no other problem of that value.
+    """
+
+    reason: str
+
+    def __new__(cls, reason: str) -> Refused:
+        cell = super().__new__(cls, "")
+        cell.reason = reason
+        return cell
 
 
 @attrs.frozen
@@ -283,21 +307,37 @@ class _Place:
     table: str
     row: int | None = None
     column: str | None = None
+    position: int | None = None  # the column's, when it is not a known column of the table
 
 
 class _Reader:
     """Builds the document tree from the tables, noting where each value came from."""
 
-    def __init__(self, where: Callable[[str], str]) -> None:
+    def __init__(self, where: Callable[[str], str], cells: Label | None) -> None:
         self.where = where
+        self.cells = cells
         self.problems: list[Problem] = []
         self.places: dict[str, _Place] = {}
+        self.positions: dict[str, Mapping[str, int]] = {}
+        self.refused: list[str] = []
         self.tree: dict[str, Any] = {}
 
     def problem(self, path: str, place: _Place, message: str) -> None:
         self.problems.append(Problem(path, f"{self.label(place)}: {message}"))
 
+    def covered(self, path: str) -> bool:
+        """Whether a refused cell was reported at `path` or around it already."""
+        return any(
+            path == refused or path.startswith((f"{refused}.", f"{refused}["))
+            for refused in self.refused
+        )
+
     def label(self, place: _Place) -> str:
+        if self.cells is not None:
+            position = place.position
+            if position is None and place.column is not None:
+                position = self.positions.get(place.table, {}).get(place.column)
+            return self.cells(place.table, place.row, position)
         text = self.where(place.table)
         if place.row is not None:
             text += f", row {place.row}"
@@ -319,7 +359,7 @@ class _Reader:
         positions: dict[str, int] = {}
         known = list(table.header)
         for position, name in enumerate(cells):
-            place = _Place(table.name, number, name)
+            place = _Place(table.name, number, name, position)
             if name in positions:
                 self.problem(path, place, "the column appears twice")
             elif name not in known:
@@ -328,6 +368,7 @@ class _Reader:
                 self.problem(path, place, f"unknown column{hint}")
             else:
                 positions[name] = position
+        self.positions[table.name] = positions
         missing = [name for name in known if name not in positions]
         for name in missing:
             self.problem(path, _Place(table.name, number), f"the column `{name}` is missing")
@@ -367,9 +408,14 @@ class _Reader:
             if column.part is not None:
                 self.places[f"{path}.{column.key}.{column.part}"] = at
                 self.places.setdefault(f"{path}.{column.key}", attrs.evolve(at, column=None))
+                if isinstance(cell, Refused):
+                    self.refuse(f"{path}.{column.key}.{column.part}", at, cell)
                 periods.setdefault(column.key, {})[column.part] = cell
                 continue
             self.places[f"{path}.{column.key}"] = at
+            if isinstance(cell, Refused):
+                self.refuse(f"{path}.{column.key}", at, cell)
+                continue
             value = self.value(cell, column, f"{path}.{column.key}", at)
             if value is not _ABSENT:
                 record[column.key] = value
@@ -377,6 +423,10 @@ class _Reader:
             optional = not next(c for c in columns if c.key == key).required
             if not (optional and not any(parts.values())):
                 record[key] = parts
+
+    def refuse(self, path: str, place: _Place, cell: Refused) -> None:
+        self.problem(path, place, cell.reason)
+        self.refused.append(path)
 
     def value(self, cell: str, column: Column, path: str, place: _Place) -> Any:
         kind = column.kind
@@ -414,7 +464,9 @@ class _Reader:
         for number, record in self.records(table, rows, positions):
             name, value = record["field"], record["value"]
             place = _Place(STRATEGY, number, "field")
-            if name in cells:
+            if isinstance(name, Refused):
+                self.problem("$", place, name.reason)
+            elif name in cells:
                 self.problem(f"$.{key_text(name)}", place, f"`{name}` appears twice")
             elif name not in by_name:
                 known = list(by_name)
@@ -459,6 +511,9 @@ class _Reader:
         for number, cells in self.records(table, rows, positions):
             motion = cells["motion"]
             place = _Place(table.name, number, "motion")
+            if isinstance(motion, Refused):
+                self.problem(f"$.{HISTORY}", place, motion.reason)
+                continue
             if ids.count(motion) != 1:
                 why = "no motion has" if motion not in ids else "more than one motion has"
                 self.problem(
@@ -496,6 +551,8 @@ def strategy_of(
     tables: Mapping[str, Sequence[Row]],
     where: Callable[[str], str],
     problems: Sequence[Problem] = (),
+    *,
+    cells: Label | None = None,
 ) -> Strategy:
     """The strategy that the tables hold.
 
@@ -504,12 +561,14 @@ def strategy_of(
             table is skipped (its reader reports it in `problems`).
         where: how a table is named in a message, e.g. `"allocations.csv"`.
         problems: problems found already, e.g. a missing file; they come first.
+        cells: how a place is named in a message, when not by `where` and
+            ", row 5, column amount"; a workbook names cells, `allocations!D5`.
 
     Raises:
         DocumentError: listing every problem, each with its JSON path and,
             in its message, the table, row and column.
     """
-    reader = _Reader(where)
+    reader = _Reader(where, cells)
     if STRATEGY in tables:
         reader.strategy(tables[STRATEGY])
     for table in TABLES[1:]:
@@ -525,7 +584,11 @@ def strategy_of(
     try:
         strategy = strategy_from(reader.tree)
     except DocumentError as error:
-        found += [reader.located(problem) for problem in error.problems]
+        found += [
+            reader.located(problem)
+            for problem in error.problems
+            if not reader.covered(problem.path)
+        ]
         raise DocumentError(found) from None
     if found:
         raise DocumentError(found)

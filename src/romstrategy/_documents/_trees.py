@@ -1,0 +1,117 @@
+"""The document tree of a strategy and its schema versions (*documentboom*).
+
+What every format reads into: a plain tree of dicts, lists, strings, numbers
+and booleans with `schema_version`, upgraded to the current version and then
+turned into a `Strategy` by `strategy_from`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from romstrategy._documents._errors import DocumentError, Problem, describe
+from romstrategy._documents._fast import valid_tree
+from romstrategy._model._strategy import Strategy
+
+__all__ = ["SCHEMA_VERSION", "strategy_from", "upgraded_or_refused"]
+
+SCHEMA_VERSION = 2
+"""The version of the document format that this release writes.
+
+Version 2 added `transactions`; version 1 documents, which have none, load unchanged.
+"""
+
+
+def _from_version_1(body: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """A version 1 document is a version 2 one, provided it holds no transactions.
+
+    One that holds them is a problem; the rest of it is still read, for its own problems.
+    """
+    if "transactions" not in body:
+        return body, []
+    problem = Problem(
+        "$.transactions",
+        "transactions need schema version 2; this document is schema version 1, "
+        "write schema_version = 2",
+    )
+    return {key: value for key, value in body.items() if key != "transactions"}, [problem]
+
+
+_Migration = Callable[[dict[str, Any]], tuple[dict[str, Any], list[Problem]]]
+_MIGRATIONS: Mapping[int, _Migration] = MappingProxyType({1: _from_version_1})
+"""Upgrades by version: `_MIGRATIONS[n]` turns a version n tree into version n + 1,
+with the problems that the upgrade found."""
+
+
+def upgraded_or_refused(tree: dict[str, Any]) -> dict[str, Any]:
+    """The tree at the current version; a `DocumentError` for any problem of the upgrade."""
+    body, problems = _upgraded(tree)
+    if problems:
+        raise DocumentError(problems)
+    return body
+
+
+def _upgraded(tree: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """Return the tree at the current schema version, without `schema_version`.
+
+    Also returns what the upgrade found wrong; a missing, bad or newer version is raised.
+    """
+    if "schema_version" not in tree:
+        raise DocumentError(
+            [
+                Problem(
+                    "$.schema_version",
+                    f"required key is missing; write schema_version = {SCHEMA_VERSION}",
+                )
+            ]
+        )
+    body = dict(tree)
+    version = body.pop("schema_version")
+    if type(version) is not int or version < 1:
+        raise DocumentError(
+            [
+                Problem(
+                    "$.schema_version",
+                    f"expected a version number such as {SCHEMA_VERSION}, "
+                    f"found {describe(version)}",
+                )
+            ]
+        )
+    if version > SCHEMA_VERSION:
+        raise DocumentError(
+            [
+                Problem(
+                    "$.schema_version",
+                    f"the document is schema version {version}, newer than version "
+                    f"{SCHEMA_VERSION} that this romstrategy reads; upgrade romstrategy",
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    for step in range(version, SCHEMA_VERSION):
+        body, found = _MIGRATIONS[step](body)
+        problems += found
+    return body, problems
+
+
+def strategy_from(tree: dict[str, Any]) -> Strategy:
+    """The strategy of a parsed document tree, `schema_version` included.
+
+    Raises:
+        DocumentError: listing every problem with its JSON path.
+    """
+    body, problems = _upgraded(tree)
+    strategy = None if problems else valid_tree(body)
+    if strategy is not None:
+        return strategy
+    from romstrategy._documents import _converter  # the careful way, loaded when needed
+
+    try:
+        strategy = _converter.structure(body)
+    except Exception as error:  # every structuring failure becomes problems with paths
+        raise DocumentError([*problems, *_converter.problems_from(error)]) from None
+    if problems:
+        raise DocumentError(problems)
+    return strategy

@@ -1,0 +1,595 @@
+"""A strategy as an Excel workbook (*werkmap*, `.xlsx`), through openpyxl.
+
+One visible sheet per table of `_tables.TABLES`, in its order, each with
+the header in its first row; a hidden sheet `lists` holds the values of the
+drop-down lists. Writing goes `rows_of` -> typed cells: an amount is a
+number with the format `#,##0.00`, a date a date cell, everything else text
+(never a formula or a number, whatever it looks like). Reading goes cells ->
+text cells -> `strategy_of`, strictly: a number is accepted only in an
+amount column, and only when it is exactly the nearest double to an amount
+in cents; a date only in a date column; a formula by its computed value,
+and one without it is a problem.
+
+A workbook is a zip file of XML parts. Before openpyxl parses one, the zip
+is checked: at most `max_bytes` in the file and again once unzipped, at
+most `MAX_MEMBERS` parts, and no macros (`vbaProject.bin`). External links
+are not kept, hence never followed. openpyxl is imported only here, and
+only when a workbook is used: it is the optional extra `romstrategy[xlsx]`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import importlib
+import io
+import math
+import os
+import re
+import warnings
+import zipfile
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pendulum
+
+from romstrategy._documents._errors import DocumentError, Problem
+from romstrategy._documents._files import naming, write_atomically
+from romstrategy._documents._formats import MAX_BYTES
+from romstrategy._documents._tables import (
+    STRATEGY,
+    STRATEGY_ROWS,
+    TABLES,
+    Column,
+    Refused,
+    Row,
+    Table,
+    rows_of,
+    strategy_of,
+)
+from romstrategy._documents._trees import SCHEMA_VERSION
+from romstrategy._model._display import shown
+from romstrategy._model._kinds import argument
+from romstrategy._model._money import Money
+from romstrategy._model._period import Period
+from romstrategy._model._strategy import Strategy
+
+__all__ = [
+    "INSTALL",
+    "LISTS",
+    "MAX_CELL",
+    "MAX_COLUMNS",
+    "MAX_MEMBERS",
+    "MAX_ROWS",
+    "read_workbook",
+    "workbook_bytes",
+    "write_workbook",
+]
+
+INSTALL = "pip install 'romstrategy[xlsx]'"
+"""How to install what workbooks need."""
+
+LISTS = "lists"
+"""The hidden sheet that holds the values of the drop-down lists."""
+
+MAX_CELL = 32_767
+"""The most characters in one cell: Excel's limit."""
+
+MAX_ROWS = 1_000_000
+"""The most rows a sheet may have, counting empty ones above its last."""
+
+MAX_COLUMNS = 256
+"""The most columns a sheet may have; a table has at most a dozen."""
+
+MAX_MEMBERS = 1_000
+"""The most parts (zip members) a workbook may have; one written here has about 25."""
+
+_EXCEL_ROWS = 1_048_576
+_FIRST_DATE = datetime.date(1900, 3, 1)  # Excel's dates before it are off by a day
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_UNICODES = ("utf-8", "utf-16-le", "utf-16-be")
+
+
+def _openpyxl() -> Any:
+    """The openpyxl package, or an ImportError that says how to install it."""
+    try:
+        return importlib.import_module("openpyxl")
+    except ImportError:
+        raise ImportError(
+            f"reading and writing Excel workbooks needs openpyxl: {INSTALL}"
+        ) from None
+
+
+# --- text that XML cannot hold: Excel's `_xHHHH_` escapes ----------------------------------
+
+_ESCAPED = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]|(?<=_)x(?=[0-9A-Fa-f]{4}_)|x(?=005F_)")
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _escape(text: str) -> str:
+    """Text as a cell holds it: characters XML cannot hold (and CR) as `_xHHHH_`.
+
+    The `x` of anything that reads as such an escape is itself escaped, as is
+    that of `x005F_`, which openpyxl drops when it reads.
+    """
+    return _ESCAPED.sub(lambda match: f"_x{ord(match.group()):04X}_", text)
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text) if "_x" in text else text
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def _is_amount(column: Column | None) -> bool:
+    return column is not None and column.kind is not None and column.kind.type is Money
+
+
+def _is_date(column: Column | None) -> bool:
+    return (
+        column is not None
+        and column.kind is not None
+        and column.kind.type
+        in (
+            pendulum.Date,
+            Period,
+        )
+    )
+
+
+def _members(column: Column | None) -> list[str] | None:
+    """The allowed values of an enum column; `None` for another column."""
+    kind = column.kind if column is not None else None
+    if kind is None or kind.many:
+        return None
+    if isinstance(kind.type, type) and issubclass(kind.type, enum.Enum):
+        return [str(member.value) for member in kind.type]
+    if kind.type is bool:
+        return ["true", "false"]
+    return None
+
+
+def workbook_bytes(strategy: Strategy) -> bytes:
+    """The workbook of `strategy`: the same strategy always gives the same bytes.
+
+    Raises:
+        ValueError: for a value that a cell cannot hold unchanged.
+        ImportError: without openpyxl.
+    """
+    argument(strategy, Strategy, "workbook_bytes")
+    from romstrategy._documents import _converter
+
+    tree = {"schema_version": SCHEMA_VERSION, **_converter.unstructure(strategy)}
+    tables = rows_of(tree, max_cell=MAX_CELL)
+    openpyxl = _openpyxl()
+    styles = importlib.import_module("openpyxl.styles")
+    validation = importlib.import_module("openpyxl.worksheet.datavalidation")
+    letter = importlib.import_module("openpyxl.utils").get_column_letter
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    lists = _Lists(book.create_sheet(LISTS), letter)
+    bold = styles.Font(bold=True)
+    by_field = {column.name: column for column in STRATEGY_ROWS}
+    for table in TABLES:
+        sheet = book.create_sheet(table.name, index=len(book.sheetnames) - 1)
+        widths = [len(name) for name in table.header]
+        for number, cells in enumerate(tables[table.name], start=1):
+            for position, text in enumerate(cells):
+                column: Column | None = table.columns[position]
+                if table.name == STRATEGY and position == 1:
+                    column = by_field.get(cells[0])
+                cell = sheet.cell(row=number, column=position + 1)
+                shown_as = _put(cell, text, column if number > 1 else None)
+                widths[position] = max(widths[position], len(shown_as))
+                if number == 1:
+                    cell.font = bold
+                elif table.name == STRATEGY and position == 1 and _members(column):
+                    rule = lists.rule(column, validation)
+                    sheet.add_data_validation(rule)
+                    rule.add(cell.coordinate)
+        for position, width in enumerate(widths, start=1):
+            sheet.column_dimensions[letter(position)].width = min(width, 60) + 2
+        sheet.freeze_panes = "A2"
+        if table.name != STRATEGY:
+            _validate(sheet, table, lists, validation, letter)
+    lists.sheet.sheet_state = "hidden"
+    book.active = 0
+    return _saved(book, strategy.period.start)
+
+
+def _put(cell: Any, text: str, column: Column | None) -> str:
+    """Give the cell its typed value; return the text it shows, for the column's width."""
+    if text and _is_amount(column):
+        exact = Decimal(text)
+        number = float(exact)
+        if Decimal(repr(number)) == exact:
+            cell.value = number
+            cell.number_format = "#,##0.00"
+            return f"{exact:,.2f}"
+    if text and _is_date(column):
+        day = datetime.date.fromisoformat(text)
+        if day >= _FIRST_DATE:
+            cell.value = day
+            cell.number_format = "yyyy-mm-dd"
+            return text
+    if text:
+        cell.value = _escape(text)
+        cell.data_type = "s"  # never a formula, whatever it starts with
+    return text
+
+
+class _Lists:
+    """The hidden sheet of the drop-down lists: one column per enum, made when first needed."""
+
+    def __init__(self, sheet: Any, letter: Any) -> None:
+        self.sheet = sheet
+        self.letter = letter
+        self.ranges: dict[str, str] = {}
+
+    def range(self, column: Column) -> str:
+        values = _members(column) or []
+        key = ",".join(values)
+        if key not in self.ranges:
+            position = len(self.ranges) + 1
+            self.sheet.cell(row=1, column=position, value=column.name).data_type = "s"
+            for number, value in enumerate(values, start=2):
+                self.sheet.cell(row=number, column=position, value=value).data_type = "s"
+            column_letter = self.letter(position)
+            self.ranges[key] = f"{LISTS}!${column_letter}$2:${column_letter}${len(values) + 1}"
+        return self.ranges[key]
+
+    def rule(self, column: Column | None, validation: Any) -> Any:
+        assert column is not None
+        return validation.DataValidation(
+            type="list",
+            formula1=f"={self.range(column)}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=column.name,
+            error="Choose one of the values in the list.",
+        )
+
+
+def _validate(sheet: Any, table: Table, lists: _Lists, validation: Any, letter: Any) -> None:
+    """A drop-down list on each enum column, and on each column that names another record."""
+    keys = {name: other for name, *other in table.references}
+    for position, column in enumerate(table.columns, start=1):
+        cells = f"{letter(position)}2:{letter(position)}{_EXCEL_ROWS}"
+        if _members(column):
+            rule = lists.rule(column, validation)
+        elif column.name in keys:
+            other, key = keys[column.name]
+            target = next(t for t in TABLES if t.name == other)
+            at = letter(target.header.index(key) + 1)
+            rule = validation.DataValidation(
+                type="list",
+                formula1=f"={other}!${at}$2:${at}${_EXCEL_ROWS}",
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="warning",
+                errorTitle=column.name,
+                error=f"No such {key} in the sheet {other} yet.",
+            )
+        else:
+            continue
+        sheet.add_data_validation(rule)
+        rule.add(cells)
+
+
+def _saved(book: Any, day: pendulum.Date) -> bytes:
+    """The workbook's bytes, with fixed times, so that they depend on its content only."""
+    excel = importlib.import_module("openpyxl.writer.excel")
+    stamp = datetime.datetime(day.year, day.month, day.day)
+    book.properties.creator = "romstrategy"
+    book.properties.created = stamp
+    book.properties.modified = stamp
+    first = io.BytesIO()
+    with zipfile.ZipFile(first, "w", zipfile.ZIP_DEFLATED) as archive:
+        excel.ExcelWriter(book, archive).save()
+    second = io.BytesIO()
+    with (
+        zipfile.ZipFile(first) as source,
+        zipfile.ZipFile(second, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(member))
+    return second.getvalue()
+
+
+def write_workbook(strategy: Strategy, path: str | os.PathLike[str]) -> None:
+    """Write `strategy` to `path` as a workbook, atomically.
+
+    Raises:
+        ValueError: for a value that a cell cannot hold unchanged.
+        ImportError: without openpyxl.
+        OSError: when the file cannot be written.
+    """
+    write_atomically(Path(path), workbook_bytes(strategy))
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def read_workbook(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Strategy:
+    """The strategy in a workbook.
+
+    Raises:
+        DocumentError: listing every problem, each naming its sheet and cell.
+        TypeError, ValueError: for a `max_bytes` that is not an int of 0 or more.
+        ImportError: without openpyxl.
+        OSError: when the file cannot be read.
+    """
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise TypeError(f"max_bytes: got {shown(max_bytes)}, expected an int of bytes")
+    if max_bytes < 0:
+        raise ValueError(f"max_bytes: got {shown(max_bytes)}, expected 0 or more")
+    file = Path(path)
+    try:
+        if file.suffix.lower() == ".xlsm":
+            raise DocumentError(
+                [
+                    Problem(
+                        "$",
+                        "a macro-enabled workbook (.xlsm) is refused: macros never run here; "
+                        "save it as an Excel workbook (.xlsx)",
+                    )
+                ]
+            )
+        openpyxl = _openpyxl()
+        try:
+            with file.open("rb") as stream:
+                size = os.fstat(stream.fileno()).st_size
+                if size > max_bytes:
+                    raise _refused(
+                        f"the file has {size} bytes, more than the limit of {max_bytes}"
+                    )
+                data = stream.read(max_bytes + 1)
+        except OSError as error:
+            raise naming(error, file) from None
+        if len(data) > max_bytes:
+            raise _refused(f"the file has more than the limit of {max_bytes} bytes")
+        _check_zip(data, max_bytes)
+        return _strategy(openpyxl, data)
+    except DocumentError as error:
+        raise DocumentError(error.problems, source=str(file)) from None
+
+
+def _refused(message: str) -> DocumentError:
+    return DocumentError([Problem("$", message)])
+
+
+def _check_zip(data: bytes, max_bytes: int) -> None:
+    """Refuse what is not a workbook, a zip bomb and macros, before openpyxl parses anything."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise _refused("not an Excel workbook (.xlsx): the file is not a zip archive") from None
+    if len(members) > MAX_MEMBERS:
+        raise _refused(
+            f"the workbook has {len(members)} parts, more than the limit of {MAX_MEMBERS}"
+        )
+    unzipped = sum(member.file_size for member in members)
+    if unzipped > max_bytes:
+        raise _refused(
+            f"the workbook unzips to {unzipped} bytes, more than the limit of {max_bytes}"
+        )
+    names = {member.filename.lower() for member in members}
+    if any(name.endswith("vbaproject.bin") for name in names):
+        raise _refused("the workbook holds macros (vbaProject.bin); macros never run here")
+    if "xl/workbook.xml" not in names:
+        raise _refused("not an Excel workbook (.xlsx): it has no xl/workbook.xml")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in members:
+            if _declares_a_dtd(archive, member):
+                raise _refused(
+                    f"the part {shown(member.filename)} declares a DTD (<!DOCTYPE>), which no "
+                    "workbook needs; entities are never expanded or fetched here"
+                )
+
+
+_DTD = tuple(mark.encode(code) for mark in ("<!DOCTYPE",) for code in _UNICODES)
+
+
+def _declares_a_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Whether the part declares a DTD, the way to entity bombs and to reading local files."""
+    tail = b""
+    try:
+        with archive.open(member) as stream:
+            while chunk := stream.read(1 << 20):
+                window = tail + chunk
+                if any(mark in window for mark in _DTD):
+                    return True
+                tail = window[-32:]
+    except Exception as error:  # a damaged, encrypted or oddly compressed part
+        raise _refused(f"not a readable Excel workbook: {error}") from None
+    return False
+
+
+def _label(table: str, row: int | None, position: int | None) -> str:
+    letter = importlib.import_module("openpyxl.utils").get_column_letter
+    if row is None:
+        return f"sheet {table}"
+    if position is None:
+        return f"{table}!{row}:{row}"
+    return f"{table}!{letter(position + 1)}{row}"
+
+
+def _strategy(openpyxl: Any, data: bytes) -> Strategy:
+    problems: list[Problem] = []
+    known = [table.name for table in TABLES]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns of parts it does not read
+        try:
+            formulas = _formulas(openpyxl, data, known)
+            book = openpyxl.load_workbook(
+                io.BytesIO(data), read_only=True, data_only=True, keep_links=False
+            )
+        except DocumentError:
+            raise
+        except Exception as error:  # any failure of the parser on a damaged workbook
+            raise _refused(f"not a readable Excel workbook: {error}") from None
+        try:
+            tables: dict[str, list[Row]] = {}
+            for sheet in book.worksheets:
+                name = sheet.title
+                if name not in known:
+                    if sheet.sheet_state != "visible":
+                        continue  # a helper sheet, such as the drop-down lists
+                    import difflib
+
+                    close = difflib.get_close_matches(name, known) if len(name) <= 100 else []
+                    hint = (
+                        f", did you mean `{close[0]}`?"
+                        if close
+                        else f"; known: {', '.join(known)}"
+                    )
+                    problems.append(Problem("$", f"sheet {name}: unknown sheet{hint}"))
+                    continue
+                tables[name] = _rows(sheet, formulas.get(name, {}))
+        except DocumentError:
+            raise
+        except Exception as error:
+            raise _refused(f"not a readable Excel workbook: {error}") from None
+        finally:
+            book.close()
+    for name in known:
+        if name not in tables:
+            path = "$" if name == STRATEGY else f"$.{name}"
+            problems.append(Problem(path, f"no sheet `{name}`"))
+    return strategy_of(tables, lambda name: f"sheet {name}", problems, cells=_label)
+
+
+def _formulas(
+    openpyxl: Any, data: bytes, known: list[str]
+) -> dict[str, dict[tuple[int, int], str]]:
+    """Each table's formula cells, by (row, column): the formula's text."""
+    book = openpyxl.load_workbook(
+        io.BytesIO(data), read_only=True, data_only=False, keep_links=False
+    )
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    try:
+        for sheet in book.worksheets:
+            if sheet.title not in known:
+                continue
+            sheet.reset_dimensions()
+            cells = found.setdefault(sheet.title, {})
+            for number, row in _bounded(sheet):
+                for position, cell in enumerate(row):
+                    if getattr(cell, "data_type", None) == "f":
+                        cells[number, position] = str(cell.value)
+    finally:
+        book.close()
+    return found
+
+
+def _bounded(sheet: Any) -> Iterator[tuple[int, Sequence[Any]]]:
+    """Each row with its number; a DocumentError once there are too many rows or columns."""
+    sheet.reset_dimensions()  # read the cells there are, not what the sheet claims
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        if number > MAX_ROWS:
+            raise _refused(f"sheet {sheet.title}: more than the limit of {MAX_ROWS} rows")
+        if len(row) > MAX_COLUMNS:
+            raise _refused(
+                f"sheet {sheet.title}, row {number}: more than the limit of {MAX_COLUMNS} columns"
+            )
+        yield number, row
+
+
+def _rows(sheet: Any, formulas: dict[tuple[int, int], str]) -> list[Row]:
+    """The sheet's rows that are not empty, as text cells; the first is the header.
+
+    A row is empty when each of its cells is, or is a formula that computed empty text.
+    """
+    table = next(table for table in TABLES if table.name == sheet.title)
+    by_field = {column.name: column for column in STRATEGY_ROWS}
+    rows: list[Row] = []
+    for number, row in _bounded(sheet):
+        if not rows:  # the header: the first row that is not empty
+            header = [_header(cell.value) for cell in row]
+            while header and header[-1] == "":
+                header.pop()
+            if header:
+                rows.append((number, header))
+            continue
+        texts: list[str] = []
+        for position, cell in enumerate(row):
+            column: Column | None = (
+                table.columns[position] if position < len(table.columns) else None
+            )
+            if table.name == STRATEGY and position == 1 and texts:
+                column = by_field.get(texts[0])
+            texts.append(_text(cell, column, formulas.get((number, position))))
+        while texts and texts[-1] == "" and not isinstance(texts[-1], Refused):
+            texts.pop()
+        if texts:
+            texts += [""] * (len(rows[0][1]) - len(texts))
+            rows.append((number, texts))
+    return rows
+
+
+def _header(value: object) -> str:
+    return _unescape(value) if isinstance(value, str) else "" if value is None else str(value)
+
+
+def _text(cell: Any, column: Column | None, formula: str | None) -> str:
+    """The cell as text, or `Refused` with the reason."""
+    value = cell.value
+    kind = "an amount" if _is_amount(column) else "a date" if _is_date(column) else "text"
+    if value is None:
+        # Excel marks a formula that computed empty text `t="str"`; openpyxl writes no mark.
+        if formula is not None and getattr(cell, "data_type", None) not in ("s", "str"):
+            return Refused(
+                f"the formula {shown(formula)} has no computed value (the workbook was "
+                "never opened in a spreadsheet program); open and save it there, or type "
+                "the value"
+            )
+        return ""
+    if getattr(cell, "data_type", None) == "e":
+        return Refused(f"the cell holds the error {value}; expected {kind}")
+    if isinstance(value, str):
+        return _unescape(value)
+    if isinstance(value, bool):
+        if _members(column) == ["true", "false"]:
+            return "true" if value else "false"
+        return Refused(f"a TRUE/FALSE cell; expected {kind}")
+    if isinstance(value, datetime.datetime | datetime.date):
+        if not _is_date(column):
+            return Refused(f"a date cell; expected {kind}, so type it as text")
+        if isinstance(value, datetime.datetime):
+            if value.time() != datetime.time():
+                return Refused(
+                    f"the date {value.isoformat(' ')} has a time of day; expected a date"
+                )
+            value = value.date()
+        return value.isoformat()
+    if isinstance(value, int | float):
+        if column is not None and column.name == "schema_version" and isinstance(value, int):
+            return str(value)
+        if not _is_amount(column):
+            what = "a date cell or YYYY-MM-DD" if kind == "a date" else kind
+            return Refused(f"the number {shown(value)}; expected {what}, so type it as text")
+        return _amount(value)
+    return Refused(f"a {type(value).__name__} cell; expected {kind}")
+
+
+def _amount(value: int | float) -> str:
+    if isinstance(value, int):
+        return f"{value}.00"
+    if not math.isfinite(value):
+        return Refused(f"the number {value}; expected an amount")
+    exact = Decimal(repr(value))
+    exponent = exact.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        return Refused(
+            f"the number {value!r} is not an amount in cents (the result of a "
+            "calculation, perhaps); round it to two decimals or type the amount"
+        )
+    return f"{exact:.2f}"
