@@ -237,7 +237,7 @@ def test_every_problem_names_file_row_column_and_path(tmp_path):
         Problem("$.activities", "activities.csv, row 4: the row has 12 cells, the header 11"),
         Problem(
             "$.allocations",
-            "allocations.csv, row 1, column piller: unknown column, did you mean `pillar`?",
+            "allocations.csv, row 1, column piller: unknown column 'piller', did you mean `pillar`?",
         ),
         Problem("$.allocations", "allocations.csv, row 1: the column `pillar` is missing"),
         Problem("$.period.end", "strategy.csv: required key is missing"),

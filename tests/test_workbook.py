@@ -378,7 +378,31 @@ def test_an_unknown_sheet_or_column_is_a_problem_with_a_suggestion(tmp_path):
     messages = [p.message for p in found]
     assert "sheet alocations: unknown sheet, did you mean `allocations`?" in messages
     assert "no sheet `allocations`" in messages
-    assert "pillars!E1: unknown column, did you mean `description`?" in messages
+    assert "pillars!E1: unknown column 'descripton', did you mean `description`?" in messages
+
+
+def test_columns_without_a_header_are_ignored_while_empty(tmp_path):
+    def note_far_right(book):
+        book["allocations"]["Z1"].value = "colour"  # H1 to Y1 stay empty
+
+    def stray_value(book):
+        book["allocations"]["Y3"].value = "stray"
+
+    def both(book):
+        note_far_right(book)
+        stray_value(book)
+
+    assert [(p.path, p.message) for p in problems(edited(written(tmp_path), both))] == [
+        (
+            "$.allocations",
+            "allocations!Z1: unknown column 'colour'; known: id, source, amount, pillar, "
+            "activity, period_start, period_end",
+        ),
+        (
+            "$.allocations",
+            "allocations!Y3: a value in a column without a header; name the column or clear it",
+        ),
+    ]
 
 
 def test_a_missing_column_names_the_header_row(tmp_path):

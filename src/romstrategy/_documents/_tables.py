@@ -319,6 +319,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.places: dict[str, _Place] = {}
         self.positions: dict[str, Mapping[str, int]] = {}
+        self.blanks: dict[str, list[int]] = {}
         self.refused: list[str] = []
         self.tree: dict[str, Any] = {}
 
@@ -358,14 +359,17 @@ class _Reader:
         number, cells = rows[0]
         positions: dict[str, int] = {}
         known = list(table.header)
+        self.blanks[table.name] = []
         for position, name in enumerate(cells):
             place = _Place(table.name, number, name, position)
-            if name in positions:
+            if not name:  # a column without a header holds nothing; `records` checks that
+                self.blanks[table.name].append(position)
+            elif name in positions:
                 self.problem(path, place, "the column appears twice")
             elif name not in known:
                 close = difflib.get_close_matches(name, known) if len(name) <= 100 else []
                 hint = f", did you mean `{close[0]}`?" if close else f"; known: {', '.join(known)}"
-                self.problem(path, place, f"unknown column{hint}")
+                self.problem(path, place, f"unknown column {shown(name)}{hint}")
             else:
                 positions[name] = position
         self.positions[table.name] = positions
@@ -386,6 +390,11 @@ class _Reader:
                     f"the row has {len(cells)} cells, the header {width}",
                 )
                 continue
+            for position in self.blanks[table.name]:
+                if cells[position]:
+                    place = _Place(table.name, number, f"#{position + 1}", position)
+                    message = "a value in a column without a header; name the column or clear it"
+                    self.problem(f"$.{table.name}", place, message)
             yield number, {name: cells[position] for name, position in positions.items()}
 
     # The cells --------------------------------------------------------------------------
