@@ -14,6 +14,8 @@ import romstrategy as rs
 
 HERE = Path(__file__).resolve().parent
 
+if len(sys.argv) > 2 or (len(sys.argv) == 2 and not sys.argv[1].endswith(".xlsx")):
+    sys.exit(__doc__.strip().splitlines()[-1])  # the usage line, and exit status 1
 target = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "illustrative_plan.xlsx"
 before = target.read_bytes() if target.exists() else None
 plan = rs.load(HERE / "illustrative_plan.toml")

@@ -213,7 +213,10 @@ def test_convert_bad_input_and_bad_suffix_exit_2(tmp_path, broken):
     )
     result = CliRunner().invoke(main, ["convert", str(PLAN), str(tmp_path / "x.txt")])
     assert result.exit_code == 2
-    assert "unknown format" in result.stderr
+    assert result.stderr == (
+        f"Error: {tmp_path / 'x.txt'}: unknown suffix '.txt': use .json, .toml, .yaml, .yml "
+        "or .xlsx\n"
+    )
 
 
 def test_diff_reference_to_plan(tmp_path):

@@ -377,8 +377,37 @@ def test_an_unknown_sheet_or_column_is_a_problem_with_a_suggestion(tmp_path):
     found = problems(edited(written(tmp_path), change))
     messages = [p.message for p in found]
     assert "sheet alocations: unknown sheet, did you mean `allocations`?" in messages
-    assert "no sheet `allocations`" in messages
+    assert "no sheet `allocations`" not in messages  # a left-out sheet is an empty collection
     assert "pillars!E1: unknown column 'descripton', did you mean `description`?" in messages
+
+
+def test_a_collection_s_sheet_may_be_left_out_as_its_key_may_in_a_document(tmp_path):
+    def drop(book):
+        del book["transactions"]
+        del book["allocations"]
+
+    expected = attrs.evolve(illustrative(), allocations=(), transactions=())
+    assert load(edited(written(tmp_path, expected), drop)) == expected
+    assert [(p.path, p.message) for p in problems(
+        edited(written(tmp_path), lambda book: book.remove(book["strategy"]))
+    )] == [("$", "no sheet `strategy`")]  # fmt: skip
+
+
+def _swap_columns(sheet, first, second):
+    for row in sheet.iter_rows():
+        a, b = row[first - 1], row[second - 1]
+        a.value, b.value = b.value, a.value
+        a.number_format, b.number_format = b.number_format, a.number_format
+
+
+def test_columns_are_read_by_their_header_in_any_order(tmp_path):
+    def reorder(book):
+        _swap_columns(book["allocations"], 3, 4)  # amount and pillar
+        _swap_columns(book["allocations"], 5, 7)  # activity and period_end
+        _swap_columns(book["strategy"], 1, 2)  # value before field
+
+    path = written(tmp_path)
+    assert load(edited(path, reorder)) == illustrative()
 
 
 def test_columns_without_a_header_are_ignored_while_empty(tmp_path):

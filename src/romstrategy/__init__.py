@@ -21,7 +21,7 @@ from romstrategy._model._realisation import Transaction, TransactionKind
 from romstrategy._model._strategy import Activity, Pillar, Scope, Service, Strategy, StrategyStatus
 
 if typing.TYPE_CHECKING:
-    from romstrategy import reports, rules
+    from romstrategy import reports, rules, tables
     from romstrategy._model._summary import summary
     from romstrategy._reports._notebook import to_frames, to_records
     from romstrategy._reports._progress import Progress, ProgressRow, progress
@@ -70,6 +70,7 @@ __all__ = [
     "rule",
     "rules",
     "summary",
+    "tables",
     "to_frames",
     "to_records",
     "validate",
@@ -80,6 +81,7 @@ __all__ = [
 _LAZY = {
     "reports": "romstrategy.reports",
     "rules": "romstrategy.rules",
+    "tables": "romstrategy.tables",
     "Finding": "romstrategy.rules",
     "Report": "romstrategy.rules",
     "Rule": "romstrategy.rules",
@@ -101,7 +103,7 @@ def __getattr__(name: str) -> typing.Any:
     if module_name is None:
         raise AttributeError(f"module 'romstrategy' has no attribute {name!r}")
     module = importlib.import_module(module_name)
-    value = module if name in ("reports", "rules") else getattr(module, name)
+    value = module if name in ("reports", "rules", "tables") else getattr(module, name)
     globals()[name] = value
     return value
 

@@ -14,6 +14,7 @@ from romstrategy._documents._fast import valid_json
 from romstrategy._documents._files import naming, write_atomically
 from romstrategy._documents._formats import FORMATS, MAX_BYTES, format_of, parse, render
 from romstrategy._documents._trees import SCHEMA_VERSION, strategy_from, upgraded_or_refused
+from romstrategy._model._display import shown
 from romstrategy._model._kinds import argument
 from romstrategy._model._strategy import Strategy
 
@@ -134,6 +135,10 @@ def dump(strategy: Strategy, path: str | os.PathLike[str], *, format: str | None
         argument(strategy, Strategy, "dump")
         _workbook.write_workbook(strategy, file)
         return
+    if format is None and file.suffix.lower().removeprefix(".") not in FORMATS:
+        raise ValueError(
+            f"unknown suffix {shown(file.suffix)}: use .json, .toml, .yaml, .yml or .xlsx"
+        )
     kind = format_of(format or file.suffix)
     real = Path(os.path.realpath(file))
     linked = real.suffix.lower() in _SUFFIXES and real.suffix != file.suffix

@@ -460,10 +460,9 @@ def _strategy(openpyxl: Any, data: bytes) -> Strategy:
             raise _refused(f"not a readable Excel workbook: {error}") from None
         finally:
             book.close()
-    for name in known:
-        if name not in tables:
-            path = "$" if name == STRATEGY else f"$.{name}"
-            problems.append(Problem(path, f"no sheet `{name}`"))
+    # A collection's sheet may be left out, as its key may in a document: it is then empty.
+    if STRATEGY not in tables:
+        problems.append(Problem("$", f"no sheet `{STRATEGY}`"))
     return strategy_of(tables, lambda name: f"sheet {name}", problems, cells=_label)
 
 
@@ -509,8 +508,10 @@ def _rows(sheet: Any, formulas: dict[tuple[int, int], str]) -> list[Row]:
     A row is empty when each of its cells is, or is a formula that computed empty text.
     """
     table = next(table for table in TABLES if table.name == sheet.title)
+    by_name = {column.name: column for column in table.columns}
     by_field = {column.name: column for column in STRATEGY_ROWS}
     rows: list[Row] = []
+    columns: list[Column | None] = []  # by position, as the header names them
     for number, row in _bounded(sheet):
         if not rows:  # the header: the first row that is not empty
             header = [_header(cell.value) for cell in row]
@@ -518,14 +519,13 @@ def _rows(sheet: Any, formulas: dict[tuple[int, int], str]) -> list[Row]:
                 header.pop()
             if header:
                 rows.append((number, header))
+                columns = [by_name.get(name) for name in header]
             continue
         texts: list[str] = []
         for position, cell in enumerate(row):
-            column: Column | None = (
-                table.columns[position] if position < len(table.columns) else None
-            )
-            if table.name == STRATEGY and position == 1 and texts:
-                column = by_field.get(texts[0])
+            column = columns[position] if position < len(columns) else None
+            if table.name == STRATEGY and column is not None and column.name == "value":
+                column = by_field.get(_field_of(row, columns))  # what the row's field holds
             texts.append(_text(cell, column, formulas.get((number, position))))
         while texts and texts[-1] == "" and not isinstance(texts[-1], Refused):
             texts.pop()
@@ -533,6 +533,14 @@ def _rows(sheet: Any, formulas: dict[tuple[int, int], str]) -> list[Row]:
             texts += [""] * (len(rows[0][1]) - len(texts))
             rows.append((number, texts))
     return rows
+
+
+def _field_of(row: Sequence[Any], columns: Sequence[Column | None]) -> str:
+    """The text in the `field` column of a row of the `strategy` sheet, or `""`."""
+    for cell, column in zip(row, columns, strict=False):
+        if column is not None and column.name == "field":
+            return _header(cell.value)
+    return ""
 
 
 def _header(value: object) -> str:
