@@ -1429,12 +1429,15 @@ def test_reading_a_file_does_not_change_os_environ_or_the_working_folder(tmp_pat
     assert (dict(os.environ), os.getcwd()) == before
 
 
-def test_reading_a_folder_names_the_path(tmp_path):
+def test_reading_a_folder_reads_a_data_package_and_names_the_folder(tmp_path):
     folder = tmp_path / "plan.json"
     folder.mkdir()
-    with pytest.raises(IsADirectoryError) as caught:
+    with pytest.raises(DocumentError) as caught:
         rs.load(folder)
-    assert caught.value.filename == str(folder)
+    assert caught.value.source == str(folder)
+    assert caught.value.problems == (
+        Problem("$", "the folder holds no datapackage.json; a folder is read as a data package"),
+    )
 
 
 def test_an_amount_with_thousands_of_leading_zeros_is_read_exactly():

@@ -405,3 +405,10 @@ def test_export_and_check_exit_2_for_a_bad_document_or_package(tmp_path):
     assert f"{tmp_path / 'pkg'}:$.pillars[0].code: pillars.csv, row 2, column code: got ''" in (
         result.output
     )
+
+
+def test_load_reads_a_data_package_by_its_folder_or_its_descriptor(tmp_path):
+    plan = load(pathlib.Path(__file__).parent.parent / "examples" / "illustrative_plan.toml")
+    write_datapackage(plan, tmp_path / "pkg")
+    assert load(tmp_path / "pkg") == plan
+    assert load(tmp_path / "pkg" / "datapackage.json") == plan

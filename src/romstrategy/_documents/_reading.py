@@ -54,7 +54,9 @@ def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Strateg
     """Read a strategy from a file; the suffix gives the format.
 
     `.xlsx` is an Excel workbook, read with openpyxl (`romstrategy[xlsx]`);
-    a macro-enabled `.xlsm` is refused.
+    a macro-enabled `.xlsm` is refused. A folder, or a file named
+    `datapackage.json`, is a Frictionless data package
+    (`romstrategy.tables.read_datapackage`).
 
     Raises:
         DocumentError: listing every problem, labelled with the file.
@@ -62,6 +64,10 @@ def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Strateg
         OSError: when the file cannot be read.
     """
     file = Path(path)
+    if file.name == "datapackage.json" or file.is_dir():
+        from romstrategy._documents import _datapackage  # only for a data package
+
+        return _datapackage.read_datapackage(file, max_bytes=max_bytes)
     if file.suffix.lower() in _WORKBOOKS:
         from romstrategy._documents import _workbook  # openpyxl, only for a workbook
 
