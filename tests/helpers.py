@@ -5,6 +5,7 @@ then small objects for the rules tests and a complete plan that follows the lett
 """
 
 import datetime
+import pathlib
 import re
 
 import attrs
@@ -32,6 +33,7 @@ from romstrategy import (
     StrategyStatus,
     Transaction,
     TransactionKind,
+    load,
     reference,
 )
 from romstrategy.rules import validate
@@ -488,3 +490,53 @@ def shuffled(strategy, rnd):
 def exactly(message: str) -> str:
     """A `pytest.raises(match=...)` pattern that matches `message` and nothing more."""
     return rf"\A{re.escape(message)}\Z"
+
+
+# === the tables of data packages and workbooks =======================================
+
+TABLES = [
+    "strategy",
+    "principals",
+    "provinces",
+    "roms",
+    "pillars",
+    "motions",
+    "motion_history",
+    "funding_sources",
+    "activities",
+    "allocations",
+    "transactions",
+]
+"""The layout's tables: files of a data package, sheets of a workbook, in order."""
+
+
+def illustrative():
+    """The illustrative plan of `examples/`, with transactions."""
+    return load(pathlib.Path(__file__).parent.parent / "examples" / "illustrative_plan.toml")
+
+
+def cannot_be_a_table(strategy):
+    """Why the layout refuses a strategy: values an empty cell or a `;` would change."""
+    found = []
+
+    def walk(value):
+        if isinstance(value, tuple):
+            for item in value:
+                walk(item)
+        elif attrs.has(type(value)):
+            for field in attrs.fields(type(value)):
+                item = getattr(value, field.name)
+                kind = field.metadata.get("kind")
+                if kind is None:  # money, a period: no text in them
+                    continue
+                if kind.optional and item == "":
+                    found.append(field.name)
+                if kind.many and kind.type is str and any(x == "" or ";" in x for x in item):
+                    found.append(field.name)
+                walk(item)
+
+    walk(strategy)
+    ids = [motion.id for motion in strategy.motions]
+    if any(motion.history and ids.count(motion.id) > 1 for motion in strategy.motions):
+        found.append("history")
+    return found

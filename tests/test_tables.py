@@ -13,26 +13,9 @@ from hypothesis import given
 from romstrategy import DocumentError, Problem, load, reference
 from romstrategy.tables import read_datapackage, write_datapackage
 from romstrategy.testing import strategies
-from tests.helpers import any_strategies
+from tests.helpers import TABLES, any_strategies, cannot_be_a_table, illustrative
 
 EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
-TABLES = [
-    "strategy",
-    "principals",
-    "provinces",
-    "roms",
-    "pillars",
-    "motions",
-    "motion_history",
-    "funding_sources",
-    "activities",
-    "allocations",
-    "transactions",
-]
-
-
-def illustrative():
-    return load(EXAMPLES / "illustrative_plan.toml")
 
 
 def rows(folder, name):
@@ -123,36 +106,9 @@ def test_generated_strategies_survive_a_package(strategy):
     assert _round_trip(strategy) == strategy
 
 
-def _cannot_be_a_table(strategy):
-    """Why the layout refuses a strategy: values an empty cell or a `;` would change."""
-    found = []
-
-    def walk(value):
-        if isinstance(value, tuple):
-            for item in value:
-                walk(item)
-        elif attrs.has(type(value)):
-            for field in attrs.fields(type(value)):
-                item = getattr(value, field.name)
-                kind = field.metadata.get("kind")
-                if kind is None:  # money, a period: no text in them
-                    continue
-                if kind.optional and item == "":
-                    found.append(field.name)
-                if kind.many and kind.type is str and any(x == "" or ";" in x for x in item):
-                    found.append(field.name)
-                walk(item)
-
-    walk(strategy)
-    ids = [motion.id for motion in strategy.motions]
-    if any(motion.history and ids.count(motion.id) > 1 for motion in strategy.motions):
-        found.append("history")
-    return found
-
-
 @given(any_strategies)
 def test_any_strategy_survives_or_is_refused_when_written(strategy):
-    refused = _cannot_be_a_table(strategy)
+    refused = cannot_be_a_table(strategy)
     if not refused:
         assert _round_trip(strategy) == strategy
         return

@@ -18,27 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from romstrategy import DocumentError, Money, dump, dumps, load, loads, reference
 from romstrategy.cli import main
 from romstrategy.testing import strategies
-from tests.helpers import any_strategies
-from tests.test_tables import _cannot_be_a_table
+from tests.helpers import TABLES, any_strategies, cannot_be_a_table, illustrative
 
 EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
-TABLES = [
-    "strategy",
-    "principals",
-    "provinces",
-    "roms",
-    "pillars",
-    "motions",
-    "motion_history",
-    "funding_sources",
-    "activities",
-    "allocations",
-    "transactions",
-]
-
-
-def illustrative():
-    return load(EXAMPLES / "illustrative_plan.toml")
 
 
 def written(tmp_path, strategy=None, name="plan.xlsx"):
@@ -670,7 +652,7 @@ def test_the_example_workbook_is_what_its_script_writes(tmp_path):
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_strategies)
 def test_any_strategy_survives_a_workbook_or_is_refused_when_written(strategy):
-    refused = _cannot_be_a_table(strategy)
+    refused = cannot_be_a_table(strategy)
     with tempfile.TemporaryDirectory() as folder:
         path = pathlib.Path(folder) / "x.xlsx"
         if not refused:
