@@ -15,6 +15,7 @@ from functools import cache
 import pendulum
 
 from romstrategy._model._budget import FundingKind, FundingSource
+from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._money import Money
 from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
 from romstrategy._model._parties import ROM, Organisation, OrganisationKind, Province
@@ -241,11 +242,17 @@ MOTIONS: tuple[Motion, ...] = (
         title="Motie Romke de Jong c.s.",
         submitter="Romke de Jong",
         co_submitted=True,
+        co_submitters=("Van Strien", "Van der Graaf", "Amhaouch"),
         submitted_on=_date("2023-07-06"),
         request="Make clear, with the ROMs and the provinces, what is needed to strengthen "
         "the ROMs' driving role and unlock regional innovation.",
         history=_adopted_and_settled(_date("2023-07-06")),
-        note=_UNKNOWN_KAMERSTUK,
+        kamerstuk=KamerstukRef(dossier=33009, number=124),
+        note="Kamerstuk 33 009 (Innovatiebeleid), nr. 124, moved in the tweeminutendebat "
+        "Innovatie by the members Romke de Jong, Van Strien, Van der Graaf and Amhaouch: "
+        "Handelingen II 2022/23, nr. 103, item 63, "
+        "https://zoek.officielebekendmakingen.nl/h-tk-20222023-103-63.html. "
+        "The date is the letter's; the date of adoption is unknown.",
     ),
     Motion(
         id="koekoek-2024",

@@ -35,6 +35,7 @@ from cattrs.gen import (
 from romstrategy._documents._errors import Problem, describe
 from romstrategy._model._budget import Allocation, FundingSource
 from romstrategy._model._display import key_text
+from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._kinds import FieldError, Kind, kinds, to_date
 from romstrategy._model._money import Money, money_of_text
 from romstrategy._model._parliament import Motion, StatusChange
@@ -96,6 +97,18 @@ def _money(value: object, _: object) -> Money:
         raise
     except (TypeError, ValueError) as error:
         raise _RefusedError(str(error).removeprefix("Money: ")) from None
+
+
+def _kamerstuk(value: object, _: object) -> KamerstukRef:
+    if type(value) is not str:
+        raise _RefusedError(
+            f'expected a Kamerstuk reference as a string such as "33 009, nr. 124", '
+            f"found {describe(value)}"
+        )
+    try:
+        return KamerstukRef.parse(value)
+    except ValueError as error:
+        raise _RefusedError(str(error)) from None
 
 
 def _float_hint(value: float) -> str:
@@ -252,7 +265,12 @@ def _omit_none(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any], d
     attrs.resolve_types(cls)
     fields = attrs.fields(cls)
     # A field whose default is None or "" is left out at that value: the converters keep both.
-    omitted = [field.name for field in fields if field.default is None or field.default == ""]
+    # So is one marked `omit_empty`, added later, so that older documents are written as before.
+    omitted = [
+        field.name
+        for field in fields
+        if field.default is None or field.default == "" or field.metadata.get("omit_empty")
+    ]
     optional: dict[str, Any] = {name: override(omit_if_default=True) for name in omitted}
     plain = [field.evolve(converter=None) if field.name in omitted else field for field in fields]
     return make_dict_unstructure_fn_from_attrs(plain, cls, converter, **optional)
@@ -268,6 +286,7 @@ def _converters() -> tuple[cattrs.Converter, cattrs.Converter]:
     writer.register_unstructure_hook(Money, _money_text)
     writer.register_unstructure_hook(pendulum.Date, pendulum.Date.isoformat)
     writer.register_unstructure_hook(Period, _unstructure_period)
+    writer.register_unstructure_hook(KamerstukRef, str)
     writer.register_unstructure_hook_func(_is_enum, lambda member: member.value)
     writer.register_unstructure_hook_factory(_is_tuple, _list_hook_for(writer))
     for cls in MODEL_CLASSES:
@@ -278,6 +297,7 @@ def _converters() -> tuple[cattrs.Converter, cattrs.Converter]:
     reader.register_structure_hook(bool, _flag)
     reader.register_structure_hook(Money, _money)
     reader.register_structure_hook(pendulum.Date, _date)
+    reader.register_structure_hook(KamerstukRef, _kamerstuk)
     reader.register_structure_hook_factory(_is_enum, _enum_hook)
     reader.register_structure_hook_factory(
         attrs.has, lambda cls: _table(_class_fields(reader, cls))

@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._kinds import Kind, kinds, to_date
 from romstrategy._model._money import Money, money_of_text
 from romstrategy._model._period import Period
@@ -174,6 +175,8 @@ class _Builder:
             return _member(kind.type)
         if kind.name == "flag":
             return _flag
+        if kind.name == "kamerstuk":
+            return _kamerstuk
         return _text(kind.check, blank=kind.name != "id")
 
 
@@ -212,6 +215,12 @@ def _member(enum: Any) -> _Convert:
         return members[value]
 
     return member
+
+
+def _kamerstuk(value: Any) -> KamerstukRef:
+    if type(value) is not str:
+        raise _RefusedError
+    return KamerstukRef.parse(value)
 
 
 def _flag(value: Any) -> bool:

@@ -27,6 +27,7 @@ import attrs
 import pendulum
 
 from romstrategy._model._display import shown
+from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._money import Money, check_amount
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "Id",
     "Ids",
     "Kind",
+    "OptionalKamerstuk",
     "OptionalAmount",
     "OptionalDay",
     "OptionalId",
@@ -196,6 +198,17 @@ def to_date(value: object) -> pendulum.Date:
     return pendulum.Date(value.year, value.month, value.day)
 
 
+def _kamerstuk(value: object) -> KamerstukRef:
+    if type(value) is KamerstukRef:
+        return value
+    if not isinstance(value, str):
+        raise FieldError(f"got {shown(value)}, expected a KamerstukRef or a str")
+    try:
+        return KamerstukRef.parse(value)
+    except ValueError as error:
+        raise FieldError(str(error)) from None
+
+
 def _flag(value: object) -> bool:
     if not isinstance(value, bool):
         raise FieldError(f"got {shown(value)}, expected True or False")
@@ -229,6 +242,23 @@ _DAY = Kind(
     "day", pendulum.Date, to_date, {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
 )
 _FLAG = Kind("flag", bool, _flag, {"type": "boolean"})
+# The forms `KamerstukRef.parse` reads, for a validator in any language: no flags, ASCII classes.
+_S = f"[{_SPACE}]*"
+_KAMERSTUK_PATTERN = (
+    f"^{_S}[0-9]([{_SPACE}]*[0-9]){{0,8}}{_S}(([A-Za-z][A-Za-z0-9]{{0,9}}){_S})?"
+    f",{_S}[Nn][Rr]\\.?{_S}[0-9]{{1,9}}{_S}$"
+    f"|^{_S}[0-9]{{1,9}}{_S}-{_S}([A-Za-z][A-Za-z0-9]{{0,9}}{_S}-{_S})?[0-9]{{1,9}}{_S}$"
+)
+_KAMERSTUK = Kind(
+    "kamerstuk",
+    KamerstukRef,
+    _kamerstuk,
+    {
+        "description": 'A Kamerstuk reference such as "33 009, nr. 124" or "36 410 XIII, nr. 39".',
+        "type": "string",
+        "pattern": _KAMERSTUK_PATTERN,
+    },
+)
 
 Id = Annotated[str, _ID]
 """A non-empty id (*kenmerk*): a str with something other than white space."""
@@ -250,6 +280,8 @@ Day = Annotated[pendulum.Date, _DAY]
 """A calendar date (*datum*); a stdlib date or an ISO string is converted."""
 OptionalDay = Annotated[pendulum.Date | None, attrs.evolve(_DAY, optional=True)]
 """A date or `None`."""
+OptionalKamerstuk = Annotated[KamerstukRef | None, attrs.evolve(_KAMERSTUK, optional=True)]
+"""A Kamerstuk reference or `None`; its text forms are read too."""
 Flag = Annotated[bool, _FLAG]
 """True or False, and nothing else."""
 

@@ -12,8 +12,10 @@ from romstrategy._model._kinds import (
     Id,
     OptionalAmount,
     OptionalDay,
+    OptionalKamerstuk,
     OptionalText,
     Text,
+    Texts,
     by_kind,
 )
 
@@ -73,11 +75,15 @@ class Motion:
         title: how it is known, e.g. `"Motie Amhaouch c.s."`.
         submitter: the first submitter (*indiener*).
         co_submitted: whether others signed too (*c.s.*, *cum suis*).
+        co_submitters: the co-signers' names (*medeindieners*), in the
+            order of the record; empty where unknown or none. Names with
+            `co_submitted` false break rule RS304.
         submitted_on: the date it was submitted.
         request: what it asks (*verzoek*).
         history: its status changes, oldest first.
         amount: money an amendment makes available, or `None`.
-        kamerstuk: the parliamentary paper number, or `None` where unknown.
+        kamerstuk: the parliamentary paper (*Kamerstuk*), or `None` where
+            unknown; its text forms, such as `"33 009, nr. 124"`, are read too.
         note: anything a reader must know, e.g. a spelling, or `None`.
     """
 
@@ -86,11 +92,12 @@ class Motion:
     title: Text
     submitter: Text
     co_submitted: Flag = False
+    co_submitters: Texts = attrs.field(default=(), metadata={"omit_empty": True})
     submitted_on: Day
     request: Text
     history: tuple[StatusChange, ...] = ()
     amount: OptionalAmount = None
-    kamerstuk: OptionalText = None
+    kamerstuk: OptionalKamerstuk = None
     note: OptionalText = None
 
     @property

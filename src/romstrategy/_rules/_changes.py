@@ -94,7 +94,12 @@ def settled_history(document: str | None = "the letter") -> tuple[StatusChange, 
 
 
 def add_motion(
-    strategy: Strategy, name: str, *history: StatusChange, settled: bool = False
+    strategy: Strategy,
+    name: str,
+    *history: StatusChange,
+    settled: bool = False,
+    co_submitters: tuple[str, ...] = (),
+    co_submitted: bool = False,
 ) -> Strategy:
     """`strategy` with an illustrative motion `name` of that history, settled by it or not."""
     motion = Motion(
@@ -102,6 +107,8 @@ def add_motion(
         kind=MotionKind.MOTION,
         title="Example motion",
         submitter="Example",
+        co_submitted=co_submitted,
+        co_submitters=co_submitters,
         submitted_on=pendulum.Date(2024, 1, 10),
         request="Illustrative only.",
         history=history,

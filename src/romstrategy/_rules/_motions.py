@@ -1,6 +1,6 @@
 """Rules about motions and their lifecycle (*moties en hun levensloop*).
 
-RS301 to RS303. A date that is not known (`None`) is never a finding: the
+RS301 to RS304. A date that is not known (`None`) is never a finding: the
 letter, for instance, gives no date of adoption.
 """
 
@@ -21,6 +21,7 @@ from romstrategy._rules._text import path
 
 __all__ = [
     "NEXT_STATUSES",
+    "co_submitters_without_co_submitted",
     "invalid_motion_lifecycle",
     "settled_without_document",
     "settles_a_motion_not_adopted_or_settled",
@@ -214,3 +215,49 @@ def settled_without_document(strategy: Strategy) -> Iterator[Violation]:
                     path=path("motions", motion.id, f"history[{index}]", "document"),
                     subjects=(motion.id,),
                 )
+
+
+def _co_signed_but_not_marked(strategy: Strategy) -> Strategy:
+    """A motion names a co-signer, but says that nobody signed with the submitter."""
+    history = (step(MotionStatus.SUBMITTED),)
+    return add_motion(strategy, "example-unmarked", *history, co_submitters=("Example Two",))
+
+
+def _co_signed_and_marked(strategy: Strategy) -> Strategy:
+    """A motion names a co-signer and says that others signed (*c.s.*)."""
+    history = (step(MotionStatus.SUBMITTED),)
+    return add_motion(
+        strategy, "example-marked", *history, co_submitters=("Example Two",), co_submitted=True
+    )
+
+
+@rule(
+    "RS304",
+    Severity.ERROR,
+    title="A motion names co-signers but is not marked as co-submitted",
+    title_nl="Een motie noemt medeindieners, maar is niet als c.s. aangemerkt",
+    breaks=_co_signed_but_not_marked,
+    keeps=_co_signed_and_marked,
+)
+def co_submitters_without_co_submitted(strategy: Strategy) -> Iterator[Violation]:
+    """A motion with co-signers (*medeindieners*) is co-submitted (*c.s.*, *cum suis*).
+
+    `co_submitters` names who signed with the submitter; `co_submitted`
+    says whether anyone did. Names with `co_submitted` false contradict
+    each other. `co_submitted` true without names is fine: the names may be
+    unknown. The path is `motions[id].co_submitted`; the subject the
+    motion's id.
+    """
+    for motion in strategy.motions:
+        if motion.co_submitters and not motion.co_submitted:
+            count = len(motion.co_submitters)
+            names = ", ".join(motion.co_submitters)
+            yield Violation(
+                message=f"{motion.kind.value.capitalize()} {motion.id} names {count} "
+                f"co-signer{'s' if count > 1 else ''} ({names}), but co_submitted is false.",
+                message_nl=f"{_kind_nl(motion)} {motion.id} noemt {count} "
+                f"medeindiener{'s' if count > 1 else ''} ({names}), maar co_submitted is "
+                "onwaar.",
+                path=path("motions", motion.id, "co_submitted"),
+                subjects=(motion.id,),
+            )

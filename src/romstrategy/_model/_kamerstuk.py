@@ -1,0 +1,117 @@
+"""A reference to a parliamentary paper (*Kamerstuk*): dossier, suffix and number.
+
+A Kamerstuk is cited by its dossier (*dossiernummer*), the dossier's suffix
+where it has one (*toevoeging*, e.g. the budget chapter `XIII`) and its number
+within the dossier (*ondernummer*): "33 009, nr. 124", "36 410 XIII, nr. 39".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+from romstrategy._model._display import shown
+
+__all__ = ["FORMS", "OFFICIAL", "KamerstukRef"]
+
+FORMS = ('"33 009, nr. 124"', '"33009-124"', '"36 410 XIII, nr. 39"', '"36410-XIII-39"')
+"""The forms `KamerstukRef.parse` reads, as a message shows them."""
+
+OFFICIAL = r"[0-9]{1,3}( [0-9]{3}){0,2}( [A-Z][A-Z0-9]{0,9})?, nr\. [0-9]{1,9}"
+"""The official form that `str(ref)` writes, as a regular expression matched in full."""
+
+_LARGEST = 999_999_999
+"""The largest dossier or number read: nine digits."""
+
+_LONGEST = 100
+"""The longest text `parse` reads; a reference is a few dozen characters."""
+
+_DIGITS = r"([0-9](?:\s*[0-9]){0,8})"
+_SUFFIX = r"([A-Za-z][A-Za-z0-9]{0,9})"
+_OFFICIAL = re.compile(rf"\s*{_DIGITS}\s*(?:{_SUFFIX}\s*)?,\s*nr\.?\s*([0-9]{{1,9}})\s*", re.I)
+_DASHED = re.compile(rf"\s*([0-9]{{1,9}})\s*-\s*(?:{_SUFFIX}\s*-\s*)?([0-9]{{1,9}})\s*")
+_SUFFIX_PATTERN = re.compile(r"[A-Z][A-Z0-9]{0,9}")
+
+
+def _whole(name: str) -> Any:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not int or not 1 <= value <= _LARGEST:
+            raise ValueError(
+                f"KamerstukRef.{attribute.name}: got {shown(value)}, "
+                f"expected the {name} as a whole number from 1 to {_LARGEST:,}"
+            )
+
+    return check
+
+
+def _suffix(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or _SUFFIX_PATTERN.fullmatch(value) is None:
+        raise ValueError(
+            f"KamerstukRef.suffix: got {shown(value)}, expected None or a suffix "
+            "(toevoeging) of up to ten letters and digits that starts with a letter, "
+            'such as "XIII"'
+        )
+
+
+def _upper(value: object) -> object:
+    return value.upper() if isinstance(value, str) and value.isascii() else value
+
+
+def _suffix_order(suffix: str | None) -> tuple[bool, str]:
+    return (suffix is not None, suffix or "")
+
+
+@attrs.frozen(kw_only=True, order=True)
+class KamerstukRef:
+    """A reference to a parliamentary paper (*Kamerstuk*).
+
+    `str(ref)` is the official form, `"33 009, nr. 124"`, with the dossier
+    grouped in threes. References order by dossier, then suffix (none
+    first), then number.
+
+    Attributes:
+        dossier: the dossier number (*dossiernummer*), e.g. `33009`.
+        suffix: the dossier's suffix (*toevoeging*) in upper case, e.g.
+            `"XIII"`, or `None`.
+        number: the paper's number within the dossier (*ondernummer*).
+    """
+
+    dossier: int = attrs.field(validator=_whole("dossier number"))
+    suffix: str | None = attrs.field(
+        default=None, converter=_upper, validator=_suffix, order=_suffix_order
+    )
+    number: int = attrs.field(validator=_whole("number within the dossier"))
+
+    @classmethod
+    def parse(cls, text: str) -> KamerstukRef:
+        """Read a reference as people write it.
+
+        Accepts `"33 009, nr. 124"`, `"33009, nr. 124"`, `"33009-124"`,
+        `"36 410 XIII, nr. 39"` and `"36410-XIII-39"`, in any case and
+        spacing; the suffix is kept in upper case.
+
+        Raises:
+            ValueError: for any other text, showing the accepted forms.
+        """
+        found = None
+        if isinstance(text, str) and len(text) <= _LONGEST:
+            found = _OFFICIAL.fullmatch(text) or _DASHED.fullmatch(text)
+        if found is None:
+            raise ValueError(
+                f"got {shown(text)}, expected a Kamerstuk reference such as {', '.join(FORMS)}"
+            )
+        dossier, suffix, number = found.groups()
+        return cls(
+            dossier=int(re.sub(r"\s", "", dossier)),
+            suffix=suffix,
+            number=int(number),
+        )
+
+    def __str__(self) -> str:
+        dossier = f"{self.dossier:,}".replace(",", " ")
+        suffix = f" {self.suffix}" if self.suffix else ""
+        return f"{dossier}{suffix}, nr. {self.number}"
