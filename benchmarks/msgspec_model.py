@@ -73,6 +73,7 @@ class Motion(_Struct, kw_only=True):
     title: str
     submitter: str
     co_submitted: bool = False
+    co_submitters: tuple[str, ...] = ()
     submitted_on: datetime.date
     request: str
     history: tuple[StatusChange, ...] = ()

@@ -42,6 +42,8 @@ def normal(obj: Any, name: str = "") -> Any:
         return obj
     if isinstance(obj, rs.Money):
         return obj.cents
+    if isinstance(obj, rs.KamerstukRef):
+        return str(obj)  # the other models keep the text, which documents write this way
     if isinstance(obj, str):
         return _cents(obj) if name in _MONEY_FIELDS else obj
     if isinstance(obj, enum.Enum):

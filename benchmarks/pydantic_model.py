@@ -76,6 +76,7 @@ class Motion(_Model):
     title: str
     submitter: str
     co_submitted: bool = False
+    co_submitters: tuple[str, ...] = ()
     submitted_on: datetime.date
     request: str
     history: tuple[StatusChange, ...] = ()

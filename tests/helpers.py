@@ -17,6 +17,7 @@ from romstrategy import (
     Allocation,
     FundingKind,
     FundingSource,
+    KamerstukRef,
     Money,
     Motion,
     MotionKind,
@@ -83,6 +84,12 @@ changes = st.builds(
     on=st.none() | dates,
     document=st.none() | texts,
 )
+kamerstuk_refs = st.builds(
+    KamerstukRef,
+    dossier=st.sampled_from([1, 33009, 999_999_999]) | st.integers(1, 999_999_999),
+    suffix=st.none() | st.from_regex(r"[A-Z][A-Z0-9]{0,9}", fullmatch=True),
+    number=st.integers(1, 999_999_999),
+)
 motions = st.builds(
     Motion,
     id=ids,
@@ -90,11 +97,12 @@ motions = st.builds(
     title=texts,
     submitter=texts,
     co_submitted=st.booleans(),
+    co_submitters=st.lists(texts, max_size=3).map(tuple),
     submitted_on=dates,
     request=texts,
     history=st.lists(changes, max_size=4).map(tuple),
     amount=st.none() | moneys,
-    kamerstuk=st.none() | texts,
+    kamerstuk=st.none() | kamerstuk_refs,
     note=st.none() | texts,
 )
 funding_sources = st.builds(

@@ -110,6 +110,7 @@ PUBLIC_MODULES = (
     "romstrategy.reference",
     "romstrategy.testing",
     "romstrategy.tables",
+    "romstrategy.parliament",
 )
 API_PAGE = SOURCE.parent.parent / "docs" / "api.md"
 

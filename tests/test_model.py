@@ -16,6 +16,7 @@ from romstrategy import (
     Allocation,
     FundingKind,
     FundingSource,
+    KamerstukRef,
     Money,
     Motion,
     MotionKind,
@@ -255,7 +256,17 @@ def test_motions_carry_the_letters_dates_and_are_settled():
         assert motion.settled_by is not None
         assert motion.settled_by.document == ref.LETTER
         assert motion.settled_by.on is None  # the letter's exact date is unknown
-        assert motion.kamerstuk is None
+    # FACTS.md: only motie De Jong's Kamerstuk and co-signers are known.
+    assert [m.id for m in ref.MOTIONS if m.kamerstuk is not None] == ["de-jong-2023"]
+    assert [m.id for m in ref.MOTIONS if m.co_submitters] == ["de-jong-2023"]
+    de_jong = motions["de-jong-2023"]
+    assert str(de_jong.kamerstuk) == "33 009, nr. 124"
+    assert de_jong.kamerstuk == KamerstukRef(dossier=33009, number=124)
+    assert de_jong.co_submitters == ("Van Strien", "Van der Graaf", "Amhaouch")
+    assert de_jong.co_submitted
+    assert "https://zoek.officielebekendmakingen.nl/h-tk-20222023-103-63.html" in (
+        de_jong.note or ""
+    )
     assert motions["amhaouch-2022"].co_submitted
     assert not motions["koekoek-2024"].co_submitted
     assert "Koekkoek" in (motions["koekoek-2024"].note or "")

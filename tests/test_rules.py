@@ -1739,6 +1739,8 @@ def breaks_every_rule_once():
         ),
         # RS002: the id of an amendment used again.
         motion(step(SUBMITTED), id="van-strien-2023", kind=MotionKind.AMENDMENT),
+        # RS304: a co-signer named, but not marked as co-submitted.
+        motion(step(SUBMITTED), id="unmarked", co_submitters=("Example Two",)),
     )
     al_2 = base.allocations[1]
     transactions = (
@@ -1769,7 +1771,7 @@ def breaks_every_rule_once():
 
 def test_a_strategy_that_breaks_each_rule_once_reports_each_code_once():
     report = validate(breaks_every_rule_once())
-    built_for = "RS001 RS002 RS101 RS102 RS103 RS104 RS105 RS201 RS202 RS203 RS204 RS205 RS301 RS302 RS303 RS401 RS501 RS502 RS503 RS504 RS505 RS506"
+    built_for = "RS001 RS002 RS101 RS102 RS103 RS104 RS105 RS201 RS202 RS203 RS204 RS205 RS301 RS302 RS303 RS304 RS401 RS501 RS502 RS503 RS504 RS505 RS506"
     assert [f.code for f in report.findings] == built_for.split()
     assert report.codes == tuple(built_for.split()) == tuple(RULES)
     assert not report.ok

@@ -13,6 +13,7 @@ from romstrategy._documents._errors import DocumentError, Problem
 from romstrategy._documents._reading import SCHEMA_VERSION, dump, dumps, load, loads
 from romstrategy._documents._schema import json_schema
 from romstrategy._model._budget import Allocation, FundingKind, FundingSource
+from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._money import Money
 from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
 from romstrategy._model._parties import ROM, Organisation, OrganisationKind, Province
@@ -21,7 +22,7 @@ from romstrategy._model._realisation import Transaction, TransactionKind
 from romstrategy._model._strategy import Activity, Pillar, Scope, Service, Strategy, StrategyStatus
 
 if typing.TYPE_CHECKING:
-    from romstrategy import reports, rules, tables
+    from romstrategy import parliament, reports, rules, tables
     from romstrategy._model._summary import summary
     from romstrategy._reports._notebook import to_frames, to_records
     from romstrategy._reports._progress import Progress, ProgressRow, progress
@@ -36,6 +37,7 @@ __all__ = [
     "Finding",
     "FundingKind",
     "FundingSource",
+    "KamerstukRef",
     "Money",
     "Motion",
     "MotionKind",
@@ -64,6 +66,7 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "parliament",
     "progress",
     "reference",
     "reports",
@@ -76,12 +79,14 @@ __all__ = [
     "validate",
 ]
 
-# The rules engine, the reports, the summary, progress and the notebook helpers load on first
-# use, so that `import romstrategy` stays quick for tools that only read documents.
+# The rules engine, the reports, the tables, parliament's records, the summary, progress and
+# the notebook helpers load on first use, so that `import romstrategy` stays quick for tools
+# that only read documents.
 _LAZY = {
     "reports": "romstrategy.reports",
     "rules": "romstrategy.rules",
     "tables": "romstrategy.tables",
+    "parliament": "romstrategy.parliament",
     "Finding": "romstrategy.rules",
     "Report": "romstrategy.rules",
     "Rule": "romstrategy.rules",
@@ -98,12 +103,15 @@ _LAZY = {
 }
 
 
+_MODULES = frozenset({"parliament", "reports", "rules", "tables"})
+
+
 def __getattr__(name: str) -> typing.Any:
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module 'romstrategy' has no attribute {name!r}")
     module = importlib.import_module(module_name)
-    value = module if name in ("reports", "rules", "tables") else getattr(module, name)
+    value = module if name in _MODULES else getattr(module, name)
     globals()[name] = value
     return value
 

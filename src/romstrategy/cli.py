@@ -31,11 +31,12 @@ from romstrategy import reference
 from romstrategy._documents._errors import DocumentError, Problem
 from romstrategy._documents._files import write_atomically
 from romstrategy._documents._formats import MAX_BYTES, format_of
-from romstrategy._documents._reading import dump, dumps, load, loads
+from romstrategy._documents._reading import dump, dumps, dumps_motions, load, loads
 from romstrategy._documents._schema import json_schema
 from romstrategy._documents._starter import STARTER_TOML
 from romstrategy._model._display import json_text, shown, visible
 from romstrategy._model._money import Money
+from romstrategy._model._parliament import Motion
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._summary import budget_balance
 from romstrategy._model._vocabulary import Lang, count, money, percent
@@ -44,6 +45,7 @@ from romstrategy.rules import RULES, Finding, Report, Severity, explain, validat
 
 if TYPE_CHECKING:
     from romstrategy import Progress, ProgressRow
+    from romstrategy.parliament import OdataImport
 
 __all__ = ["main", "run"]
 
@@ -909,6 +911,115 @@ def diff_command(old: str, new: str, output: str, lang: str, exit_code: bool) ->
         _echo(f"+++ {new}")
         _echo_lines(changes.to_text(_lang(lang)))
     raise SystemExit(1 if exit_code and changes.changed else 0)
+
+
+# --- motions from the Tweede Kamer's open data ----------------------------------------------
+
+
+def _motion_line(motion: Motion) -> str:
+    """Kamerstuk, title, status and signers of one motion, on one line."""
+    kamerstuk = str(motion.kamerstuk) if motion.kamerstuk else "no Kamerstuk"
+    signers = ", ".join((motion.submitter, *motion.co_submitters))
+    return f"{kamerstuk} | {motion.title} | {motion.status.value} | {signers}"
+
+
+def _text_format_of(plan: str) -> str:
+    """The format of `plan` if it is a text document; TOML for a workbook or a data package."""
+    suffix = Path(plan).suffix.lower().removeprefix(".")
+    return suffix if suffix in ("json", "toml", "yaml", "yml") else "toml"
+
+
+def _imported(file: str) -> OdataImport:
+    """The motions in `file`, its warnings on standard error; a failure exits 2."""
+    from romstrategy.parliament import from_odata
+
+    try:
+        found = from_odata(file)
+    except (DocumentError, OSError) as failure:
+        _echo_failure(file, failure)
+        raise SystemExit(2) from None
+    return found
+
+
+def _merge_into(
+    plan: str, out: str, motions: tuple[Motion, ...], add_new: bool, force: bool
+) -> None:
+    """Write `plan` merged with `motions` to `out`, and say what changed."""
+    from romstrategy._parliament._merge import merged
+
+    _, strategy = _load(plan)
+    if out != STDIN and _same_file(plan, out) and not force:
+        _fail(f"{out} is {plan} itself; writing it drops its comments; use --force")
+    try:
+        result, notes = merged(strategy, motions, add_new=add_new)
+    except ValueError as error:
+        _fail(str(error))
+    for note in notes:
+        _echo(f"{plan}: not merged: {note}", err=True)
+    if out == STDIN:
+        click.echo(dumps(result, _text_format_of(plan)), nl=False)  # formats escape controls
+        return
+    try:
+        dump(result, out)
+    except (ValueError, ImportError) as error:
+        _fail(f"{out}: {error}")
+    except OSError as error:
+        _fail(f"{out}: cannot be written: {_reason(error)}")
+    changed = sum(old != new for old, new in zip(strategy.motions, result.motions, strict=False))
+    added = len(result.motions) - len(strategy.motions)
+    _echo(f"wrote {out}: {count(changed, 'motion')} updated, {added} added", err=True)
+
+
+@main.command("motions")
+@click.argument("file")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json", "toml", "yaml"]),
+    default=None,
+    help="How to print the motions: one line each (text), or as a strategy document holds them.",
+)
+@click.option("--merge", "plan", help="Merge the motions into this strategy document.")
+@click.option("-o", "--output", "out", help="With --merge: write the merged strategy here.")
+@click.option("--add-new", is_flag=True, help="With --merge: add motions the strategy lacks.")
+@click.option("--force", is_flag=True, help="With --merge: write onto the strategy's own file.")
+def motions_command(
+    file: str, output: str | None, plan: str | None, out: str | None, add_new: bool, force: bool
+) -> None:
+    """Read the motions in FILE, records saved from the Tweede Kamer's open data.
+
+    FILE is the JSON answer of the Kamer's OData API for Zaak, with
+    $expand=Besluit,ZaakActor,Kamerstukdossier. The motions are printed one
+    line each (Kamerstuk, title, status, signers), or with --format json,
+    toml or yaml as a strategy document holds them; what could not be read
+    is on standard error. With --merge, the motions update the strategy in
+    that document, which is written to -o (- is standard output): the
+    Kamerstuk and co-signers it lacks and the Kamer's votes are filled in,
+    and with --add-new the motions it does not hold are added. A motion is
+    never marked settled: only the government settles a motion.
+
+    \b
+    Example:
+      romstrategy motions zaken.json
+      romstrategy motions zaken.json --merge plan.toml -o merged.toml
+    """
+    if plan is None and (out is not None or add_new or force):
+        _fail("-o, --add-new and --force go with --merge PLAN")
+    if plan is not None and out is None:
+        _fail("--merge needs -o FILE for the merged strategy (or -o - for standard output)")
+    if plan is not None and output is not None:
+        _fail("--format is for printing the motions; with --merge, -o's suffix gives the format")
+    found = _imported(file)
+    for warning in found.warnings:
+        _echo(f"{file}: warning: {warning}", err=True)
+    if plan is not None and out is not None:
+        _merge_into(plan, out, found.motions, add_new, force)
+    elif output in (None, "text"):
+        for motion in found.motions:
+            _echo(_motion_line(motion))
+    else:
+        click.echo(dumps_motions(found.motions, output), nl=False)  # formats escape controls
+    raise SystemExit(0)
 
 
 def run() -> None:

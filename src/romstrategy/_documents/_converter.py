@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat
 from typing import Any, get_args, get_origin
 
@@ -44,7 +44,7 @@ from romstrategy._model._period import Period
 from romstrategy._model._realisation import Transaction
 from romstrategy._model._strategy import Activity, Pillar, Strategy
 
-__all__ = ["MODEL_CLASSES", "problems_from", "structure", "unstructure"]
+__all__ = ["MODEL_CLASSES", "problems_from", "structure", "unstructure", "unstructure_motions"]
 
 MODEL_CLASSES: tuple[type[Any], ...] = (
     Period,
@@ -315,6 +315,12 @@ def unstructure(strategy: Strategy) -> dict[str, Any]:
     """Turn a `Strategy` into plain data, leaving out every `None` and empty description."""
     data: dict[str, Any] = _converters()[0].unstructure(strategy, Strategy)
     return data
+
+
+def unstructure_motions(motions: Iterable[Motion]) -> list[dict[str, Any]]:
+    """Turn motions into plain data, as a strategy document holds them."""
+    writer = _converters()[0]
+    return [writer.unstructure(motion, Motion) for motion in motions]
 
 
 # --- translating cattrs exception groups into problems ---------------------------

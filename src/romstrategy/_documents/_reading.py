@@ -7,6 +7,7 @@ canonical: the same strategy always gives the same text.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from romstrategy._documents._errors import DocumentError, Problem
@@ -16,9 +17,10 @@ from romstrategy._documents._formats import FORMATS, MAX_BYTES, format_of, parse
 from romstrategy._documents._trees import SCHEMA_VERSION, strategy_from, upgraded_or_refused
 from romstrategy._model._display import shown
 from romstrategy._model._kinds import argument
+from romstrategy._model._parliament import Motion
 from romstrategy._model._strategy import Strategy
 
-__all__ = ["SCHEMA_VERSION", "dump", "dumps", "load", "loads", "strategy_from"]
+__all__ = ["SCHEMA_VERSION", "dump", "dumps", "dumps_motions", "load", "loads", "strategy_from"]
 
 
 def _text_format(format: str) -> str:
@@ -115,6 +117,21 @@ def dumps(strategy: Strategy, format: str) -> str:
 
     tree = {"schema_version": SCHEMA_VERSION, **_converter.unstructure(strategy)}
     return render(tree, kind)
+
+
+def dumps_motions(motions: Iterable[Motion], format: str) -> str:
+    """Write motions as a strategy document holds them: a `motions` list, nothing else.
+
+    Raises:
+        ValueError: for an unknown format.
+    """
+    kind = _text_format(format)
+    items = tuple(motions)
+    for index, motion in enumerate(items):
+        argument(motion, Motion, f"dumps_motions: motions[{index}]")
+    from romstrategy._documents import _converter
+
+    return render({"motions": _converter.unstructure_motions(items)}, kind)
 
 
 def dump(strategy: Strategy, path: str | os.PathLike[str], *, format: str | None = None) -> None:
