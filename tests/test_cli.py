@@ -26,7 +26,9 @@ from romstrategy.rules import RULES
 EXAMPLES = Path(__file__).parent.parent / "examples"
 PLAN = EXAMPLES / "illustrative_plan.toml"
 REFERENCE = EXAMPLES / "reference" / "strategy_2024.toml"
-COMMANDS = ["check", "report", "progress", "explain", "schema", "split", "init", "convert", "diff"]
+COMMANDS = [
+    "check", "report", "progress", "explain", "schema", "split", "init", "convert", "diff", "motions"
+]  # fmt: skip
 
 
 def run(*args, env=None):

@@ -114,7 +114,9 @@ def test_the_changelog_page_is_the_repository_changelog():
 
 
 def _public_docstrings():
-    for module in (rs, rules):
+    from romstrategy import parliament
+
+    for module in (rs, rules, parliament):
         for name in module.__all__:
             value = getattr(module, name)
             if inspect.ismodule(value):
@@ -190,3 +192,16 @@ def test_the_cookbook_shows_what_the_spending_recipe_prints():
     shown = page.split("## Spending by a date", 1)[1].split("It prints:\n\n```text\n", 1)[1]
     assert printed == shown.split("```", 1)[0]
     assert "total:   €1,025,000.50 spent of €4,000,000.00" in printed
+
+
+def test_the_motions_page_shows_what_the_merging_example_prints():
+    import subprocess
+
+    script = ROOT / "examples" / "motions_from_the_kamer.py"
+    printed = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    page = (DOCS / "motions-from-the-tweede-kamer.md").read_text(encoding="utf-8")
+    shown = page.split("## Merging into a strategy", 1)[1].split("It prints:\n\n```text\n", 1)[1]
+    assert printed == shown.split("```", 1)[0]
+    assert "4 motions added; the plan had 4" in printed

@@ -13,7 +13,14 @@ from romstrategy.rules import RULES
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SCRIPTS = sorted(EXAMPLES.glob("*.py"))
-DOCUMENTS = sorted(p for s in ("toml", "json", "yaml", "xlsx") for p in EXAMPLES.rglob(f"*.{s}"))
+ODATA = EXAMPLES / "odata"
+"""The Tweede Kamer's records, which are no strategy documents."""
+DOCUMENTS = sorted(
+    p
+    for s in ("toml", "json", "yaml", "xlsx")
+    for p in EXAMPLES.rglob(f"*.{s}")
+    if ODATA not in p.parents
+)
 BROKEN_PLAN = EXAMPLES / "broken_plan.toml"
 
 

@@ -135,10 +135,10 @@ def test_any_text_parses_or_is_a_value_error(text):
 
 
 def _motion(**fields):
-    base = dict(
-        id="m", kind=MotionKind.MOTION, title="t", submitter="s",
-        submitted_on="2024-01-01", request="r",
-    )  # fmt: skip
+    base = {
+        "id": "m", "kind": MotionKind.MOTION, "title": "t", "submitter": "s",
+        "submitted_on": "2024-01-01", "request": "r",
+    }  # fmt: skip
     return Motion(**{**base, **fields})
 
 

@@ -967,7 +967,8 @@ def _merge_into(
         _fail(f"{out}: cannot be written: {_reason(error)}")
     changed = sum(old != new for old, new in zip(strategy.motions, result.motions, strict=False))
     added = len(result.motions) - len(strategy.motions)
-    _echo(f"wrote {out}: {count(changed, 'motion')} updated, {added} added", err=True)
+    word = "motion" if changed == 1 else "motions"
+    _echo(f"wrote {out}: {changed} {word} updated, {added} added", err=True)
 
 
 @main.command("motions")

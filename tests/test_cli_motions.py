@@ -1,0 +1,215 @@
+"""The `romstrategy motions` command: the Tweede Kamer's records, printed or merged."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import attrs
+import pytest
+import yaml
+from click.testing import CliRunner
+
+import romstrategy as rs
+from romstrategy import KamerstukRef, MotionStatus, reference
+from romstrategy.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def zaak(nummer, onderwerp, *, soort="Motie", besluit=("Stemmen - aangenomen",), **fields):
+    """A `Zaak` record as the API answers with `$expand=Besluit,ZaakActor,Kamerstukdossier`."""
+    record = {
+        "Id": f"id-{nummer}",
+        "Nummer": nummer,
+        "Soort": soort,
+        "Onderwerp": onderwerp,
+        "GestartOp": "2099-03-01T10:00:00+01:00",
+        "Volgnummer": 12,
+        "Afgedaan": True,
+        "Kabinetsappreciatie": None,
+        "Verwijderd": False,
+        "Besluit": [{"BesluitSoort": s, "Verwijderd": False} for s in besluit],
+        "ZaakActor": [
+            {"ActorNaam": "Jansen", "Relatie": "Indiener", "Verwijderd": False},
+            {"ActorNaam": "De Vries", "Relatie": "Medeindiener", "Verwijderd": False},
+        ],
+        "Kamerstukdossier": [{"Nummer": 99999, "Toevoeging": None, "Verwijderd": False}],
+    }
+    return {**record, **fields}
+
+
+@pytest.fixture
+def saved(tmp_path):
+    records = [
+        zaak("2099Z00002", "Motie over later", GestartOp="2099-04-01T00:00:00+02:00",
+             besluit=("Stemmen - verworpen",), Volgnummer=13),
+        zaak("2099Z00001", "Motie over \x1b[2Jeerder", Kabinetsappreciatie="Ontijdig"),
+        zaak("2099Z00003", "Een brief", soort="Brief regering"),
+    ]  # fmt: skip
+    path = tmp_path / "zaken.json"
+    path.write_text(json.dumps({"value": records}), encoding="utf-8")
+    return path
+
+
+def test_text_is_one_line_per_motion_in_date_order_and_the_warnings_on_stderr(saved):
+    result = run("motions", saved)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "99 999, nr. 12 | Motie over \\x1b[2Jeerder | adopted | Jansen, De Vries",
+        "99 999, nr. 13 | Motie over later | rejected | Jansen, De Vries",
+    ]
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 2
+    assert all(line.startswith(f"{saved}: warning: ") for line in warnings)
+    assert warnings[0] == (
+        f"{saved}: warning: 2099Z00001: unknown Kabinetsappreciatie 'Ontijdig'; it is ignored"
+    )
+    assert warnings[1].startswith(f"{saved}: warning: 2099Z00003: Soort 'Brief regering'")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "parse"),
+    [("json", json.loads), ("toml", tomllib.loads), ("yaml", yaml.safe_load)],
+)
+def test_a_document_format_prints_the_motions_as_a_strategy_holds_them(saved, fmt, parse):
+    result = run("motions", saved, "--format", fmt)
+    assert result.exit_code == 0
+    tree = parse(result.stdout)
+    assert list(tree) == ["motions"]
+    first, second = tree["motions"]
+    assert first["id"] == "2099Z00001"
+    assert first["kamerstuk"] == "99 999, nr. 12"
+    assert first["co_submitters"] == ["De Vries"]
+    assert first["co_submitted"] is True
+    assert [step["status"] for step in first["history"]] == ["submitted", "adopted"]
+    assert [step["status"] for step in second["history"]] == ["submitted", "rejected"]
+    assert "\x1b" not in result.stdout  # each format escapes control characters
+
+
+def test_input_that_is_not_odata_json_exits_2_with_every_problem(tmp_path):
+    path = tmp_path / "zaken.json"
+    path.write_text(json.dumps({"value": [1, "two", zaak("2099Z00001", "ok")]}), "utf-8")
+    result = run("motions", path)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert [line.split(": ")[0] for line in lines] == [f"{path}:$.value[0]", f"{path}:$.value[1]"]
+
+
+@pytest.mark.parametrize("text", ["{", "[1, 2", "null", '"zaken"', "{}"])
+def test_a_file_that_is_no_odata_answer_exits_2(tmp_path, text):
+    path = tmp_path / "zaken.json"
+    path.write_text(text, encoding="utf-8")
+    result = run("motions", path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}:$")
+
+
+def test_a_missing_file_exits_2(tmp_path):
+    result = run("motions", tmp_path / "nowhere.json")
+    assert result.exit_code == 2
+    assert "nowhere.json" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "x.toml"], "-o, --add-new and --force go with --merge PLAN"),
+        (["--add-new"], "-o, --add-new and --force go with --merge PLAN"),
+        (["--merge", "plan.toml"], "--merge needs -o FILE"),
+        (["--merge", "plan.toml", "-o", "x.toml", "--format", "json"], "--format is for"),
+    ],
+)
+def test_options_that_do_not_go_together_exit_2(saved, args, message):
+    result = run("motions", saved, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def _plan_with_kamerstuk_motion(tmp_path):
+    """The reference strategy, one motion of which the Kamer records as 99 999, nr. 12."""
+    strategy = reference.strategy_2024()
+    amhaouch = attrs.evolve(strategy.motions[0], kamerstuk=KamerstukRef(dossier=99999, number=12))
+    plan = attrs.evolve(strategy, motions=(amhaouch, *strategy.motions[1:]))
+    path = tmp_path / "plan.toml"
+    rs.dump(plan, path)
+    return path, plan
+
+
+def test_merge_writes_the_strategy_with_what_its_motions_lacked(saved, tmp_path):
+    path, plan = _plan_with_kamerstuk_motion(tmp_path)
+    out = tmp_path / "merged.toml"
+    result = run("motions", saved, "--merge", path, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    merged = rs.load(out)
+    assert merged.motions[1:] == plan.motions[1:]
+    amhaouch = merged.motions[0]
+    assert amhaouch.co_submitters == ("De Vries",)  # filled in from the Kamer's record
+    assert amhaouch.history == plan.motions[0].history  # adopted already; settled kept
+    assert f"wrote {out}: 1 motion updated, 0 added" in result.stderr
+    assert rs.load(path) == plan  # the plan itself is untouched
+
+
+def test_merge_with_add_new_adds_the_motions_the_strategy_lacks(saved, tmp_path):
+    path, plan = _plan_with_kamerstuk_motion(tmp_path)
+    out = tmp_path / "merged.json"
+    result = run("motions", saved, "--merge", path, "-o", out, "--add-new")
+    assert result.exit_code == 0, result.stderr
+    merged = rs.load(out)
+    assert [m.id for m in merged.motions] == [m.id for m in plan.motions] + ["2099Z00002"]
+    assert merged.motions[-1].status is MotionStatus.REJECTED
+    assert "1 motion updated, 1 added" in result.stderr
+
+
+def test_merge_to_standard_output_writes_the_plans_format(saved, tmp_path):
+    path, _ = _plan_with_kamerstuk_motion(tmp_path)
+    result = run("motions", saved, "--merge", path, "-o", "-")
+    assert result.exit_code == 0
+    merged = rs.loads(result.stdout, "toml")
+    assert merged.motions[0].co_submitters == ("De Vries",)
+
+
+def test_merge_onto_the_plan_itself_needs_force(saved, tmp_path):
+    path, plan = _plan_with_kamerstuk_motion(tmp_path)
+    refused = run("motions", saved, "--merge", path, "-o", path)
+    assert refused.exit_code == 2
+    assert "use --force" in refused.stderr
+    assert rs.load(path) == plan
+    forced = run("motions", saved, "--merge", path, "-o", path, "--force")
+    assert forced.exit_code == 0
+    assert rs.load(path).motions[0].co_submitters == ("De Vries",)
+
+
+def test_merge_of_a_bad_plan_exits_2_and_writes_nothing(saved, tmp_path):
+    plan = tmp_path / "plan.toml"
+    plan.write_text('id = "x"\n', encoding="utf-8")
+    out = tmp_path / "merged.toml"
+    result = run("motions", saved, "--merge", plan, "-o", out)
+    assert result.exit_code == 2
+    assert f"{plan}:$" in result.stderr
+    assert not out.exists()
+
+
+def test_merge_refuses_to_add_a_motion_whose_id_is_taken(saved, tmp_path):
+    strategy = reference.strategy_2024()
+    taken = attrs.evolve(
+        strategy.motions[0], id="2099Z00002", kamerstuk=KamerstukRef(dossier=1, number=1)
+    )
+    path = tmp_path / "plan.toml"
+    rs.dump(attrs.evolve(strategy, motions=(taken, *strategy.motions[1:])), path)
+    out = tmp_path / "merged.toml"
+    result = run("motions", saved, "--merge", path, "-o", out, "--add-new")
+    assert result.exit_code == 2
+    assert "2099Z00002" in result.stderr
+    assert not out.exists()
+
+
+def test_the_example_answer_prints_and_exits_0():
+    example = Path(__file__).parent.parent / "examples" / "odata" / "zaken.json"
+    result = run("motions", example)
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == len(rs.parliament.from_odata(example).motions)
