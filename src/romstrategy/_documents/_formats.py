@@ -15,7 +15,7 @@ from typing import Any
 from romstrategy._documents._errors import DocumentError, Problem, describe
 from romstrategy._model._display import shown
 
-__all__ = ["FORMATS", "MAX_BYTES", "format_of", "parse", "render"]
+__all__ = ["FORMATS", "MAX_BYTES", "format_of", "parse", "parse_value", "render"]
 
 MAX_BYTES = 64 * 1024 * 1024
 """The default largest document, in bytes: 64 MiB."""
@@ -157,6 +157,20 @@ def parse(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> dict
         DocumentError: for anything that is not a well-formed document.
         ValueError: for an unknown format.
     """
+    tree = parse_value(data, format, max_bytes=max_bytes)
+    if not isinstance(tree, dict):
+        raise _fail(f"expected a table at the top level, found {describe(tree)}")
+    return tree
+
+
+def parse_value(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> object:
+    """Parse text into plain data, whatever its top level, as strictly as a document.
+
+    Raises:
+        DocumentError: for anything that is not well-formed (too large, not
+            UTF-8, empty, malformed, a key twice, nested too deeply).
+        ValueError: for an unknown format.
+    """
     parser = _PARSERS[format_of(format)]
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
         raise TypeError(f"max_bytes: got {shown(max_bytes)}, expected an int of bytes")
@@ -164,12 +178,9 @@ def parse(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> dict
         raise ValueError(f"max_bytes: got {shown(max_bytes)}, expected 0 or more")
     text = _text(data, max_bytes)
     try:
-        tree = parser(text)
+        return parser(text)
     except RecursionError:
         raise _fail("the document is nested too deeply") from None
-    if not isinstance(tree, dict):
-        raise _fail(f"expected a table at the top level, found {describe(tree)}")
-    return tree
 
 
 @functools.cache

@@ -25,10 +25,9 @@ from typing import Any
 import attrs
 import pendulum
 
-from romstrategy._documents import _formats
 from romstrategy._documents._errors import DocumentError, Problem, describe
 from romstrategy._documents._files import naming
-from romstrategy._documents._formats import MAX_BYTES
+from romstrategy._documents._formats import MAX_BYTES, parse_value
 from romstrategy._model._display import shown
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
@@ -162,21 +161,11 @@ def _answer_in(file: Path) -> object:
                 too_large = f"the document has {size} bytes, more than the limit of {MAX_BYTES}"
                 raise DocumentError([Problem("$", too_large)])
             raw = stream.read(MAX_BYTES + 1)
-        return _parsed(raw)
+        return parse_value(raw, "json")
     except DocumentError as error:
         raise DocumentError(error.problems, source=str(file)) from None
     except OSError as error:  # reading a folder names a handle, not the path
         raise naming(error, file) from None
-
-
-def _parsed(raw: bytes) -> object:
-    """JSON read as strategy documents are: strictly, every refusal a `DocumentError`."""
-    # The size check, UTF-8 and the JSON reader of documents, whose top level is any value here.
-    text = _formats._text(raw, MAX_BYTES)
-    try:
-        return _formats._parse_json(text)
-    except RecursionError:
-        raise DocumentError([Problem("$", "the document is nested too deeply")]) from None
 
 
 def _records(answer: object, source: str | None) -> list[dict[Any, Any]]:
