@@ -561,3 +561,33 @@ def matches(mine, theirs):
 @given(rst.strategies(max_allocations=2))
 def test_a_passing_strategy_merged_with_the_reference_motion_is_unchanged(strategy):
     assert merged(strategy, [de_jong_from_the_kamer()], add_new=True) == (strategy, ())
+
+
+# --- finding the matches at once ----------------------------------------------------------
+
+_FEW_IDS = st.sampled_from(["a", "b", "c"])
+_FEW_REFS = st.none() | st.sampled_from([K124, K125])
+
+
+@given(
+    st.lists(st.tuples(_FEW_IDS, _FEW_REFS), max_size=8),
+    st.tuples(_FEW_IDS, _FEW_REFS),
+    st.lists(st.tuples(st.integers(0, 7), st.sampled_from([K124, K125])), max_size=3),
+)
+def test_the_index_finds_exactly_what_the_rule_of_matching_says(mine, theirs, fills):
+    from romstrategy._parliament._merge import _Motions
+
+    def naive(m, t):  # the words: by Kamerstuk when both have one, else by id
+        if m.kamerstuk is not None and t.kamerstuk is not None:
+            return m.kamerstuk == t.kamerstuk
+        return m.id == t.id
+
+    motions = [motion(step(SUBMITTED), id=i, kamerstuk=k) for i, k in mine]
+    index = _Motions(motions)
+    for at, ref in fills:  # a Kamerstuk filled in by a merge, as `replace` is told of it
+        if at < len(motions) and motions[at].kamerstuk is None:
+            motions[at] = attrs.evolve(motions[at], kamerstuk=ref)
+            index.replace(at, motions[at])
+    them = motion(step(SUBMITTED), id=theirs[0], kamerstuk=theirs[1])
+    assert index.matching(them) == [i for i, m in enumerate(motions) if naive(m, them)]
+    assert index.uses(them.id) == any(m.id == them.id for m in motions)

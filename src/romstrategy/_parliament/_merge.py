@@ -17,12 +17,13 @@ left out because another was missing is added once that one is there.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import attrs
 
 from romstrategy._model._display import shown, visible
+from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._kinds import argument
 from romstrategy._model._parliament import Motion, MotionStatus, StatusChange
 from romstrategy._model._period import Period
@@ -160,21 +161,63 @@ def _round(
     name: str,
 ) -> tuple[Motion, ...]:
     """One pass over the imported motions, in their order, against the motions as they become."""
-    current = list(motions)
+    current = _Motions(motions)
     clashes: list[str] = []
     for theirs in imported:
-        found = [index for index, mine in enumerate(current) if _matches(mine, theirs)]
+        found = current.matching(theirs)
         if not found and add_new:
-            if any(mine.id == theirs.id for mine in current):
+            if current.uses(theirs.id):
                 clashes.append(theirs.id)
                 continue
-            current.append(attrs.evolve(theirs, history=()))
-            found = [len(current) - 1]
+            found = [current.append(attrs.evolve(theirs, history=()))]
         for index in found:
-            current[index] = _updated(current[index], theirs, notes)
+            current.replace(index, _updated(current.motions[index], theirs, notes))
     if clashes:
         raise ValueError(_clash_message(clashes, name))
-    return tuple(current)
+    return tuple(current.motions)
+
+
+class _Motions:
+    """The strategy's motions as a merge changes them, found by id and by Kamerstuk at once."""
+
+    def __init__(self, motions: Iterable[Motion]) -> None:
+        self.motions: list[Motion] = []
+        self.by_id: dict[str, list[int]] = defaultdict(list)
+        self.by_kamerstuk: dict[KamerstukRef, list[int]] = defaultdict(list)
+        for motion in motions:
+            self.append(motion)
+
+    def append(self, motion: Motion) -> int:
+        """Add `motion` at the end; its index."""
+        index = len(self.motions)
+        self.motions.append(motion)
+        self.by_id[motion.id].append(index)
+        if motion.kamerstuk is not None:
+            self.by_kamerstuk[motion.kamerstuk].append(index)
+        return index
+
+    def replace(self, index: int, motion: Motion) -> None:
+        """Put `motion` at `index`: the same id, and the same Kamerstuk or one filled in."""
+        if self.motions[index].kamerstuk is None and motion.kamerstuk is not None:
+            self.by_kamerstuk[motion.kamerstuk].append(index)
+        self.motions[index] = motion
+
+    def uses(self, motion_id: str) -> bool:
+        """Whether a motion has the id `motion_id`."""
+        return bool(self.by_id.get(motion_id))
+
+    def matching(self, theirs: Motion) -> list[int]:
+        """The indexes of the motions `theirs` is, in order.
+
+        A motion is `theirs` when both have the same Kamerstuk, or, where
+        either has none, the same id.
+        """
+        same_id = self.by_id.get(theirs.id, [])
+        if theirs.kamerstuk is None:
+            return list(same_id)
+        numbered = self.by_kamerstuk.get(theirs.kamerstuk, [])
+        unnumbered = [i for i in same_id if self.motions[i].kamerstuk is None]
+        return sorted({*numbered, *unnumbered})
 
 
 def _clash_message(ids: list[str], name: str) -> str:
@@ -187,13 +230,6 @@ def _clash_message(ids: list[str], name: str) -> str:
         f"Kamerstuk, but the strategy already uses the id; give {them} another id, or "
         "correct the Kamerstuk"
     )
-
-
-def _matches(mine: Motion, theirs: Motion) -> bool:
-    """Whether `theirs` is `mine`: the same Kamerstuk where both have one, else the same id."""
-    if mine.kamerstuk is not None and theirs.kamerstuk is not None:
-        return mine.kamerstuk == theirs.kamerstuk
-    return mine.id == theirs.id
 
 
 def _updated(mine: Motion, theirs: Motion, notes: list[str]) -> Motion:
