@@ -30,7 +30,7 @@ import pendulum
 import romstrategy as rs
 from romstrategy import reference
 
-__all__ = ["document", "strategy", "with_transactions"]
+__all__ = ["document", "strategy", "with_transactions", "zaken"]
 
 THEMES = (
     "energy transition",
@@ -255,6 +255,42 @@ def _transaction(
 def document(n: int, seed: int = 2024) -> bytes:
     """The JSON document of `strategy(n, seed)`, as the library writes it."""
     return rs.dumps(strategy(n, seed), "json").encode("utf-8")
+
+
+_VOTES = ("Stemmen - aangenomen", "Stemmen - verworpen", "Stemmen - aangehouden")
+
+
+def zaken(n: int, seed: int = 2024) -> dict[str, Any]:
+    """An invented answer of the Tweede Kamer's OData API: `n` `Zaak` records of motions.
+
+    Each record has a submitter, zero to three co-signers, one of seven
+    invented dossiers with its number, and one vote; every tenth is
+    deleted. The shape is the API's, the names and numbers are made up.
+    """
+    rng = random.Random(seed)
+    records = []
+    for index in range(n):
+        day = pendulum.Date(2024, 1, 1).add(days=rng.randrange(0, 4 * 365))
+        actors = [{"ActorNaam": f"Lid {rng.randrange(150)}", "Relatie": "Indiener"}]
+        actors += [
+            {"ActorNaam": f"Lid {rng.randrange(150)}", "Relatie": "Medeindiener"}
+            for _ in range(rng.randrange(4))
+        ]
+        records.append(
+            {
+                "Nummer": f"2099Z{index:05d}",
+                "Soort": "Motie",
+                "Onderwerp": f"Motie {index} over de ROM's",
+                "GestartOp": f"{day.isoformat()}T10:00:00+01:00",
+                "Volgnummer": index + 1,
+                "Afgedaan": True,
+                "Verwijderd": index % 10 == 9,
+                "Besluit": [{"BesluitSoort": rng.choice(_VOTES), "Verwijderd": False}],
+                "ZaakActor": actors,
+                "Kamerstukdossier": [{"Nummer": 99_000 + index % 7, "Toevoeging": None}],
+            }
+        )
+    return {"value": records}
 
 
 if __name__ == "__main__":  # pragma: no cover - a quick look at a small document

@@ -3,7 +3,8 @@
 Usage: `python benchmarks/run.py [--sizes 1000,10000,100000] [--repeat 5] [--seed 2024]`
 
 Prints one table per workload: load, dump, formats (TOML and YAML), rules, realisation
-(`validate()` and `progress()` with three transactions per allocation), import and memory. Each
+(`validate()` and `progress()` with three transactions per allocation), motions (the
+Tweede Kamer's records read and merged), import and memory. Each
 time is the median over `--repeat` rounds (at least 5) after one warm-up
 round, with the spread as min-max. In each round the three libraries run one
 after the other, in a rotating order, and the ratios are the medians of the
@@ -264,6 +265,40 @@ def bench_realisation(documents: dict[int, bytes], repeat: int) -> None:
     _table("realisation: validate() and progress(), 3 transactions per allocation", header, rows)
 
 
+def bench_motions(documents: dict[int, bytes], repeat: int) -> None:
+    """Motions from the Tweede Kamer's open data: N/10 records read, then merged.
+
+    The records are invented (`generate.zaken`); they are merged into the
+    reference strategy, which holds none of them, with `add_new=True`, and
+    then merged again, which changes nothing.
+    """
+    from romstrategy import parliament
+
+    header = ["records", "call", "time", "time / time at N/10"]
+    rows = []
+    previous: dict[str, float] = {}
+    for n in documents:
+        answer = generate.zaken(n // 10)
+        motions = parliament.from_odata(answer).motions
+        plan = rs.reference.strategy_2024()
+        merged = parliament.merge(plan, motions, add_new=True)
+        calls: dict[str, Callable[[], Any]] = {
+            "from_odata(answer)": lambda answer=answer: parliament.from_odata(answer),
+            "merge(reference, motions, add_new=True)": lambda plan=plan, motions=motions: (
+                parliament.merge(plan, motions, add_new=True)
+            ),
+            "merge again (changes nothing)": lambda merged=merged, motions=motions: (
+                parliament.merge(merged, motions, add_new=True)
+            ),
+        }
+        for name, values in interleaved(calls, repeat).items():
+            median = statistics.median(values)
+            scaling = f"{median / previous[name]:.1f}x" if name in previous else "-"
+            rows.append([f"{n // 10:,}", name, _figure(values), scaling])
+            previous[name] = median
+    _table("motions: from_odata() and merge() of invented Tweede Kamer records", header, rows)
+
+
 IMPORTS = {
     "python -c pass": "pass",
     "import attrs, cattrs, pendulum": "import attrs, cattrs, pendulum",
@@ -417,7 +452,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument(
         "--workloads",
-        default="load,dump,formats,rules,realisation,import,memory",
+        default="load,dump,formats,rules,realisation,motions,import,memory",
         help="which tables to print",
     )
     args = parser.parse_args(argv)
@@ -439,6 +474,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         bench_rules(documents, args.repeat)
     if "realisation" in workloads:
         bench_realisation(documents, args.repeat)
+    if "motions" in workloads:
+        bench_motions(documents, args.repeat)
     if "import" in workloads:
         bench_import(args.repeat)
     if "memory" in workloads:

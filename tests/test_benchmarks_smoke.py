@@ -114,7 +114,8 @@ def test_library_and_peers_refuse_the_same_bad_values(document, changes):
 def test_harness_prints_every_table_at_1000(capsys):
     run.main(["--sizes", "1000", "--repeat", "5"])
     out = capsys.readouterr().out
-    for title in ("## load", "## dump", "## rules", "## realisation", "## import", "## memory"):
+    titles = ("## load", "## dump", "## rules", "## realisation", "## motions", "## import")
+    for title in (*titles, "## memory"):
         assert title in out
     assert "| 1,000" in out
 
