@@ -213,3 +213,27 @@ def test_the_example_answer_prints_and_exits_0():
     result = run("motions", example)
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == len(rs.parliament.from_odata(example).motions)
+
+
+def test_standard_input_is_read_for_a_dash(saved):
+    result = CliRunner().invoke(main, ["motions", "-"], input=saved.read_bytes())
+    assert result.exit_code == 0
+    assert (
+        result.stdout.splitlines()[1]
+        == "99 999, nr. 13 | Motie over later | rejected | Jansen, De Vries"
+    )
+    assert result.stderr.splitlines()[0].startswith("<stdin>: warning: 2099Z00001: ")
+    broken = CliRunner().invoke(main, ["motions", "-"], input=b"{")
+    assert broken.exit_code == 2
+    assert broken.stderr.startswith("<stdin>:$: not valid JSON")
+
+
+def test_a_bar_in_a_title_or_a_name_cannot_fake_a_column(tmp_path):
+    path = tmp_path / "zaken.json"
+    record = zaak("2099Z00001", "Motie | rejected | Nep", besluit=())
+    record["ZaakActor"][1]["ActorNaam"] = "De | Vries"
+    path.write_text(json.dumps([record]), encoding="utf-8")
+    result = run("motions", path)
+    assert result.stdout == (
+        "99 999, nr. 12 | Motie \\| rejected \\| Nep | submitted | Jansen, De \\| Vries\n"
+    )

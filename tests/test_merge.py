@@ -345,6 +345,29 @@ def test_refuses_one_clashing_id_in_the_singular():
         merged(strategy, [motion(id="m", kamerstuk=K125)], add_new=True)
 
 
+def test_two_imported_motions_that_share_an_id_are_named_as_such():
+    imports = [motion(id="zz", kamerstuk=K124), motion(id="zz", kamerstuk=K125)]
+    message = (
+        "merge(add_new=True): the imported motion id 'zz' is used by more than one imported "
+        "motion, with different Kamerstukken; give it another id, or correct the Kamerstuk"
+    )
+    with pytest.raises(ValueError, match=exactly(message)):
+        merge(one(), imports, add_new=True)
+    both = [*imports, motion(id="m", kamerstuk=K125)]
+    with pytest.raises(ValueError, match="id 'm' matches no motion of the strategy") as caught:
+        merge(one(motion(id="m", kamerstuk=KamerstukRef(dossier=1, number=1))), both, add_new=True)
+    assert "; and id 'zz' is used by more than one imported motion" in str(caught.value)
+
+
+def test_an_added_motion_with_co_signers_is_co_submitted_and_keeps_rs304_quiet():
+    theirs = motion(step(SUBMITTED), id="new", kamerstuk=K124, co_submitters=("A", "B"))
+    assert not theirs.co_submitted
+    result = merge(one(), [theirs], add_new=True)
+    assert result.motions[-1].co_submitters == ("A", "B")
+    assert result.motions[-1].co_submitted
+    assert validate(result, select="RS304").findings == ()
+
+
 # --- notes and arguments -----------------------------------------------------------------
 
 

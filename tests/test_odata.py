@@ -1060,3 +1060,33 @@ def test_any_other_value_gives_an_import_or_a_document_error(data):
     assert caught.value.problems
     assert all(problem.path.startswith("$") for problem in caught.value.problems)
     assert caught.value.source is None
+
+
+# --- after review -------------------------------------------------------------------------
+
+
+def test_motions_on_one_day_are_in_order_of_their_ids():
+    # Ids whose order differs read backwards, so that a wrong key shows.
+    found = read(zaak(Nummer="2099Z00021"), zaak(Nummer="2099Z00012"), zaak(Nummer="2099Z00030"))
+    assert [motion.id for motion in found.motions] == ["2099Z00012", "2099Z00021", "2099Z00030"]
+
+
+def test_a_vote_after_the_motion_was_held_comes_after_held_whatever_the_records_order():
+    record = zaak(Besluit=[besluit("Stemmen - aangenomen"), besluit("Stemmen - aangehouden")])
+    statuses = [change.status for change in only(record).history]
+    assert statuses == [MotionStatus.SUBMITTED, MotionStatus.HELD, MotionStatus.ADOPTED]
+    record = zaak(Besluit=[besluit("Stemmen - verworpen"), besluit("Stemmen - ingetrokken")])
+    statuses = [change.status for change in only(record).history]
+    assert statuses == [MotionStatus.SUBMITTED, MotionStatus.REJECTED, MotionStatus.WITHDRAWN]
+
+
+@pytest.mark.parametrize("text", ['{"value": []}', '  [{"Nummer": "x"}]', "[]"])
+def test_json_text_is_refused_with_a_hint_not_read_as_a_path(text):
+    with pytest.raises(TypeError, match=r"got a str that holds JSON text, .*; pass the parsed"):
+        from_odata(text)
+
+
+def test_json_text_that_is_really_a_path_is_read_as_one(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("[zaken].json").write_text(json.dumps([zaak()]), encoding="utf-8")
+    assert [m.id for m in from_odata("[zaken].json").motions] == ["2099Z00001"]

@@ -320,6 +320,34 @@ def test_frictionless_finds_a_foreign_key_to_nothing(tmp_path):
     assert read_datapackage(tmp_path) == broken  # a dangling reference is for the rules
 
 
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("36410-xiii-39", "36 410 XIII, nr. 39"),
+        ("33009, NR. 124", "33 009, nr. 124"),
+        ("0, nr. 0", None),
+        ("Kamerstuk 33009", None),
+    ],
+)
+def test_frictionless_and_the_reader_agree_on_a_kamerstuk_cell(tmp_path, written, read):
+    import frictionless
+
+    write_datapackage(reference.strategy_2024(), tmp_path)
+    motions = tmp_path / "motions.csv"
+    text = motions.read_text(encoding="utf-8")
+    assert text.count("33 009, nr. 124") == 1
+    motions.write_text(text.replace("33 009, nr. 124", written), encoding="utf-8")
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    if read is None:
+        assert [e[0] for e in report.flatten(["type"])] == ["constraint-error"]
+        with pytest.raises(DocumentError, match="expected a Kamerstuk reference"):
+            read_datapackage(tmp_path)
+    else:
+        assert report.valid, report.flatten(["type", "note"])
+        motion = next(m for m in read_datapackage(tmp_path).motions if m.id == "de-jong-2023")
+        assert str(motion.kamerstuk) == read
+
+
 # --- the command line ---------------------------------------------------------------------
 
 

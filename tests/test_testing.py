@@ -4,6 +4,7 @@ import json
 import re
 from concurrent.futures import ThreadPoolExecutor
 
+import attrs
 import pytest
 from hypothesis import find, given, settings
 from hypothesis import strategies as st
@@ -198,3 +199,18 @@ def test_generated_strategies_never_exceed_max_allocations(data):
 def test_generated_strategies_need_room_for_one_allocation(data):
     with pytest.raises(ValueError, match="max_allocations is 0"):
         data.draw(rst.strategies(max_allocations=0))
+
+
+@given(rst.motions(), rst.kamerstuk_refs())
+def test_invented_motions_break_no_rule_and_references_read_back(motion, ref):
+    strategy = attrs.evolve(rs.reference.strategy_2024(), motions=(*rs.reference.MOTIONS, motion))
+    assert [f.code for f in rs.validate(strategy).findings] == ["RS102"]
+    assert motion.settled_by is None
+    assert motion.co_submitted or not motion.co_submitters
+    assert rs.KamerstukRef.parse(str(ref)) == ref
+
+
+@given(rst.strategies())
+def test_generated_strategies_keep_the_letters_motions_first(strategy):
+    assert strategy.motions[: len(rs.reference.MOTIONS)] == rs.reference.MOTIONS
+    assert len(strategy.motions) <= len(rs.reference.MOTIONS) + 2

@@ -30,7 +30,7 @@ import click
 from romstrategy import reference
 from romstrategy._documents._errors import DocumentError, Problem
 from romstrategy._documents._files import write_atomically
-from romstrategy._documents._formats import MAX_BYTES, format_of
+from romstrategy._documents._formats import MAX_BYTES, format_of, parse_value
 from romstrategy._documents._reading import dump, dumps, dumps_motions, load, loads
 from romstrategy._documents._schema import json_schema
 from romstrategy._documents._starter import STARTER_TOML
@@ -917,10 +917,11 @@ def diff_command(old: str, new: str, output: str, lang: str, exit_code: bool) ->
 
 
 def _motion_line(motion: Motion) -> str:
-    """Kamerstuk, title, status and signers of one motion, on one line."""
+    """Kamerstuk, title, status and signers of one motion, on one line; a `|` in text escaped."""
     kamerstuk = str(motion.kamerstuk) if motion.kamerstuk else "no Kamerstuk"
-    signers = ", ".join((motion.submitter, *motion.co_submitters))
-    return f"{kamerstuk} | {motion.title} | {motion.status.value} | {signers}"
+    signers = ", ".join((motion.submitter, *motion.co_submitters)).replace("|", "\\|")
+    title = motion.title.replace("|", "\\|")
+    return f"{kamerstuk} | {title} | {motion.status.value} | {signers}"
 
 
 def _text_format_of(plan: str) -> str:
@@ -933,12 +934,23 @@ def _imported(file: str) -> OdataImport:
     """The motions in `file`, its warnings on standard error; a failure exits 2."""
     from romstrategy.parliament import from_odata
 
+    label = STDIN_LABEL if file == STDIN else file
     try:
-        found = from_odata(file)
+        found = from_odata(_stdin_json() if file == STDIN else file)
     except (DocumentError, OSError) as failure:
-        _echo_failure(file, failure)
+        _echo_failure(label, failure)
         raise SystemExit(2) from None
     return found
+
+
+def _stdin_json() -> object:
+    """The JSON on standard input, parsed as strictly as a document."""
+    if sys.stdin is None:
+        raise _stdin_problem("standard input is closed")
+    try:
+        return parse_value(sys.stdin.buffer.read(MAX_BYTES + 1), "json")
+    except DocumentError as error:
+        raise DocumentError(error.problems, source=STDIN_LABEL) from None
 
 
 def _merge_into(
@@ -990,8 +1002,9 @@ def motions_command(
     """Read the motions in FILE, records saved from the Tweede Kamer's open data.
 
     FILE is the JSON answer of the Kamer's OData API for Zaak, with
-    $expand=Besluit,ZaakActor,Kamerstukdossier. The motions are printed one
-    line each (Kamerstuk, title, status, signers), or with --format json,
+    $expand=Besluit,ZaakActor,Kamerstukdossier; - reads standard input. The
+    motions are printed one line each (Kamerstuk, title, status, signers; a
+    | in them as \\|), or with --format json,
     toml or yaml as a strategy document holds them; what could not be read
     is on standard error. With --merge, the motions update the strategy in
     that document, which is written to -o (- is standard output): the
@@ -1011,8 +1024,9 @@ def motions_command(
     if plan is not None and output is not None:
         _fail("--format is for printing the motions; with --merge, -o's suffix gives the format")
     found = _imported(file)
+    label = STDIN_LABEL if file == STDIN else file
     for warning in found.warnings:
-        _echo(f"{file}: warning: {warning}", err=True)
+        _echo(f"{label}: warning: {warning}", err=True)
     if plan is not None and out is not None:
         _merge_into(plan, out, found.motions, add_new, force)
     elif output in (None, "text"):

@@ -3,9 +3,11 @@
 Install with `pip install 'romstrategy[testing]'`. Every generator here is
 deterministic under Hypothesis's control and shrinks well:
 
-- `money()`, `periods()`, `activities()`, `allocations()`: single objects.
+- `money()`, `periods()`, `activities()`, `allocations()`, `kamerstuk_refs()`,
+  `motions()`: single objects.
 - `strategies()`: whole strategies that `validate()` passes without errors,
-  with money committed and spent on some of their allocations.
+  with money committed and spent on some of their allocations, and some
+  invented motions with a Kamerstuk and co-signers besides the letter's.
 - `broken_strategies()`: strategies built to break chosen rules, as `Broken`.
 - `documents()`: serialised documents, valid or as `BrokenDocument`.
 
@@ -26,7 +28,9 @@ from romstrategy import reference
 from romstrategy._documents._formats import render
 from romstrategy._documents._reading import dumps
 from romstrategy._model._budget import Allocation, FundingKind, FundingSource
+from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._money import MAX_EUROS, Money
+from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
 from romstrategy._model._period import Period
 from romstrategy._model._realisation import Transaction, TransactionKind
 from romstrategy._model._strategy import Activity, Scope, Service, Strategy, StrategyStatus
@@ -39,7 +43,9 @@ __all__ = [
     "allocations",
     "broken_strategies",
     "documents",
+    "kamerstuk_refs",
     "money",
+    "motions",
     "periods",
     "strategies",
 ]
@@ -247,8 +253,9 @@ def strategies(
     """Whole strategies that `validate()` passes with no errors.
 
     They build on the reference data (pillars, provinces, ROMs, motions) and
-    add funding sources, activities (supra-regional ones complement every
-    regional activity they overlap), allocations that balance each source to
+    add up to two invented motions (see `motions()`), funding sources,
+    activities (supra-regional ones complement every regional activity they
+    overlap), allocations that balance each source to
     the cent, and on some allocations transactions that break no rule:
     commitments within the allocation's period and amount, payments within
     what was committed, and corrections of both (*verplichtingen*,
@@ -284,14 +291,60 @@ def strategies(
         allocs += draw(_allocation_set(source, acts, room, f"al-{number}"))
     base = reference.strategy_2024()
     booked = [t for a in allocs for t in draw(_spending(a, base.period.end))]
+    kamer = draw(st.lists(motions(), max_size=2, unique_by=lambda motion: motion.id))
     return attrs.evolve(
         base,
+        motions=(*base.motions, *kamer),
         status=chosen,
         funding_sources=tuple(sources),
         activities=acts,
         allocations=allocs,
         transactions=tuple(draw(st.permutations(booked))),
     )
+
+
+def kamerstuk_refs() -> st.SearchStrategy[KamerstukRef]:
+    """Kamerstuk references (*Kamerstuk*): any dossier and number, with or without a suffix."""
+    return st.builds(
+        KamerstukRef,
+        dossier=st.integers(1, 999_999_999),
+        suffix=st.none() | st.sampled_from(["XIII", "A", "VII", "IXB"]),
+        number=st.integers(1, 999_999_999),
+    )
+
+
+_NAMES = st.from_regex(r"[A-Z][a-z]{1,10}( (van|de|der))?( [A-Z][a-z]{1,10})?", fullmatch=True)
+_S = MotionStatus
+_VOTES = ((), (_S.ADOPTED,), (_S.REJECTED,), (_S.WITHDRAWN,), (_S.HELD,), (_S.HELD, _S.ADOPTED))
+
+
+@st.composite
+def motions(draw: st.DrawFn) -> Motion:
+    """Invented motions and amendments that break no rule, as the Kamer's records give them.
+
+    Each has a Kamerstuk or none, zero to three co-signers (*medeindieners*;
+    with any, `co_submitted` is true), and a history of submitted and the
+    Kamer's votes: adopted, rejected, withdrawn or held. None is settled.
+    """
+    submitted = draw(periods(within=Period.years(2020, 2027))).start
+    co_submitters = tuple(draw(st.lists(_NAMES, max_size=3)))
+    votes = draw(st.sampled_from(_VOTES))
+    return Motion(
+        id=draw(_ids("kamer")),
+        kind=draw(st.sampled_from(MotionKind)),
+        title=draw(st.text(max_size=30)),
+        submitter=draw(_NAMES),
+        co_submitted=bool(co_submitters) or draw(st.booleans()),
+        co_submitters=co_submitters,
+        submitted_on=submitted,
+        request=draw(st.text(max_size=30)),
+        history=(StatusChange(status=_S.SUBMITTED, on=submitted), *map(_step, votes)),
+        kamerstuk=draw(st.none() | kamerstuk_refs()),
+    )
+
+
+def _step(status: MotionStatus) -> StatusChange:
+    return StatusChange(status=status)
 
 
 # --- broken strategies -------------------------------------------------------------------

@@ -42,7 +42,7 @@ from romstrategy._documents._tables import (
 )
 from romstrategy._documents._trees import SCHEMA_VERSION
 from romstrategy._model._display import shown
-from romstrategy._model._kamerstuk import OFFICIAL, KamerstukRef
+from romstrategy._model._kamerstuk import LONGEST, PATTERN, KamerstukRef
 from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
@@ -148,7 +148,8 @@ def _field(table: Table, column: Column) -> dict[str, Any]:
             pattern = kind.schema["oneOf"][0]["pattern"]
             constraints["pattern"] = pattern.removeprefix("^").removesuffix("$")
         elif kind.type is KamerstukRef:
-            constraints["pattern"] = OFFICIAL  # as written; reading takes the other forms too
+            constraints["pattern"] = PATTERN  # every form that reading takes
+            constraints["maxLength"] = LONGEST
         elif isinstance(kind.type, type) and issubclass(kind.type, enum.Enum):
             constraints["enum"] = [member.value for member in kind.type]
     # A required text may be empty, which a table cannot tell from a missing value.

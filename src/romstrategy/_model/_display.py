@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 __all__ = [
+    "SPACE",
     "digits",
     "html_text",
     "json_text",
@@ -26,6 +27,13 @@ __all__ = [
     "shown",
     "visible",
 ]
+
+# Python's white space (`str.isspace`), spelled out: a JSON Schema validator in another
+# language reads `\s` by its own rules.
+SPACE = (
+    r"\t\n\u000b\u000c\r\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""The characters of Python's white space, as the body of a regular expression's class."""
 
 _LIMIT = 40
 """The most characters of a value that a message quotes."""

@@ -12,9 +12,9 @@ from typing import Any
 
 import attrs
 
-from romstrategy._model._display import shown
+from romstrategy._model._display import SPACE, shown
 
-__all__ = ["FORMS", "OFFICIAL", "KamerstukRef"]
+__all__ = ["FORMS", "LONGEST", "OFFICIAL", "PATTERN", "KamerstukRef"]
 
 FORMS = ('"33 009, nr. 124"', '"33009-124"', '"36 410 XIII, nr. 39"', '"36410-XIII-39"')
 """The forms `KamerstukRef.parse` reads, as a message shows them."""
@@ -22,16 +22,25 @@ FORMS = ('"33 009, nr. 124"', '"33009-124"', '"36 410 XIII, nr. 39"', '"36410-XI
 OFFICIAL = r"[0-9]{1,3}( [0-9]{3}){0,2}( [A-Z][A-Z0-9]{0,9})?, nr\. [0-9]{1,9}"
 """The official form that `str(ref)` writes, as a regular expression matched in full."""
 
+LONGEST = 100
+"""The longest text `parse` reads; a reference is a few dozen characters."""
+
 _LARGEST = 999_999_999
 """The largest dossier or number read: nine digits."""
 
-_LONGEST = 100
-"""The longest text `parse` reads; a reference is a few dozen characters."""
+_S = f"[{SPACE}]*"
+# One to nine digits, spaces between them allowed, not all zero; the lookahead sees to that.
+_DOSSIER = f"((?=[0-9{SPACE}]*[1-9])[0-9](?:{_S}[0-9]){{0,8}})"
+_NUMBER = "((?=0*[1-9])[0-9]{1,9})"
+_SUFFIX = "([A-Za-z][A-Za-z0-9]{0,9})"
+PATTERN = (
+    f"{_S}(?:{_DOSSIER}{_S}(?:{_SUFFIX}{_S})?,{_S}[Nn][Rr]\\.?{_S}{_NUMBER}"
+    f"|{_DOSSIER}{_S}-{_S}(?:{_SUFFIX}{_S}-{_S})?{_NUMBER}){_S}"
+)
+"""Every form `parse` reads, matched in full: one pattern for Python, the JSON Schema and
+a data package's constraint, in the syntax all three share (ASCII classes, no flags)."""
 
-_DIGITS = r"([0-9](?:\s*[0-9]){0,8})"
-_SUFFIX = r"([A-Za-z][A-Za-z0-9]{0,9})"
-_OFFICIAL = re.compile(rf"\s*{_DIGITS}\s*(?:{_SUFFIX}\s*)?,\s*nr\.?\s*([0-9]{{1,9}})\s*", re.I)
-_DASHED = re.compile(rf"\s*([0-9]{{1,9}})\s*-\s*(?:{_SUFFIX}\s*-\s*)?([0-9]{{1,9}})\s*")
+_FORMS = re.compile(PATTERN)
 _SUFFIX_PATTERN = re.compile(r"[A-Z][A-Z0-9]{0,9}")
 
 
@@ -98,18 +107,15 @@ class KamerstukRef:
             ValueError: for any other text, showing the accepted forms.
         """
         found = None
-        if isinstance(text, str) and len(text) <= _LONGEST:
-            found = _OFFICIAL.fullmatch(text) or _DASHED.fullmatch(text)
+        if isinstance(text, str) and len(text) <= LONGEST:
+            found = _FORMS.fullmatch(text)
         if found is None:
             raise ValueError(
                 f"got {shown(text)}, expected a Kamerstuk reference such as {', '.join(FORMS)}"
             )
-        dossier, suffix, number = found.groups()
-        return cls(
-            dossier=int(re.sub(r"\s", "", dossier)),
-            suffix=suffix,
-            number=int(number),
-        )
+        groups = found.groups()  # those of the official form, then those of the dashed one
+        dossier, suffix, number = groups[:3] if groups[0] is not None else groups[3:]
+        return cls(dossier=int(re.sub(r"[^0-9]", "", dossier)), suffix=suffix, number=int(number))
 
     def __str__(self) -> str:
         dossier = f"{self.dossier:,}".replace(",", " ")

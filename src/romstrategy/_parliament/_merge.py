@@ -162,19 +162,27 @@ def _round(
 ) -> tuple[Motion, ...]:
     """One pass over the imported motions, in their order, against the motions as they become."""
     current = _Motions(motions)
-    clashes: list[str] = []
+    added: set[str] = set()
+    clashes: list[tuple[str, bool]] = []
     for theirs in imported:
         found = current.matching(theirs)
         if not found and add_new:
             if current.uses(theirs.id):
-                clashes.append(theirs.id)
+                clashes.append((theirs.id, theirs.id in added))
                 continue
-            found = [current.append(attrs.evolve(theirs, history=()))]
+            added.add(theirs.id)
+            found = [current.append(_new(theirs))]
         for index in found:
             current.replace(index, _updated(current.motions[index], theirs, notes))
     if clashes:
         raise ValueError(_clash_message(clashes, name))
     return tuple(current.motions)
+
+
+def _new(theirs: Motion) -> Motion:
+    """An imported motion as first added: no steps yet, co-submitted if it names co-signers."""
+    co_submitted = theirs.co_submitted or bool(theirs.co_submitters)
+    return attrs.evolve(theirs, history=(), co_submitted=co_submitted)
 
 
 class _Motions:
@@ -220,16 +228,35 @@ class _Motions:
         return sorted({*numbered, *unnumbered})
 
 
-def _clash_message(ids: list[str], name: str) -> str:
-    unique = list(dict.fromkeys(ids))
-    listed = ", ".join(shown(motion_id) for motion_id in unique)
-    them = "them" if len(unique) > 1 else "it"
+def _clash_message(clashes: list[tuple[str, bool]], name: str) -> str:
+    """Why imported motions cannot be added: the strategy or another import has their id."""
+    by_strategy = list(dict.fromkeys(i for i, imported in clashes if not imported))
+    by_imports = list(dict.fromkeys(i for i, imported in clashes if imported))
+    parts = []
+    if by_strategy:
+        parts.append(
+            f"{_ids(by_strategy)} {_match(by_strategy)} no motion of the strategy by its "
+            "Kamerstuk, but the strategy already uses the id"
+        )
+    if by_imports:
+        parts.append(
+            f"{_ids(by_imports)} {'is' if len(by_imports) == 1 else 'are'} used by more "
+            "than one imported motion, with different Kamerstukken"
+        )
+    them = "them" if len(by_strategy) + len(by_imports) > 1 else "it"
     return (
-        f"{name}(add_new=True): the imported motion id{'s' if len(unique) > 1 else ''} "
-        f"{listed} match{'' if len(unique) > 1 else 'es'} no motion of the strategy by its "
-        f"Kamerstuk, but the strategy already uses the id; give {them} another id, or "
-        "correct the Kamerstuk"
+        f"{name}(add_new=True): the imported motion {'; and '.join(parts)}; give {them} "
+        "another id, or correct the Kamerstuk"
     )
+
+
+def _ids(ids: list[str]) -> str:
+    listed = ", ".join(shown(motion_id) for motion_id in ids)
+    return f"id{'s' if len(ids) > 1 else ''} {listed}"
+
+
+def _match(ids: list[str]) -> str:
+    return "match" if len(ids) > 1 else "matches"
 
 
 def _updated(mine: Motion, theirs: Motion, notes: list[str]) -> Motion:

@@ -97,7 +97,8 @@ def from_odata(data: object) -> OdataImport:
     is the day it was submitted. The first `Kamerstukdossier` and the
     record's `Volgnummer` give its Kamerstuk. Its history is submitted, then
     one step without a date for each vote (`BesluitSoort` `Stemmen -
-    aangenomen`, `- verworpen`, `- ingetrokken` or `- aangehouden`).
+    aangenomen`, `- verworpen`, `- ingetrokken` or `- aangehouden`), held
+    first, then the others in the record's order.
 
     Deleted records and items (`Verwijderd`) are left out silently; the
     Kamer's `Afgedaan` is never read as settled. Anything else that cannot
@@ -117,7 +118,13 @@ def from_odata(data: object) -> OdataImport:
             not JSON, another top level, an item that is not a table; every
             problem with its path, labelled with the file.
         OSError: when the file cannot be read; it names the path.
+        TypeError: for a str that holds JSON text rather than a path.
     """
+    if isinstance(data, str) and data.lstrip()[:1] in ("{", "[") and not os.path.exists(data):
+        raise TypeError(
+            f"from_odata: got a str that holds JSON text, {shown(data)}; pass the parsed JSON "
+            "(json.loads(text)) or the path of a file"
+        )
     if isinstance(data, str | os.PathLike):
         file = Path(os.fsdecode(data))
         answer, source = _answer_in(file), str(file)
@@ -367,7 +374,8 @@ def _decisions(record: _Record) -> list[StatusChange]:
                 f"Besluit[{index}]: BesluitSoort is {found}, expected text",
                 "the decision is left out",
             )
-    return steps
+    # A motion is held before it is voted on: the record's order is not always the Kamer's.
+    return sorted(steps, key=lambda step: step.status is not MotionStatus.HELD)
 
 
 def _appreciation(record: _Record) -> None:
