@@ -961,3 +961,32 @@ def test_to_frames_has_the_transactions():
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame["id"]) == [t.id for t in PLAN.transactions]
     assert frame["amount"].sum() == sum(t.amount.amount for t in PLAN.transactions)
+
+
+def test_diff_names_what_a_merge_of_the_kamers_records_changed_on_a_motion():
+    old = rs.reference.strategy_2024()
+    amhaouch = old.motions[0]
+    held = (
+        amhaouch.history[0],
+        rs.StatusChange(status=rs.MotionStatus.HELD),
+        *amhaouch.history[1:],
+    )
+    filled = attrs.evolve(amhaouch, kamerstuk="33009-1", co_submitters=("A", "B"), history=held)
+    new = attrs.evolve(old, motions=(filled, *old.motions[1:]))
+    changes = reports.diff(old, new)
+    assert [(c.id, c.kind, c.fields) for c in changes.motions] == [
+        (
+            "amhaouch-2022",
+            "changed",
+            (
+                ("history", "submitted, adopted, settled", "submitted, held, adopted, settled"),
+                ("kamerstuk", "-", "33 009, nr. 1"),
+                ("co_submitters", "[]", "[A, B]"),
+            ),
+        )
+    ]
+    assert reports.diff(old, old).motions == ()
+    unmarked = attrs.evolve(
+        old, motions=(attrs.evolve(amhaouch, co_submitted=False), *old.motions[1:])
+    )
+    assert reports.diff(old, unmarked).motions[0].fields == (("co_submitted", "True", "False"),)

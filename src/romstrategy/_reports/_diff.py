@@ -13,6 +13,7 @@ import pendulum
 from romstrategy._model._display import shown, visible
 from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
+from romstrategy._model._parliament import Motion
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._vocabulary import Lang, label, money
@@ -62,7 +63,8 @@ class StrategyDiff:
         years: money allocated per year that moved.
         activities: activities added, removed or changed.
         allocations: allocations added, removed or changed.
-        motions: motions added, removed, or whose status changed.
+        motions: motions added, removed, or changed: their status (else
+            their steps), Kamerstuk, `co_submitted` or co-signers.
         appeared: findings of the new version that the old one did not have.
         disappeared: findings of the old version that the new one does not have.
         transactions: transactions added, removed or changed.
@@ -279,12 +281,27 @@ def _motion_changes(old: Strategy, new: Strategy) -> tuple[Change, ...]:
         for key in after
         if key not in before
     ]
-    result += [
-        Change(key, "changed", (("status", before[key].status.value, after[key].status.value),))
-        for key in before
-        if key in after and before[key].status is not after[key].status
-    ]
+    changed = [(key, _motion_fields(before[key], after[key])) for key in before if key in after]
+    result += [Change(key, "changed", fields) for key, fields in changed if fields]
     return tuple(result)
+
+
+def _motion_fields(old: Motion, new: Motion) -> tuple[tuple[str, str, str], ...]:
+    """What moved on a motion: its status, else its steps; its Kamerstuk and co-signers."""
+    fields = []
+    if old.status is not new.status:
+        fields.append(("status", old.status.value, new.status.value))
+    elif old.history != new.history:
+        fields.append(("history", _steps(old), _steps(new)))
+    for name in ("kamerstuk", "co_submitted", "co_submitters"):
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            fields.append((name, _text(before), _text(after)))
+    return tuple(fields)
+
+
+def _steps(motion: Motion) -> str:
+    return ", ".join(change.status.value for change in motion.history) or "-"
 
 
 def _identity(finding: Finding) -> tuple[str, str, tuple[str, ...]]:
