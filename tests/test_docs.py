@@ -181,27 +181,31 @@ def test_api_reference_lists_every_public_name():
 # --- the cookbook ---------------------------------------------------------------------------
 
 
-def test_the_cookbook_shows_what_the_spending_recipe_prints():
+def _printed_and_shown(script: str, page: str, section: str) -> tuple[str, str]:
+    """What an example prints, and what a page's section shows after "It prints:"."""
     import subprocess
 
-    script = ROOT / "examples" / "spent_per_pillar.py"
     printed = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, check=True, timeout=60
+        [sys.executable, str(ROOT / "examples" / script)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     ).stdout
-    page = (DOCS / "cookbook.md").read_text(encoding="utf-8")
-    shown = page.split("## Spending by a date", 1)[1].split("It prints:\n\n```text\n", 1)[1]
-    assert printed == shown.split("```", 1)[0]
+    text = (DOCS / page).read_text(encoding="utf-8")
+    shown = text.split(f"## {section}", 1)[1].split("It prints:\n\n```text\n", 1)[1]
+    return printed, shown.split("```", 1)[0]
+
+
+def test_the_cookbook_shows_what_the_spending_recipe_prints():
+    printed, shown = _printed_and_shown("spent_per_pillar.py", "cookbook.md", "Spending by a date")
+    assert printed == shown
     assert "total:   €1,025,000.50 spent of €4,000,000.00" in printed
 
 
 def test_the_motions_page_shows_what_the_merging_example_prints():
-    import subprocess
-
-    script = ROOT / "examples" / "motions_from_the_kamer.py"
-    printed = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, check=True, timeout=60
-    ).stdout
-    page = (DOCS / "motions-from-the-tweede-kamer.md").read_text(encoding="utf-8")
-    shown = page.split("## Merging into a strategy", 1)[1].split("It prints:\n\n```text\n", 1)[1]
-    assert printed == shown.split("```", 1)[0]
+    printed, shown = _printed_and_shown(
+        "motions_from_the_kamer.py", "motions-from-the-tweede-kamer.md", "Merging into a strategy"
+    )
+    assert printed == shown
     assert "4 motions added; the plan had 4" in printed

@@ -781,6 +781,16 @@ def init(path: str, force: bool) -> None:
     _echo(f"wrote {path}")
 
 
+def _dump(strategy: Strategy, target: str) -> None:
+    """Write `strategy` to `target` by its suffix, atomically; a failure is said, exit 2."""
+    try:
+        dump(strategy, target)
+    except (ValueError, ImportError) as error:
+        _fail(f"{target}: {error}")
+    except OSError as error:
+        _fail(f"{target}: cannot be written: {_reason(error)}")
+
+
 def _same_file(source: str, target: str) -> bool:
     try:
         return os.path.samefile(source, target)
@@ -810,12 +820,7 @@ def convert(source: str, target: str, force: bool) -> None:
     _, strategy = _load(source)
     if _same_file(source, target) and not force:
         _fail(f"{target} is {source} itself; converting drops its comments; use --force")
-    try:
-        dump(strategy, target)
-    except (ValueError, ImportError) as error:
-        _fail(f"{target}: {error}")
-    except OSError as error:
-        _fail(f"{target}: cannot be written: {_reason(error)}")
+    _dump(strategy, target)
     _echo(f"wrote {target}")
 
 
@@ -971,12 +976,7 @@ def _merge_into(
     if out == STDIN:
         click.echo(dumps(result, _text_format_of(plan)), nl=False)  # formats escape controls
         return
-    try:
-        dump(result, out)
-    except (ValueError, ImportError) as error:
-        _fail(f"{out}: {error}")
-    except OSError as error:
-        _fail(f"{out}: cannot be written: {_reason(error)}")
+    _dump(result, out)
     changed = sum(old != new for old, new in zip(strategy.motions, result.motions, strict=False))
     added = len(result.motions) - len(strategy.motions)
     word = "motion" if changed == 1 else "motions"
