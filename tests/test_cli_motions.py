@@ -122,6 +122,7 @@ def test_a_missing_file_exits_2(tmp_path):
         (["--add-new"], "-o, --add-new and --force go with --merge PLAN"),
         (["--merge", "plan.toml"], "--merge needs -o FILE"),
         (["--merge", "plan.toml", "-o", "x.toml", "--format", "json"], "--format is for"),
+        (["--merge", "-", "-o", "x.toml"], "--merge reads a strategy document from a file"),
     ],
 )
 def test_options_that_do_not_go_together_exit_2(saved, args, message):

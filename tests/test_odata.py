@@ -1080,7 +1080,9 @@ def test_a_vote_after_the_motion_was_held_comes_after_held_whatever_the_records_
     assert statuses == [MotionStatus.SUBMITTED, MotionStatus.REJECTED, MotionStatus.WITHDRAWN]
 
 
-@pytest.mark.parametrize("text", ['{"value": []}', '  [{"Nummer": "x"}]', "[]"])
+@pytest.mark.parametrize(
+    "text", ['{"value": []}', '  [{"Nummer": "x"}]', "[]", '\ufeff{"value": []}']
+)
 def test_json_text_is_refused_with_a_hint_not_read_as_a_path(text):
     with pytest.raises(TypeError, match=r"got a str that holds JSON text, .*; pass the parsed"):
         from_odata(text)

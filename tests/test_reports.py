@@ -979,9 +979,13 @@ def test_diff_names_what_a_merge_of_the_kamers_records_changed_on_a_motion():
             "amhaouch-2022",
             "changed",
             (
-                ("history", "submitted, adopted, settled", "submitted, held, adopted, settled"),
+                (
+                    "history",
+                    f"submitted 2022-11-23, adopted, settled [{rs.reference.LETTER}]",
+                    f"submitted 2022-11-23, held, adopted, settled [{rs.reference.LETTER}]",
+                ),
                 ("kamerstuk", "-", "33 009, nr. 1"),
-                ("co_submitters", "[]", "[A, B]"),
+                ("co_submitters", "[]", '["A", "B"]'),
             ),
         )
     ]
@@ -989,4 +993,21 @@ def test_diff_names_what_a_merge_of_the_kamers_records_changed_on_a_motion():
     unmarked = attrs.evolve(
         old, motions=(attrs.evolve(amhaouch, co_submitted=False), *old.motions[1:])
     )
-    assert reports.diff(old, unmarked).motions[0].fields == (("co_submitted", "True", "False"),)
+    assert reports.diff(old, unmarked).motions[0].fields == (("co_submitted", "true", "false"),)
+    # A date given to a step shows; one name with a comma is not two names.
+    dated = (amhaouch.history[0], attrs.evolve(amhaouch.history[1], on="2022-12-06"))
+    dated_motion = attrs.evolve(amhaouch, history=(*dated, amhaouch.history[2]))
+    fields = reports.diff(old, attrs.evolve(old, motions=(dated_motion, *old.motions[1:])))
+    assert fields.motions[0].fields[0][1:] == (
+        f"submitted 2022-11-23, adopted, settled [{rs.reference.LETTER}]",
+        f"submitted 2022-11-23, adopted 2022-12-06, settled [{rs.reference.LETTER}]",
+    )
+    one_name = attrs.evolve(amhaouch, co_submitters=("Klaver, Jesse",))
+    two_names = attrs.evolve(amhaouch, co_submitters=("Klaver", "Jesse"))
+    changed = reports.diff(
+        attrs.evolve(old, motions=(one_name, *old.motions[1:])),
+        attrs.evolve(old, motions=(two_names, *old.motions[1:])),
+    )
+    assert changed.motions[0].fields == (
+        ("co_submitters", '["Klaver, Jesse"]', '["Klaver", "Jesse"]'),
+    )

@@ -1021,6 +1021,8 @@ def motions_command(
         _fail("-o, --add-new and --force go with --merge PLAN")
     if plan is not None and out is None:
         _fail("--merge needs -o FILE for the merged strategy (or -o - for standard output)")
+    if plan == STDIN:
+        _fail("--merge reads a strategy document from a file, not from standard input")
     if plan is not None and output is not None:
         _fail("--format is for printing the motions; with --merge, -o's suffix gives the format")
     found = _imported(file)

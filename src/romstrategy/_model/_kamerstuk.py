@@ -30,7 +30,8 @@ _LARGEST = 999_999_999
 
 _S = f"[{SPACE}]*"
 # One to nine digits, spaces between them allowed, not all zero; the lookahead sees to that.
-_DOSSIER = f"((?=[0-9{SPACE}]*[1-9])[0-9](?:{_S}[0-9]){{0,8}})"
+# It runs only where a digit starts, so that no run of spaces is scanned again and again.
+_DOSSIER = f"((?=[0-9])(?=[0-9{SPACE}]*[1-9])[0-9](?:{_S}[0-9]){{0,8}})"
 _NUMBER = "((?=0*[1-9])[0-9]{1,9})"
 _SUFFIX = "([A-Za-z][A-Za-z0-9]{0,9})"
 PATTERN = (

@@ -120,7 +120,7 @@ def from_odata(data: object) -> OdataImport:
         OSError: when the file cannot be read; it names the path.
         TypeError: for a str that holds JSON text rather than a path.
     """
-    if isinstance(data, str) and data.lstrip()[:1] in ("{", "[") and not os.path.exists(data):
+    if isinstance(data, str) and _json_text(data) and not os.path.exists(data):
         raise TypeError(
             f"from_odata: got a str that holds JSON text, {shown(data)}; pass the parsed JSON "
             "(json.loads(text)) or the path of a file"
@@ -135,6 +135,11 @@ def from_odata(data: object) -> OdataImport:
     warnings = [_NEXT_PAGE] if more else []
     motions = _motions(records, warnings)
     return OdataImport(tuple(motions), tuple(warnings))
+
+
+def _json_text(data: str) -> bool:
+    """Whether `data` starts as a JSON object or array does, after spaces and a BOM."""
+    return data.lstrip().removeprefix("\ufeff").lstrip()[:1] in ("{", "[")
 
 
 def _motions(records: list[dict[Any, Any]], warnings: list[str]) -> list[Motion]:

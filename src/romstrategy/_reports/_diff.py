@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import json
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -13,7 +14,7 @@ import pendulum
 from romstrategy._model._display import shown, visible
 from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
-from romstrategy._model._parliament import Motion
+from romstrategy._model._parliament import Motion, StatusChange
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._vocabulary import Lang, label, money
@@ -293,15 +294,32 @@ def _motion_fields(old: Motion, new: Motion) -> tuple[tuple[str, str, str], ...]
         fields.append(("status", old.status.value, new.status.value))
     elif old.history != new.history:
         fields.append(("history", _steps(old), _steps(new)))
-    for name in ("kamerstuk", "co_submitted", "co_submitters"):
-        before, after = getattr(old, name), getattr(new, name)
-        if before != after:
-            fields.append((name, _text(before), _text(after)))
+    if old.kamerstuk != new.kamerstuk:
+        fields.append(("kamerstuk", _text(old.kamerstuk), _text(new.kamerstuk)))
+    if old.co_submitted is not new.co_submitted:
+        fields.append(("co_submitted", _flag(old.co_submitted), _flag(new.co_submitted)))
+    if old.co_submitters != new.co_submitters:
+        fields.append(("co_submitters", _names(old.co_submitters), _names(new.co_submitters)))
     return tuple(fields)
 
 
 def _steps(motion: Motion) -> str:
-    return ", ".join(change.status.value for change in motion.history) or "-"
+    """Each step's status, date and document: `submitted 2023-07-06, adopted, settled [letter]`."""
+    return ", ".join(map(_step, motion.history)) or "-"
+
+
+def _step(change: StatusChange) -> str:
+    on = f" {change.on.isoformat()}" if change.on else ""
+    return f"{change.status.value}{on}" + (f" [{change.document}]" if change.document else "")
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _names(names: tuple[str, ...]) -> str:
+    """Names as a JSON array, so that a comma inside a name cannot pass for two names."""
+    return json.dumps(list(names), ensure_ascii=False)
 
 
 def _identity(finding: Finding) -> tuple[str, str, tuple[str, ...]]:
