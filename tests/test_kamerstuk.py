@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 
 import romstrategy as rs
 from romstrategy import KamerstukRef, Motion, MotionKind, reference
-from romstrategy._model._kamerstuk import OFFICIAL
 from romstrategy.rules import validate
 from tests.helpers import kamerstuk_refs
 
+OFFICIAL = r"[0-9]{1,3}( [0-9]{3}){0,2}( [A-Z][A-Z0-9]{0,9})?, nr\. [0-9]{1,9}"
+"""The official form: the dossier grouped in threes, the suffix in upper case."""
 ACCEPTED = ('"33 009, nr. 124"', '"33009-124"', '"36 410 XIII, nr. 39"', '"36410-XIII-39"')
 
 

@@ -14,13 +14,10 @@ import attrs
 
 from romstrategy._model._display import SPACE, shown
 
-__all__ = ["FORMS", "LONGEST", "OFFICIAL", "PATTERN", "KamerstukRef"]
+__all__ = ["FORMS", "LONGEST", "PATTERN", "KamerstukRef"]
 
 FORMS = ('"33 009, nr. 124"', '"33009-124"', '"36 410 XIII, nr. 39"', '"36410-XIII-39"')
 """The forms `KamerstukRef.parse` reads, as a message shows them."""
-
-OFFICIAL = r"[0-9]{1,3}( [0-9]{3}){0,2}( [A-Z][A-Z0-9]{0,9})?, nr\. [0-9]{1,9}"
-"""The official form that `str(ref)` writes, as a regular expression matched in full."""
 
 LONGEST = 100
 """The longest text `parse` reads; a reference is a few dozen characters."""
