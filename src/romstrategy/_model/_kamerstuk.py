@@ -7,6 +7,7 @@ within the dossier (*ondernummer*): "33 009, nr. 124", "36 410 XIII, nr. 39".
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -38,7 +39,13 @@ PATTERN = (
 """Every form `parse` reads, matched in full: one pattern for Python, the JSON Schema and
 a data package's constraint, in the syntax all three share (ASCII classes, no flags)."""
 
-_FORMS = re.compile(PATTERN)
+
+@functools.cache
+def _forms() -> re.Pattern[str]:
+    """The compiled pattern, on first use: `import romstrategy` need not pay for it."""
+    return re.compile(PATTERN)
+
+
 _SUFFIX_PATTERN = re.compile(r"[A-Z][A-Z0-9]{0,9}")
 
 
@@ -106,7 +113,7 @@ class KamerstukRef:
         """
         found = None
         if isinstance(text, str) and len(text) <= LONGEST:
-            found = _FORMS.fullmatch(text)
+            found = _forms().fullmatch(text)
         if found is None:
             raise ValueError(
                 f"got {shown(text)}, expected a Kamerstuk reference such as {', '.join(FORMS)}"
