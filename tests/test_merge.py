@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import romstrategy.testing as rst
 from romstrategy import MotionKind, MotionStatus, reference
 from romstrategy._model._kamerstuk import KamerstukRef
-from romstrategy._parliament._merge import merge, merged
+from romstrategy.parliament import merge, merged
 from romstrategy.rules import validate
 from tests.helpers import (
     ADOPTED,

@@ -935,11 +935,10 @@ def _text_format_of(plan: str) -> str:
     return suffix if suffix in ("json", "toml", "yaml", "yml") else "toml"
 
 
-def _imported(file: str) -> OdataImport:
-    """The motions in `file`, its warnings on standard error; a failure exits 2."""
+def _imported(file: str, label: str) -> OdataImport:
+    """The motions in `file` (standard input for `-`); a failure is printed and exits 2."""
     from romstrategy.parliament import from_odata
 
-    label = STDIN_LABEL if file == STDIN else file
     try:
         found = from_odata(_stdin_json() if file == STDIN else file)
     except (DocumentError, OSError) as failure:
@@ -962,7 +961,7 @@ def _merge_into(
     plan: str, out: str, motions: tuple[Motion, ...], add_new: bool, force: bool
 ) -> None:
     """Write `plan` merged with `motions` to `out`, and say what changed."""
-    from romstrategy._parliament._merge import merged
+    from romstrategy.parliament import merged
 
     _, strategy = _load(plan)
     if out != STDIN and _same_file(plan, out) and not force:
@@ -1004,10 +1003,10 @@ def motions_command(
     FILE is the JSON answer of the Kamer's OData API for Zaak, with
     $expand=Besluit,ZaakActor,Kamerstukdossier; - reads standard input. The
     motions are printed one line each (Kamerstuk, title, status, signers; a
-    | in them as \\|), or with --format json,
-    toml or yaml as a strategy document holds them; what could not be read
-    is on standard error. With --merge, the motions update the strategy in
-    that document, which is written to -o (- is standard output): the
+    | in them as \\|), or with --format json, toml or yaml as a strategy
+    document holds them; what could not be read is on standard error. With
+    --merge, the motions update the strategy in that document, which is
+    written to -o (- is standard output): the
     Kamerstuk and co-signers it lacks and the Kamer's votes are filled in,
     and with --add-new the motions it does not hold are added. A motion is
     never marked settled: only the government settles a motion.
@@ -1025,8 +1024,8 @@ def motions_command(
         _fail("--merge reads a strategy document from a file, not from standard input")
     if plan is not None and output is not None:
         _fail("--format is for printing the motions; with --merge, -o's suffix gives the format")
-    found = _imported(file)
     label = STDIN_LABEL if file == STDIN else file
+    found = _imported(file, label)
     for warning in found.warnings:
         _echo(f"{label}: warning: {warning}", err=True)
     if plan is not None and out is not None:
