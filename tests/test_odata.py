@@ -786,7 +786,7 @@ def test_input_that_is_not_an_answer_is_a_document_error_with_every_problem(data
             [
                 Problem(
                     "$",
-                    "not valid JSON: Expecting property name enclosed in double quotes at line 1 column 2",
+                    "not valid JSON: object keys must be strings at line 1 column 2",
                 )
             ],
         ),

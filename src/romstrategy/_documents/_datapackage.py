@@ -75,9 +75,9 @@ def write_datapackage(
     argument(strategy, Strategy, "write_datapackage")
     if license is not None and (not isinstance(license, str) or not license.strip()):
         raise ValueError(f"write_datapackage: license {shown(license)} must be a licence id")
-    from romstrategy._documents import _converter
+    from romstrategy._documents._plain import plain
 
-    tree = {"schema_version": SCHEMA_VERSION, **_converter.unstructure(strategy)}
+    tree = {"schema_version": SCHEMA_VERSION, **plain(strategy)}
     tables = rows_of(tree, max_cell=MAX_CELL)
     target = Path(folder)
     try:

@@ -102,23 +102,6 @@ def _utf8(text: str) -> bytes:
         ) from None
 
 
-def _parse_json(text: str) -> object:
-    import json
-
-    from romstrategy._documents import _json
-
-    try:
-        return _json.load(text)
-    except DocumentError:  # refused by the reader itself, at its path
-        raise
-    except json.JSONDecodeError as error:
-        raise _fail(
-            f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
-        ) from None
-    except ValueError as error:
-        raise _fail(f"not valid JSON: {_parser_message(error)}") from None
-
-
 def _parse_toml(text: str) -> object:
     from romstrategy._documents import _toml
 
@@ -146,8 +129,48 @@ def _parse_yaml(text: str) -> object:
 
 
 _PARSERS: MappingProxyType[str, Callable[[str], object]] = MappingProxyType(
-    {"json": _parse_json, "toml": _parse_toml, "yaml": _parse_yaml}
+    {"toml": _parse_toml, "yaml": _parse_yaml}
 )
+
+
+DuplicateCheck = Callable[[int | None], None]
+"""Raises for keys that a document holds twice, given how many keys its reader counted.
+
+`None` means not counted. TOML and YAML parsers refuse duplicates themselves;
+for JSON, `_json.refuse_duplicates` of the text.
+"""
+
+
+def _no_check(counted: int | None) -> None:
+    """TOML and YAML: the parser already refused every duplicate key."""
+
+
+def parse_document(
+    data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES
+) -> tuple[dict[str, Any], DuplicateCheck]:
+    """Parse a document whose top level is a table, once, into plain data.
+
+    Returns the tree and the check of duplicate keys, which the caller runs
+    with the number of keys it read (see `DuplicateCheck`).
+
+    Raises:
+        DocumentError: for anything that is not a well-formed document.
+        ValueError: for an unknown format.
+    """
+    kind = format_of(format)
+    _check_limit(max_bytes)
+    if kind == "json":
+        from romstrategy._documents import _json
+
+        raw = _json_bytes(data, max_bytes)
+        tree: object = _json.load(raw)
+        check: DuplicateCheck = functools.partial(_json.refuse_duplicates, raw)
+    else:
+        tree, check = _parse_text(_PARSERS[kind], _text(data, max_bytes)), _no_check
+    if not isinstance(tree, dict):
+        check(None)
+        raise _fail(f"expected a table at the top level, found {describe(tree)}")
+    return tree, check
 
 
 def parse(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> dict[str, Any]:
@@ -171,16 +194,46 @@ def parse_value(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -
             UTF-8, empty, malformed, a key twice, nested too deeply).
         ValueError: for an unknown format.
     """
-    parser = _PARSERS[format_of(format)]
+    kind = format_of(format)
+    _check_limit(max_bytes)
+    if kind != "json":
+        return _parse_text(_PARSERS[kind], _text(data, max_bytes))
+    from romstrategy._documents import _json
+
+    raw = _json_bytes(data, max_bytes)
+    value = _json.load(raw)
+    _json.refuse_duplicates(raw, _json.keys_of(value))
+    return value
+
+
+def _check_limit(max_bytes: object) -> None:
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
         raise TypeError(f"max_bytes: got {shown(max_bytes)}, expected an int of bytes")
     if max_bytes < 0:
         raise ValueError(f"max_bytes: got {shown(max_bytes)}, expected 0 or more")
-    text = _text(data, max_bytes)
+
+
+def _parse_text(parser: Callable[[str], object], text: str) -> object:
     try:
         return parser(text)
     except RecursionError:
         raise _fail("the document is nested too deeply") from None
+
+
+def _json_bytes(data: str | bytes, max_bytes: int) -> bytes:
+    """The UTF-8 bytes of a JSON document, without a BOM, checked for size and emptiness."""
+    if isinstance(data, str):
+        raw = data.encode("utf-8") if data.isascii() else _utf8(data)
+    elif isinstance(data, bytes | bytearray | memoryview):
+        raw = bytes(data)
+    else:
+        raise TypeError(f"data: got {type(data).__name__}, expected str or bytes")
+    if len(raw) > max_bytes:
+        raise _fail(f"the document has {len(raw)} bytes, more than the limit of {max_bytes}")
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    if not raw.strip():
+        raise _fail("the document is empty")
+    return raw
 
 
 @functools.cache

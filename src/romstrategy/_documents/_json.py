@@ -1,82 +1,145 @@
-r"""Read JSON strictly: no duplicate keys, no NaN, no half characters.
+r"""Read JSON strictly, with msgspec: no duplicate keys, no NaN, no half characters.
 
-The standard library's parser does the work. A table that holds a key twice
-is refused; only then is the text scanned again, slowly, to name every
-duplicate key with its path and line. JSON may write half of a character as
-a `\uD800`-style escape; when the text holds such an escape, every string
-is checked, and one that cannot be written as UTF-8 is refused at its path.
+msgspec parses the bytes once, in C, and refuses what is not JSON (NaN,
+infinity, a lone surrogate escape such as `\uD800`, invalid UTF-8); a
+refusal names its line and column. msgspec keeps the last of two equal keys,
+so duplicates are found by counting: in msgspec's compact form of the text
+(`msgspec.json.format`), every key is followed at once by `":`, so the text
+holds at least as many `":` as keys. When the count equals the number of
+distinct keys that the reader of the tree saw, no key is there twice. Only
+when it does not (a duplicate, or a string that holds `":`) is the text scanned
+again, slowly, to name every duplicate key with its path and line.
 """
 
 from __future__ import annotations
 
-import json
+import functools
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from romstrategy._documents._errors import MAX_PROBLEMS, DocumentError, Problem
 from romstrategy._model._display import key_text, shown
 
-__all__ = ["load"]
+__all__ = ["keys_of", "load", "refuse_duplicates"]
 
 
-class _DuplicateKeyError(ValueError):
-    """A table holds a key twice; `_duplicates` finds each with its place."""
+@functools.cache
+def _msgspec() -> Any:
+    import msgspec  # on first use: `import romstrategy` does not need it
+
+    return msgspec
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    table = dict(pairs)
-    if len(table) != len(pairs):
-        raise _DuplicateKeyError
-    return table
+@functools.cache
+def _decoder() -> Any:
+    return _msgspec().json.Decoder()
 
 
-def _refuse_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-"""An escape of half of a character; a whole one is a pair of them."""
-
-
-def load(text: str) -> object:
-    """Parse JSON text into plain data.
+def load(data: bytes) -> Any:
+    """Parse JSON bytes, without a BOM, into plain data; duplicate keys are not looked for.
 
     Raises:
-        DocumentError: for duplicate keys or lone surrogates, every one at its path.
-        json.JSONDecodeError: for text that is not JSON.
-        ValueError: for NaN or infinity, or an int beyond Python's digit limit.
+        DocumentError: for bytes that are not JSON, at line and column where known.
     """
+    msgspec = _msgspec()
     try:
-        tree = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
-    except _DuplicateKeyError:
-        raise DocumentError(_duplicates(text)) from None
-    if _SURROGATE_ESCAPE.search(text):  # rare: only then is every string looked at
-        lone = list(_lone_surrogates(tree, "$"))
-        if lone:
-            raise DocumentError(lone)
-    return tree
+        return _decoder().decode(data)
+    except msgspec.ValidationError as error:  # a number beyond what Python holds
+        raise DocumentError([Problem("$", _out_of_range(str(error), data))]) from None
+    except msgspec.DecodeError as error:
+        raise DocumentError([Problem("$", _malformed(str(error), data))]) from None
+    except RecursionError:
+        raise DocumentError([Problem("$", "the document is nested too deeply")]) from None
 
 
-def _lone_surrogates(value: object, path: str) -> Iterator[Problem]:
-    """A problem for each string of a parsed tree that cannot be written as UTF-8."""
-    if isinstance(value, str):
-        if not value.isascii():
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError as error:
-                yield Problem(
-                    path,
-                    f"the string {shown(value)} holds the lone surrogate "
-                    f"U+{ord(value[error.start]):04X}; text must be valid Unicode",
-                )
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _lone_surrogates(item, f"{path}[{index}]")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _lone_surrogates(key, f"{path}.{key_text(key)}")
-            yield from _lone_surrogates(item, f"{path}.{key_text(key)}")
+_BYTE = re.compile(r"^(?:JSON is malformed: )?(.*?)(?: \(byte ([0-9]+)\))?$", re.S)
+_LONE = re.compile(
+    rb"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    rb"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+"""An escape of half of a character: a first half without a second, or a second alone."""
+
+
+def _malformed(message: str, data: bytes) -> str:
+    """What is wrong, from msgspec's message, with its byte offset as a line and column."""
+    return _not_utf8(data) or f"not valid JSON: {_where(message, data)}"
+
+
+def _where(message: str, data: bytes) -> str:
+    found = _BYTE.match(message)
+    text, offset = (found[1], found[2]) if found else (message, None)
+    if "surrogate" in text or (offset is None and "truncated" in text):
+        lone = _LONE.search(data)
+        if lone is not None:
+            text, offset = (
+                "a lone surrogate escape (half of a character, such as \\ud800)",
+                str(lone.start()),
+            )
+        elif offset is None:
+            text = "the text ends before the document does"
+    if offset is None:
+        return text
+    at = min(int(offset), len(data))
+    if text == "invalid character":
+        text = _constant(data, at) or text
+    line = data.count(b"\n", 0, at) + 1
+    column = at - (data.rfind(b"\n", 0, at) + 1) + 1
+    return f"{text} at line {line} column {column}"
+
+
+def _constant(data: bytes, at: int) -> str:
+    """What JavaScript writes for numbers that JSON has not: NaN, Infinity, -Infinity."""
+    if data.startswith(b"-Infinity", at - 1):
+        return "-Infinity is not a JSON number"
+    for name in ("NaN", "Infinity"):
+        if data.startswith(name.encode(), at):
+            return f"{name} is not a JSON number"
+    return ""
+
+
+def _not_utf8(data: bytes) -> str:
+    """Where bytes are not UTF-8, which is said before anything else; `""` if they are."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return (
+            f"the document is not valid UTF-8: byte 0x{data[error.start]:02x} "
+            f"at position {error.start}"
+        )
+    return ""
+
+
+def _out_of_range(message: str, data: bytes) -> str:
+    if "Integer" in message and re.search(rb"[0-9]{4301}", data):
+        return "not valid JSON: a number has more digits than the 4300 allowed"
+    return "not valid JSON: a number is out of range"
+
+
+def keys_of(value: object) -> int:
+    """How many keys the tables of a parsed value hold, all told."""
+    if isinstance(value, dict):
+        return len(value) + sum(map(keys_of, value.values()))
+    if isinstance(value, list):
+        return sum(map(keys_of, value))
+    return 0
+
+
+def refuse_duplicates(data: bytes, counted: int | None) -> None:
+    """Raise for every key that a table of `data` holds twice.
+
+    Args:
+        data: the JSON bytes that `load` parsed.
+        counted: the number of keys its tables hold as parsed (each table's
+            distinct keys, all told), or `None` if not known: then the text is scanned.
+
+    Raises:
+        DocumentError: naming each duplicate key with its path and line.
+    """
+    if counted is not None and _msgspec().json.format(data, indent=-1).count(b'":') == counted:
+        return
+    problems = _duplicates(data.decode("utf-8"))
+    if problems:
+        raise DocumentError(problems)
 
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
@@ -126,13 +189,13 @@ def _duplicates(text: str) -> list[Problem]:
             problems += _key(frames, _string(kind), line)
             if len(problems) > MAX_PROBLEMS:
                 break
-    return problems or [Problem("$", "a key appears twice in one table")]
+    return problems
 
 
 def _string(token: str) -> str:
     try:
-        text: str = json.loads(token)
-    except ValueError:  # a bad escape, or a string left open: the key as written
+        text: str = _decoder().decode(token)
+    except _msgspec().DecodeError:  # a bad escape, or a string left open: the key as written
         return token[1:-1] if token.endswith('"') else token[1:]
     return text
 

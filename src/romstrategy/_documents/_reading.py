@@ -11,10 +11,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from romstrategy._documents._errors import DocumentError, Problem
-from romstrategy._documents._fast import valid_json
 from romstrategy._documents._files import naming, write_atomically
-from romstrategy._documents._formats import FORMATS, MAX_BYTES, format_of, parse, render
-from romstrategy._documents._trees import SCHEMA_VERSION, strategy_from, upgraded_or_refused
+from romstrategy._documents._formats import FORMATS, MAX_BYTES, format_of, parse_document, render
+from romstrategy._documents._trees import SCHEMA_VERSION, strategy_from
 from romstrategy._model._display import shown
 from romstrategy._model._kinds import argument
 from romstrategy._model._parliament import Motion
@@ -45,11 +44,8 @@ def loads(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> Stra
         DocumentError: listing every problem with its JSON path.
         ValueError: for an unknown format.
     """
-    if _text_format(format) == "json" and isinstance(max_bytes, int):
-        strategy = valid_json(data, upgraded_or_refused, max_bytes)
-        if strategy is not None:
-            return strategy
-    return strategy_from(parse(data, format, max_bytes=max_bytes))
+    tree, duplicates = parse_document(data, _text_format(format), max_bytes=max_bytes)
+    return strategy_from(tree, duplicates)
 
 
 def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Strategy:
@@ -113,9 +109,9 @@ def dumps(strategy: Strategy, format: str) -> str:
     """
     kind = _text_format(format)
     argument(strategy, Strategy, "dumps")
-    from romstrategy._documents import _converter
+    from romstrategy._documents._plain import plain
 
-    tree = {"schema_version": SCHEMA_VERSION, **_converter.unstructure(strategy)}
+    tree = {"schema_version": SCHEMA_VERSION, **plain(strategy)}
     return render(tree, kind)
 
 
@@ -129,9 +125,9 @@ def dumps_motions(motions: Iterable[Motion], format: str) -> str:
     items = tuple(motions)
     for index, motion in enumerate(items):
         argument(motion, Motion, f"dumps_motions: motions[{index}]")
-    from romstrategy._documents import _converter
+    from romstrategy._documents._plain import plain_motions
 
-    return render({"motions": _converter.unstructure_motions(items)}, kind)
+    return render({"motions": plain_motions(items)}, kind)
 
 
 def dump(strategy: Strategy, path: str | os.PathLike[str], *, format: str | None = None) -> None:

@@ -6,12 +6,32 @@ from typing import Any
 
 import attrs
 
-from romstrategy._documents._converter import MODEL_CLASSES
 from romstrategy._documents._trees import SCHEMA_VERSION
+from romstrategy._model._budget import Allocation, FundingSource
 from romstrategy._model._kinds import Kind, kinds
-from romstrategy._model._strategy import Strategy
+from romstrategy._model._parliament import Motion, StatusChange
+from romstrategy._model._parties import ROM, Organisation, Province
+from romstrategy._model._period import Period
+from romstrategy._model._realisation import Transaction
+from romstrategy._model._strategy import Activity, Pillar, Strategy
 
-__all__ = ["json_schema"]
+__all__ = ["MODEL_CLASSES", "json_schema"]
+
+MODEL_CLASSES: tuple[type[Any], ...] = (
+    Period,
+    Organisation,
+    Province,
+    ROM,
+    Pillar,
+    StatusChange,
+    Motion,
+    FundingSource,
+    Activity,
+    Allocation,
+    Transaction,
+    Strategy,
+)
+"""The document's classes, each after the classes it contains."""
 
 
 def _field_schema(kind: Kind) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 The layout is format-neutral: a data package writes each table as a CSV file,
 a workbook as a sheet. It maps the plain document tree (what
-`_converter.unstructure` gives and `_reading` reads) to tables and back:
+`_plain.plain` gives and `_reading` reads) to tables and back:
 
 - `strategy`: two columns, `field` and `value`, one row per field of the
   strategy that is not a collection, `schema_version` first;

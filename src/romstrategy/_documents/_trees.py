@@ -8,14 +8,14 @@ turned into a `Strategy` by `strategy_from`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from types import MappingProxyType
 from typing import Any
 
 from romstrategy._documents._errors import DocumentError, Problem, describe
-from romstrategy._documents._fast import valid_tree
 from romstrategy._model._strategy import Strategy
 
-__all__ = ["SCHEMA_VERSION", "strategy_from", "upgraded_or_refused"]
+__all__ = ["SCHEMA_VERSION", "strategy_from"]
 
 SCHEMA_VERSION = 2
 """The version of the document format that this release writes.
@@ -43,14 +43,6 @@ _Migration = Callable[[dict[str, Any]], tuple[dict[str, Any], list[Problem]]]
 _MIGRATIONS: Mapping[int, _Migration] = MappingProxyType({1: _from_version_1})
 """Upgrades by version: `_MIGRATIONS[n]` turns a version n tree into version n + 1,
 with the problems that the upgrade found."""
-
-
-def upgraded_or_refused(tree: dict[str, Any]) -> dict[str, Any]:
-    """The tree at the current version; a `DocumentError` for any problem of the upgrade."""
-    body, problems = _upgraded(tree)
-    if problems:
-        raise DocumentError(problems)
-    return body
 
 
 def _upgraded(tree: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
@@ -96,22 +88,39 @@ def _upgraded(tree: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
     return body, problems
 
 
-def strategy_from(tree: dict[str, Any]) -> Strategy:
+def strategy_from(
+    tree: dict[str, Any], duplicates: Callable[[int | None], None] | None = None
+) -> Strategy:
     """The strategy of a parsed document tree, `schema_version` included.
+
+    Args:
+        tree: the parsed document.
+        duplicates: the parser's check of keys held twice, which takes how many
+            keys were read (`None`: not counted); its problems come before any other.
 
     Raises:
         DocumentError: listing every problem with its JSON path.
     """
-    body, problems = _upgraded(tree)
-    strategy = None if problems else valid_tree(body)
-    if strategy is not None:
-        return strategy
-    from romstrategy._documents import _converter  # the careful way, loaded when needed
-
     try:
-        strategy = _converter.structure(body)
-    except Exception as error:  # every structuring failure becomes problems with paths
-        raise DocumentError([*problems, *_converter.problems_from(error)]) from None
+        body, problems = _upgraded(tree)
+    except DocumentError:
+        if duplicates is not None:
+            duplicates(None)
+        raise
+    from romstrategy._documents._builder import build  # on first read, not at import
+
+    counted = (
+        None if duplicates is None else partial(_with_version, duplicates, len(tree) - len(body))
+    )
+    try:
+        strategy = build(body, counted)
+    except DocumentError as error:
+        raise DocumentError([*problems, *error.problems]) from None
     if problems:
         raise DocumentError(problems)
     return strategy
+
+
+def _with_version(duplicates: Callable[[int | None], None], top: int, counted: int) -> None:
+    """`duplicates`, counting the keys that the upgrade took off the top level too."""
+    duplicates(counted + top)

@@ -160,9 +160,9 @@ def workbook_bytes(strategy: Strategy) -> bytes:
         ImportError: without openpyxl.
     """
     argument(strategy, Strategy, "workbook_bytes")
-    from romstrategy._documents import _converter
+    from romstrategy._documents._plain import plain
 
-    tree = {"schema_version": SCHEMA_VERSION, **_converter.unstructure(strategy)}
+    tree = {"schema_version": SCHEMA_VERSION, **plain(strategy)}
     tables = rows_of(tree, max_cell=MAX_CELL)
     openpyxl = _openpyxl()
     styles = importlib.import_module("openpyxl.styles")

@@ -9,7 +9,6 @@ message in a few dozen characters, however large the value is.
 from __future__ import annotations
 
 import html
-import json
 import reprlib
 import unicodedata
 import warnings
@@ -163,6 +162,8 @@ def json_text(data: object) -> str:
     character that `visible` would escape is written as a `\uXXXX` escape,
     which any JSON reader turns back into the same character.
     """
+    import json  # on first use: `import romstrategy` does not need it
+
     text = json.dumps(data, ensure_ascii=False, indent=2)
     if text.replace("\n", "").isprintable():
         return text

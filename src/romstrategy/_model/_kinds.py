@@ -120,7 +120,7 @@ class Kind:
             return None
         if not self.many:
             return self.check(value)
-        if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
             plural = self.plural or getattr(self.type, "__name__", self.name)
             raise FieldError(f"got {shown(value)}, expected a sequence of {plural}")
         items = tuple(value)
@@ -254,7 +254,7 @@ Id = Annotated[str, _ID]
 OptionalId = Annotated[str | None, attrs.evolve(_ID, optional=True)]
 """An id or `None`."""
 Ids = Annotated[tuple[str, ...], attrs.evolve(_ID, many=True)]
-"""A tuple of ids; any iterable but a str is taken."""
+"""A tuple of ids; any iterable but a str or a mapping is taken."""
 Text = Annotated[str, _TEXT]
 """A str (*tekst*), which may be empty."""
 OptionalText = Annotated[str | None, attrs.evolve(_TEXT, optional=True)]
