@@ -10,7 +10,7 @@ import attrs
 
 from romstrategy._model._display import shown, visible
 
-__all__ = ["MAX_PROBLEMS", "DocumentError", "Problem", "describe"]
+__all__ = ["MAX_PROBLEMS", "DocumentError", "Problem", "describe", "not_utf8"]
 
 MAX_PROBLEMS = 1000
 """The most problems a `DocumentError` lists; a last one then says that there are more."""
@@ -80,3 +80,15 @@ def describe(value: object) -> str:
     if isinstance(value, datetime.date):
         return f"the date-time {value.isoformat()}"
     return type(value).__name__
+
+
+def not_utf8(data: bytes) -> str:
+    """Where bytes are not UTF-8, which a document must be; `""` if they are."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return (
+            f"the document is not valid UTF-8: byte 0x{data[error.start]:02x} "
+            f"at position {error.start}"
+        )
+    return ""

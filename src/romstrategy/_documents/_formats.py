@@ -12,10 +12,18 @@ from collections.abc import Callable
 from types import MappingProxyType
 from typing import Any
 
-from romstrategy._documents._errors import DocumentError, Problem, describe
+from romstrategy._documents._errors import DocumentError, Problem, describe, not_utf8
 from romstrategy._model._display import shown
 
-__all__ = ["FORMATS", "MAX_BYTES", "format_of", "parse", "parse_value", "render"]
+__all__ = [
+    "FORMATS",
+    "MAX_BYTES",
+    "DuplicateCheck",
+    "format_of",
+    "parse_document",
+    "parse_value",
+    "render",
+]
 
 MAX_BYTES = 64 * 1024 * 1024
 """The default largest document, in bytes: 64 MiB."""
@@ -67,26 +75,29 @@ def _parser_message(error: Exception) -> str:
     return text
 
 
-def _text(data: str | bytes, max_bytes: int) -> str:
-    if isinstance(data, bytes | bytearray | memoryview):
+def _bytes(data: str | bytes, max_bytes: int) -> bytes:
+    """The UTF-8 bytes of a document, without a BOM; too large or empty is refused."""
+    if isinstance(data, str):
+        raw = data.encode("utf-8") if data.isascii() else _utf8(data)
+    elif isinstance(data, bytes | bytearray | memoryview):
         raw = bytes(data)
-        if len(raw) > max_bytes:
-            raise _fail(f"the document has {len(raw)} bytes, more than the limit of {max_bytes}")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise _fail(
-                f"the document is not valid UTF-8: byte 0x{raw[error.start]:02x} "
-                f"at position {error.start}"
-            ) from None
-    elif isinstance(data, str):
-        size = len(data) if data.isascii() else len(_utf8(data))
-        if size > max_bytes:
-            raise _fail(f"the document has {size} bytes, more than the limit of {max_bytes}")
-        text = data.removeprefix("\ufeff")
     else:
         raise TypeError(f"data: got {type(data).__name__}, expected str or bytes")
-    if not text or text.isspace():
+    if len(raw) > max_bytes:
+        raise _fail(f"the document has {len(raw)} bytes, more than the limit of {max_bytes}")
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    if not raw.strip():
+        raise _fail("the document is empty")
+    return raw
+
+
+def _text(data: str | bytes, max_bytes: int) -> str:
+    raw = _bytes(data, max_bytes)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _fail(not_utf8(raw)) from None
+    if text.isspace():
         raise _fail("the document is empty")
     return text
 
@@ -157,33 +168,11 @@ def parse_document(
         DocumentError: for anything that is not a well-formed document.
         ValueError: for an unknown format.
     """
-    kind = format_of(format)
-    _check_limit(max_bytes)
-    if kind == "json":
-        from romstrategy._documents import _json
-
-        raw = _json_bytes(data, max_bytes)
-        tree: object = _json.load(raw)
-        check: DuplicateCheck = functools.partial(_json.refuse_duplicates, raw)
-    else:
-        tree, check = _parse_text(_PARSERS[kind], _text(data, max_bytes)), _no_check
+    tree, check = _parsed(data, format, max_bytes)
     if not isinstance(tree, dict):
         check(None)
         raise _fail(f"expected a table at the top level, found {describe(tree)}")
     return tree, check
-
-
-def parse(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> dict[str, Any]:
-    """Parse a document into plain data whose top level is a table.
-
-    Raises:
-        DocumentError: for anything that is not a well-formed document.
-        ValueError: for an unknown format.
-    """
-    tree = parse_value(data, format, max_bytes=max_bytes)
-    if not isinstance(tree, dict):
-        raise _fail(f"expected a table at the top level, found {describe(tree)}")
-    return tree
 
 
 def parse_value(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> object:
@@ -194,16 +183,23 @@ def parse_value(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -
             UTF-8, empty, malformed, a key twice, nested too deeply).
         ValueError: for an unknown format.
     """
+    value, check = _parsed(data, format, max_bytes)
+    if check is not _no_check:
+        from romstrategy._documents import _json
+
+        check(_json.keys_of(value))
+    return value
+
+
+def _parsed(data: str | bytes, format: str, max_bytes: int) -> tuple[object, DuplicateCheck]:
     kind = format_of(format)
     _check_limit(max_bytes)
     if kind != "json":
-        return _parse_text(_PARSERS[kind], _text(data, max_bytes))
+        return _parse_text(_PARSERS[kind], _text(data, max_bytes)), _no_check
     from romstrategy._documents import _json
 
-    raw = _json_bytes(data, max_bytes)
-    value = _json.load(raw)
-    _json.refuse_duplicates(raw, _json.keys_of(value))
-    return value
+    raw = _bytes(data, max_bytes)
+    return _json.load(raw), functools.partial(_json.refuse_duplicates, raw)
 
 
 def _check_limit(max_bytes: object) -> None:
@@ -218,22 +214,6 @@ def _parse_text(parser: Callable[[str], object], text: str) -> object:
         return parser(text)
     except RecursionError:
         raise _fail("the document is nested too deeply") from None
-
-
-def _json_bytes(data: str | bytes, max_bytes: int) -> bytes:
-    """The UTF-8 bytes of a JSON document, without a BOM, checked for size and emptiness."""
-    if isinstance(data, str):
-        raw = data.encode("utf-8") if data.isascii() else _utf8(data)
-    elif isinstance(data, bytes | bytearray | memoryview):
-        raw = bytes(data)
-    else:
-        raise TypeError(f"data: got {type(data).__name__}, expected str or bytes")
-    if len(raw) > max_bytes:
-        raise _fail(f"the document has {len(raw)} bytes, more than the limit of {max_bytes}")
-    raw = raw.removeprefix(b"\xef\xbb\xbf")
-    if not raw.strip():
-        raise _fail("the document is empty")
-    return raw
 
 
 @functools.cache

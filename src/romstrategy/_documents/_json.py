@@ -17,7 +17,7 @@ import functools
 import re
 from typing import Any
 
-from romstrategy._documents._errors import MAX_PROBLEMS, DocumentError, Problem
+from romstrategy._documents._errors import MAX_PROBLEMS, DocumentError, Problem, not_utf8
 from romstrategy._model._display import key_text, shown
 
 __all__ = ["keys_of", "load", "refuse_duplicates"]
@@ -62,7 +62,7 @@ _LONE = re.compile(
 
 def _malformed(message: str, data: bytes) -> str:
     """What is wrong, from msgspec's message, with its byte offset as a line and column."""
-    return _not_utf8(data) or f"not valid JSON: {_where(message, data)}"
+    return not_utf8(data) or f"not valid JSON: {_where(message, data)}"
 
 
 def _where(message: str, data: bytes) -> str:
@@ -94,18 +94,6 @@ def _constant(data: bytes, at: int) -> str:
     for name in ("NaN", "Infinity"):
         if data.startswith(name.encode(), at):
             return f"{name} is not a JSON number"
-    return ""
-
-
-def _not_utf8(data: bytes) -> str:
-    """Where bytes are not UTF-8, which is said before anything else; `""` if they are."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return (
-            f"the document is not valid UTF-8: byte 0x{data[error.start]:02x} "
-            f"at position {error.start}"
-        )
     return ""
 
 
