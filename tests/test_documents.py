@@ -343,13 +343,15 @@ def test_arbitrary_bytes_give_a_strategy_or_a_document_error(data, format):
 # Deferred rather than `st.recursive`: newer Hypothesis warns, by chance, that the latter's
 # `extend` "doesn't use its argument" when a run happens to draw no nested value.
 json_trees = st.deferred(
-    lambda: st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats()
-    | st.text(max_size=10)
-    | st.lists(json_trees, max_size=4)
-    | st.dictionaries(st.text(max_size=8), json_trees, max_size=4)
+    lambda: (
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats()
+        | st.text(max_size=10)
+        | st.lists(json_trees, max_size=4)
+        | st.dictionaries(st.text(max_size=8), json_trees, max_size=4)
+    )
 )
 
 
