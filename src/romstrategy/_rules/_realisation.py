@@ -12,13 +12,14 @@ strategy, and RS506).
 The six rules share one ledger of a strategy: a few passes over its
 transactions, one sort and one walk of the running totals (which RS501,
 RS502 and RS505 follow), so that `validate` stays quick for hundreds of
-thousands of transactions.
+thousands of transactions. Each check reads it with `memo.get(_read)` from
+the `Memo` of the run: `validate` makes one ledger per call, which goes
+with the call.
 """
 
 from __future__ import annotations
 
 import datetime
-import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress, count, islice, repeat
 from operator import attrgetter, eq, gt, lt, not_, or_
@@ -41,7 +42,7 @@ from romstrategy._rules._changes import (
 )
 from romstrategy._rules._findings import Severity, Violation
 from romstrategy._rules._index import unique_by
-from romstrategy._rules._rule import rule
+from romstrategy._rules._rule import Memo, rule, shares
 from romstrategy._rules._text import path
 
 __all__ = [
@@ -248,40 +249,6 @@ def _read(strategy: Strategy) -> _Ledger:
     )
 
 
-_LAST: dict[str, tuple[weakref.ref[Strategy], _Ledger, set[str]]] = {}
-"""The ledger of the strategy checked last, and the codes of the rules that have read it."""
-
-_CODES = frozenset({"RS501", "RS502", "RS503", "RS504", "RS505", "RS506"})
-
-
-def _forget(gone: weakref.ref[Strategy]) -> None:
-    last = _LAST.get("ledger")
-    if last is not None and last[0] is gone:
-        _LAST.pop("ledger", None)
-
-
-def _ledger(strategy: Strategy, code: str) -> _Ledger:
-    """The ledger of `strategy`, read by rule `code`: six rules share one sort.
-
-    `validate` runs RS501 to RS506 one after the other on one strategy; the
-    first makes the ledger and the others read it. A rule that has read it
-    already makes a new one, so that each `validate` call makes, and pays
-    for, its own; once all six have read it, it is let go. A strategy cannot
-    change, so its ledger never goes stale, and the weak reference lets the
-    strategy go, its ledger with it, when nothing else holds it.
-    """
-    last = _LAST.get("ledger")
-    if last is not None and last[0]() is strategy and code not in last[2]:
-        reference, ledger, readers = last
-    else:
-        reference, ledger, readers = weakref.ref(strategy, _forget), _read(strategy), set()
-        _LAST["ledger"] = (reference, ledger, readers)
-    readers.add(code)
-    if readers >= _CODES:
-        _forget(reference)
-    return ledger
-
-
 def _before(strategy: Strategy, new: Transaction) -> tuple[int, int, int]:
     """For an example: the totals of `new`'s allocation just before `new`, in the rules' order.
 
@@ -359,7 +326,8 @@ def _committed_in_full(strategy: Strategy) -> Strategy:
     breaks=_one_cent_over_committed,
     keeps=_committed_in_full,
 )
-def over_committed(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def over_committed(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """An allocation's commitments (*verplichtingen*) never add up to more than its amount.
 
     The running total is taken in date order, commitments before expenditures
@@ -374,7 +342,7 @@ def over_committed(strategy: Strategy) -> Iterator[Violation]:
     A transaction on an allocation that does not exist is RS001's alone; one
     on an allocation whose id is used twice (RS002) is skipped.
     """
-    for moment in _ledger(strategy, "RS501").over:
+    for moment in memo.get(_read).over:
         allocation, transaction = moment.allocation, moment.transaction
         committed = moment.committed
         excess = committed - allocation.amount.cents
@@ -432,7 +400,8 @@ def _committed_then_paid(strategy: Strategy) -> Strategy:
     breaks=_paid_before_committed,
     keeps=_committed_then_paid,
 )
-def spent_before_committed(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def spent_before_committed(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """Money is committed before it is spent: spending never exceeds commitments.
 
     A commitment (*verplichting*, a grant decision or a contract) comes before
@@ -450,7 +419,7 @@ def spent_before_committed(strategy: Strategy) -> Iterator[Violation]:
     A transaction on an allocation that does not exist is RS001's alone; one
     on an allocation whose id is used twice (RS002) is skipped.
     """
-    for moment in _ledger(strategy, "RS502").uncovered:
+    for moment in memo.get(_read).uncovered:
         allocation, transaction = moment.allocation, moment.transaction
         committed, spent = moment.committed, moment.spent
         gap = spent - committed
@@ -499,7 +468,8 @@ def _committed_on_the_last_day(strategy: Strategy) -> Strategy:
     breaks=_committed_after_the_period,
     keeps=_committed_on_the_last_day,
 )
-def commitment_outside_the_period(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def commitment_outside_the_period(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """Money is committed (*verplicht*) within its allocation's period.
 
     Both ends of the period count. There is one finding per commitment
@@ -510,7 +480,7 @@ def commitment_outside_the_period(strategy: Strategy) -> Iterator[Violation]:
     A transaction on an allocation that does not exist is RS001's alone; one
     on an allocation whose id is used twice (RS002) is skipped.
     """
-    for allocation, transaction, *_ in _ledger(strategy, "RS503").outside:
+    for allocation, transaction, *_ in memo.get(_read).outside:
         span = allocation.period
         yield Violation(
             message=f"{_capital(_what(transaction, 'en'))} on allocation {allocation.id} is "
@@ -556,7 +526,8 @@ def _paid_on_the_strategy_s_last_day(strategy: Strategy) -> Strategy:
     breaks=_paid_after_the_strategy,
     keeps=_paid_on_the_strategy_s_last_day,
 )
-def expenditure_outside_the_period(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def expenditure_outside_the_period(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """Money is spent (*uitgegeven*) from its allocation's start to the strategy's end.
 
     Payments may follow after an allocation's own period ends, for work done
@@ -571,7 +542,7 @@ def expenditure_outside_the_period(strategy: Strategy) -> Iterator[Violation]:
     checked.
     """
     last = strategy.period.end
-    for allocation, transaction, _, _, certain in _ledger(strategy, "RS504").early_or_late:
+    for allocation, transaction, _, _, certain in memo.get(_read).early_or_late:
         first = allocation.period.start
         en: list[str] = []
         nl: list[str] = []
@@ -648,7 +619,8 @@ _BELOW_ZERO: dict[TransactionKind, tuple[str, str]] = {
     breaks=_refunded_one_cent_too_much,
     keeps=_refunded_what_was_paid,
 )
-def correction_below_zero(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def correction_below_zero(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """A correction takes back no more than was booked before it.
 
     A negative commitment releases money (*vrijval*); a negative expenditure
@@ -663,7 +635,7 @@ def correction_below_zero(strategy: Strategy) -> Iterator[Violation]:
     A transaction on an allocation that does not exist is RS001's alone; one
     on an allocation whose id is used twice (RS002) is skipped.
     """
-    for moment in _ledger(strategy, "RS505").below:
+    for moment in memo.get(_read).below:
         allocation, transaction = moment.allocation, moment.transaction
         is_commitment = transaction.kind is _COMMITMENT
         total = moment.committed if is_commitment else moment.spent
@@ -711,7 +683,8 @@ def _a_commitment_of_one_cent(strategy: Strategy) -> Strategy:
     breaks=_a_commitment_of_nothing,
     keeps=_a_commitment_of_one_cent,
 )
-def zero_amount(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def zero_amount(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """A transaction moves money: its amount is not zero.
 
     A commitment (*verplichting*) or expenditure (*uitgave*) of nothing is
@@ -722,7 +695,7 @@ def zero_amount(strategy: Strategy) -> Iterator[Violation]:
     A transaction on an allocation that does not exist is RS001's alone; one
     on an allocation whose id is used twice (RS002) is checked too.
     """
-    for allocation, transaction, *_ in _ledger(strategy, "RS506").zero:
+    for allocation, transaction, *_ in memo.get(_read).zero:
         yield Violation(
             message=f"{_capital(_what(transaction, 'en'))} on allocation {allocation.id} has "
             "an amount of zero.",

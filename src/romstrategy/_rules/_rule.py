@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -13,7 +14,9 @@ from romstrategy._model._kinds import enum_member
 from romstrategy._model._strategy import Strategy
 from romstrategy._rules._findings import Finding, Severity, Violation, check_code
 
-__all__ = ["Change", "Check", "Rule", "rule"]
+__all__ = ["Change", "Check", "Memo", "Rule", "SharedCheck", "rule", "run", "shares"]
+
+T = TypeVar("T")
 
 Check = Callable[[Strategy], Iterable[Finding | Violation]]
 """A pure function of a strategy that yields what one rule finds.
@@ -24,6 +27,77 @@ whole `Finding`s that carry the rule's own code.
 
 Change = Callable[[Strategy], Strategy]
 """A change of a strategy, as a rule's example: `breaks` and `keeps` (*voorbeeld*)."""
+
+
+class Memo:
+    """What rules work out from one strategy once and share, for one run (*gedeeld*).
+
+    `validate` makes one memo per call and hands it to every rule it runs;
+    `Rule.run` makes one per run. A check made with `shares` gets it as its
+    second argument and asks it for a value with `memo.get(make)`: the first
+    rule to ask calls `make(strategy)`, and the rules after it get the same
+    value. A memo lives as long as the call that made it: nothing is kept
+    between calls, and the library holds no state of its own. A strategy
+    cannot change, so a value never goes stale within the call.
+    """
+
+    __slots__ = ("_made", "_strategy")
+
+    def __init__(self, strategy: Strategy) -> None:
+        self._strategy = strategy
+        self._made: dict[Callable[[Strategy], object], object] = {}
+
+    @property
+    def strategy(self) -> Strategy:
+        """The strategy the rules check."""
+        return self._strategy
+
+    def get(self, make: Callable[[Strategy], T]) -> T:
+        """`make(strategy)`, made by the first call with this `make` and kept for the rest.
+
+        `make` is a function of a module, so that every rule that asks for
+        the same value names the same function.
+        """
+        if make not in self._made:
+            self._made[make] = make(self._strategy)
+        return cast(T, self._made[make])
+
+
+SharedCheck = Callable[[Strategy, Memo], Iterable[Finding | Violation]]
+"""A check that shares values with other rules: `check(strategy, memo)`."""
+
+
+class Sharing:
+    """A `SharedCheck` that is also a `Check`: called with a strategy alone, it makes a memo.
+
+    It carries the shared check's name and docstring, so that `rule` reads
+    the explanation from it as from any check.
+    """
+
+    def __init__(self, check: SharedCheck) -> None:
+        functools.update_wrapper(self, check)
+        self.shared = check
+
+    def __call__(self, strategy: Strategy) -> Iterable[Finding | Violation]:
+        return self.shared(strategy, Memo(strategy))
+
+    def __repr__(self) -> str:
+        return f"<shared check {getattr(self.shared, '__qualname__', self.shared)!s}>"
+
+
+def shares(check: SharedCheck) -> Sharing:
+    """Make a check that reads the values it shares with other rules from the run's `Memo`.
+
+    Example:
+        ```python
+        @rule("RS501", Severity.ERROR, title="...")
+        @shares
+        def over_committed(strategy, memo):
+            for moment in memo.get(_read).over:
+                ...
+        ```
+    """
+    return Sharing(check)
 
 
 def _words(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
@@ -129,7 +203,7 @@ class Rule:
                 or `Violation`.
             ValueError: if it yields a finding with another rule's code.
         """
-        return tuple(map(self._finding, tuple(self.check(strategy))))
+        return run(self, Memo(strategy))
 
     def _finding(self, found: object) -> Finding:
         if isinstance(found, Violation):
@@ -144,6 +218,16 @@ class Rule:
                 f"a rule's findings carry its own code"
             )
         return found
+
+
+def run(rule: Rule, memo: Memo) -> tuple[Finding, ...]:
+    """What `rule` finds in `memo.strategy`, as `Rule.run`; a sharing check reads `memo`.
+
+    `validate` runs each rule with this, all with the memo of the call.
+    """
+    check, strategy = rule.check, memo.strategy
+    found = check.shared(strategy, memo) if isinstance(check, Sharing) else check(strategy)
+    return tuple(map(rule._finding, tuple(found)))
 
 
 def rule(

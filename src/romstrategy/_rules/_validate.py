@@ -16,7 +16,7 @@ from romstrategy._rules import (
     _references,
 )
 from romstrategy._rules._findings import Finding, Report
-from romstrategy._rules._rule import Rule
+from romstrategy._rules._rule import Memo, Rule, run
 
 __all__ = ["RULES", "explain", "validate"]
 
@@ -80,6 +80,9 @@ def validate(
 
     Nothing is raised for a problem in the strategy: every problem is a
     finding in the report. Call `Report.raise_for_errors()` to stop on errors.
+    The rules of one call share what several of them work out (the
+    realisation rules' ledger, say) in a `Memo` of that call, which goes
+    when the call returns.
 
     Args:
         strategy: the strategy to check.
@@ -103,13 +106,14 @@ def validate(
     chosen = _with_user_rules(rules)
     selected = _prefixes(select, "select", chosen)
     ignored = _prefixes(ignore, "ignore", chosen)
+    memo = Memo(strategy)
     findings: list[Finding] = []
     for code in sorted(chosen):
         if select is not None and not code.startswith(selected):
             continue
         if code.startswith(ignored):
             continue
-        findings.extend(chosen[code].run(strategy))
+        findings.extend(run(chosen[code], memo))
     return Report(findings)
 
 
