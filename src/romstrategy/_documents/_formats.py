@@ -227,13 +227,17 @@ def _json_encoder() -> Any:
 def _render_json(tree: dict[str, Any]) -> str:
     # One top-level key, and one record of each collection, per line: readable,
     # and a change to one record changes one line. Each record is compact, as
-    # msgspec writes it. The parts are joined once, so the text is copied once.
-    encode = _json_encoder().encode
+    # msgspec writes it; msgspec writes a collection as one record a line, in one
+    # call, and a line break in the text can only be one of those (within a
+    # string it is written `\n`), so each becomes the separator.
+    encoder = _json_encoder()
+    encode = encoder.encode
     parts = [b"{\n"]
     for index, (key, value) in enumerate(tree.items()):
         parts += (b",\n  " if index else b"  ", encode(key), b": ")
         if type(value) is list and value:
-            parts += (b"[\n    ", b",\n    ".join(map(encode, value)), b"\n  ]")
+            records = encoder.encode_lines(value)[:-1].replace(b"\n", b",\n    ")
+            parts += (b"[\n    ", records, b"\n  ]")
         else:
             parts.append(encode(value))
     parts.append(b"\n}\n")

@@ -109,10 +109,11 @@ def dumps(strategy: Strategy, format: str) -> str:
     """
     kind = _text_format(format)
     argument(strategy, Strategy, "dumps")
-    from romstrategy._documents._plain import plain
+    from romstrategy._documents._plain import plain, structs
 
-    tree = {"schema_version": SCHEMA_VERSION, **plain(strategy)}
-    return render(tree, kind)
+    # msgspec writes JSON from the structs themselves; the other formats take plain data.
+    body = structs(strategy) if kind == "json" else plain(strategy)
+    return render({"schema_version": SCHEMA_VERSION, **body}, kind)
 
 
 def dumps_motions(motions: Iterable[Motion], format: str) -> str:
