@@ -8,7 +8,6 @@ objects, with the letter's rules, documents and reports.
 import importlib
 import typing
 
-from romstrategy import reference
 from romstrategy._documents._errors import DocumentError, Problem
 from romstrategy._documents._reading import SCHEMA_VERSION, dump, dumps, load, loads
 from romstrategy._documents._schema import json_schema
@@ -22,7 +21,7 @@ from romstrategy._model._realisation import Transaction, TransactionKind
 from romstrategy._model._strategy import Activity, Pillar, Scope, Service, Strategy, StrategyStatus
 
 if typing.TYPE_CHECKING:
-    from romstrategy import parliament, reports, rules, tables
+    from romstrategy import parliament, reference, reports, rules, tables
     from romstrategy._model._summary import summary
     from romstrategy._reports._notebook import to_frames, to_records
     from romstrategy._reports._progress import Progress, ProgressRow, progress
@@ -79,10 +78,11 @@ __all__ = [
     "validate",
 ]
 
-# The rules engine, the reports, the tables, parliament's records, the summary, progress and
-# the notebook helpers load on first use, so that `import romstrategy` stays quick for tools
-# that only read documents.
+# The reference data, the rules engine, the reports, the tables, parliament's records, the
+# summary, progress and the notebook helpers load on first use, so that `import romstrategy`
+# stays quick for tools that only read documents.
 _LAZY = {
+    "reference": "romstrategy.reference",
     "reports": "romstrategy.reports",
     "rules": "romstrategy.rules",
     "tables": "romstrategy.tables",
@@ -103,7 +103,7 @@ _LAZY = {
 }
 
 
-_MODULES = frozenset({"parliament", "reports", "rules", "tables"})
+_MODULES = frozenset({"parliament", "reference", "reports", "rules", "tables"})
 
 
 def __getattr__(name: str) -> typing.Any:

@@ -8,7 +8,6 @@ message in a few dozen characters, however large the value is.
 
 from __future__ import annotations
 
-import html
 import reprlib
 import unicodedata
 import warnings
@@ -181,6 +180,8 @@ def _json_escape(char: str) -> str:
 
 def html_text(value: str) -> str:
     """`value` as literal HTML text, also inside a quoted attribute; see `visible`."""
+    import html  # on first use: `import romstrategy` does not need it
+
     return html.escape(visible(value))
 
 
