@@ -9,6 +9,10 @@ from hypothesis import HealthCheck, settings
 import romstrategy as rs
 from romstrategy import Money, Period
 
+# `fast`, the default: what a person waits for (`python -m pytest`); 25 examples keep each
+# property meaningful and the quick suite near a minute on two cores. `ci`: what CI gives
+# every property after the quick suite (`HYPOTHESIS_PROFILE=ci`). See CONTRIBUTING.md.
+settings.register_profile("fast", max_examples=25, deadline=None, print_blob=True)
 settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
 settings.register_profile(
     "thorough",
@@ -16,7 +20,6 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.register_profile("dev", max_examples=50, deadline=None)
 # For mutation testing: every covering test runs once per mutant, so fewer
 # examples, a fixed seed (a kill must be repeatable) and no health checks that
 # the mutated code's slowness would trip.
@@ -28,7 +31,7 @@ settings.register_profile(
     database=None,
     suppress_health_check=list(HealthCheck),
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
 
 @pytest.fixture
