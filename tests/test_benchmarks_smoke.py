@@ -111,6 +111,7 @@ def test_library_and_peers_refuse_the_same_bad_values(document, changes):
         msgspec_model.load(data)
 
 
+@pytest.mark.slow  # every workload of the harness at N = 1,000: about 20 s
 def test_harness_prints_every_table_at_1000(capsys):
     run.main(["--sizes", "1000", "--repeat", "5"])
     out = capsys.readouterr().out

@@ -1116,6 +1116,7 @@ FUZZ = settings(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("format", ["json", "toml", "yaml"])
 def test_hostile_documents_give_a_strategy_or_a_document_error(format):
     kinds = {"refused": 0, "loaded": 0}

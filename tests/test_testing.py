@@ -80,6 +80,7 @@ def test_generated_transactions_break_no_rule(strategy):
     assert [f for f in report.findings if f.code.startswith(("RS0", "RS5"))] == []
 
 
+@pytest.mark.slow  # find() shrinks to the smallest example: 35-45 s
 def test_generated_strategies_commit_spend_release_and_refund():
     def books_every_kind(strategy):
         kinds = {(t.kind, t.amount.cents > 0) for t in strategy.transactions}
@@ -94,6 +95,7 @@ def test_realisation_rules_can_be_broken_together_and_with_the_budget_rules(brok
     assert broken.codes <= set(rs.validate(broken.strategy).codes)
 
 
+@pytest.mark.slow  # find() shrinks to the smallest example: 35-45 s
 def test_valid_and_broken_documents_hold_transactions():
     text = find(rst.documents(format="json"), lambda t: bool(json.loads(t)["transactions"]))
     assert rs.validate(rs.loads(text, "json")).ok
