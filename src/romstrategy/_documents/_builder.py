@@ -9,8 +9,9 @@ number where text belongs, a float for an amount, a table where a list
 belongs) or that the check refuses is a problem with its path; the walk goes on,
 and at the end every problem is raised at once. Nothing is converted silently.
 
-Objects are made with `object.__new__` and their fields set directly, not
-through `__init__`, because each value has already been checked by its kind;
+Objects are made with `object.__new__` and their fields set through their
+slots' descriptors, not through `__init__`, because each value has already
+been checked by its kind;
 `tests/test_documents.py` checks that the builder accepts what the
 constructors accept and refuses what they refuse, with the same values.
 Within one document, equal dates and periods are one object: they are immutable.
@@ -149,12 +150,12 @@ class _Builder:
 
     def _table(self, cls: type[Any]) -> _Read:
         fields = tuple(
-            (field.name, self.kind(kind), field.default, _refusal(kind))
+            (field.name, _slot(cls, field.name), self.kind(kind), field.default, _refusal(kind))
             for field, kind in zip(attrs.fields(cls), kinds(cls).values(), strict=True)
         )
         names = frozenset(field[0] for field in fields)
         validated = tuple(field for field in attrs.fields(cls) if field.validator is not None)
-        new, set_field = object.__new__, object.__setattr__
+        new = object.__new__
 
         def read(table: Any) -> Any:
             if type(table) is not dict:
@@ -162,13 +163,13 @@ class _Builder:
             self.keys += len(table)
             built = new(cls)
             problems: list[tuple[str, str]] = []
-            for name, read_value, default, refusal in fields:
+            for name, set_field, read_value, default, refusal in fields:
                 value = table.get(name, _MISSING)
                 try:
                     if value is not _MISSING:
-                        set_field(built, name, read_value(value))
+                        set_field(built, read_value(value))
                     elif default is not attrs.NOTHING:
-                        set_field(built, name, default)
+                        set_field(built, default)
                     else:
                         problems.append((f".{name}", "required key is missing"))
                 except _RefusedError as refused:
@@ -205,6 +206,12 @@ class _Builder:
             return read(table)  # type: ignore[no-any-return]
 
         return period
+
+
+def _slot(cls: type[Any], name: str) -> Callable[[Any, Any], None]:
+    """The setter of a field's slot: the class is frozen, so `setattr` would refuse."""
+    setter: Callable[[Any, Any], None] = cls.__dict__[name].__set__
+    return setter
 
 
 def _bad_items(

@@ -86,7 +86,7 @@ def _bytes(data: str | bytes, max_bytes: int) -> bytes:
     if len(raw) > max_bytes:
         raise _fail(f"the document has {len(raw)} bytes, more than the limit of {max_bytes}")
     raw = raw.removeprefix(b"\xef\xbb\xbf")
-    if not raw.strip():
+    if not raw or raw.isspace():  # isspace stops at the first other byte; strip would copy
         raise _fail("the document is empty")
     return raw
 
