@@ -8,9 +8,11 @@ that need the object behind the id skip it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 import attrs
 
+from romstrategy._model._budget import FundingSource
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy, StrategyStatus
@@ -23,7 +25,7 @@ from romstrategy._rules._changes import (
 )
 from romstrategy._rules._findings import Severity, Violation
 from romstrategy._rules._index import unique_by
-from romstrategy._rules._rule import rule
+from romstrategy._rules._rule import Memo, rule, shares
 from romstrategy._rules._text import path
 
 __all__ = [
@@ -35,13 +37,23 @@ __all__ = [
     "under_allocated_source",
 ]
 
+_ID = attrgetter("id")
+
 
 def allocated_cents(strategy: Strategy) -> dict[str, int]:
-    """The cents allocated from each funding source, by the source's id."""
+    """The cents allocated from each funding source, by the source's id.
+
+    RS101 and RS102 share it through the run's `Memo`.
+    """
     totals: dict[str, int] = {}
     for allocation in strategy.allocations:
         totals[allocation.source] = totals.get(allocation.source, 0) + allocation.amount.cents
     return totals
+
+
+def _sources(strategy: Strategy) -> dict[str, FundingSource]:
+    """The funding sources by id, but those whose id is used twice (RS002)."""
+    return unique_by(strategy.funding_sources, _ID)
 
 
 def _one_cent_more(strategy: Strategy) -> Strategy:
@@ -67,14 +79,15 @@ def _one_cent_moved(strategy: Strategy) -> Strategy:
     breaks=_one_cent_more,
     keeps=_one_cent_moved,
 )
-def over_allocated_source(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def over_allocated_source(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """The allocations from a funding source add up to no more than its amount.
 
     The finding gives the excess, the total allocated and the source's amount;
     its path is `funding_sources[id].amount` and its subject the source's id.
     """
-    totals = allocated_cents(strategy)
-    for name, source in unique_by(strategy.funding_sources, lambda s: s.id).items():
+    totals = memo.get(allocated_cents)
+    for name, source in memo.get(_sources).items():
         total = totals.get(name, 0)
         excess = total - source.amount.cents
         if excess > 0:
@@ -107,7 +120,8 @@ def _one_cent_less(strategy: Strategy) -> Strategy:
     breaks=_one_cent_less,
     keeps=_one_cent_moved,
 )
-def under_allocated_source(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def under_allocated_source(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """Every euro of a funding source is allocated.
 
     This is an error when the strategy is final (*definitief*) and a warning
@@ -117,8 +131,8 @@ def under_allocated_source(strategy: Strategy) -> Iterator[Violation]:
     """
     final = strategy.status is StrategyStatus.FINAL
     severity = None if final else Severity.WARNING  # the rule's own error when final
-    totals = allocated_cents(strategy)
-    for name, source in unique_by(strategy.funding_sources, lambda s: s.id).items():
+    totals = memo.get(allocated_cents)
+    for name, source in memo.get(_sources).items():
         total = totals.get(name, 0)
         left = source.amount.cents - total
         if left > 0:
@@ -161,7 +175,8 @@ def _up_to_the_last_day(strategy: Strategy) -> Strategy:
     breaks=_one_day_too_long,
     keeps=_up_to_the_last_day,
 )
-def allocation_outside_the_period(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def allocation_outside_the_period(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """An allocation's period lies within its funding source's and the strategy's period.
 
     A source without a period may be spent in the strategy's period. There is
@@ -169,7 +184,7 @@ def allocation_outside_the_period(strategy: Strategy) -> Iterator[Violation]:
     `allocations[id].period` and its subjects the allocation's id, then the
     source's id when it leaves the source's own period.
     """
-    sources = unique_by(strategy.funding_sources, lambda s: s.id)
+    sources = memo.get(_sources)
     whole = strategy.period
     for allocation in strategy.allocations:
         spent = allocation.period

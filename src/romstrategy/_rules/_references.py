@@ -123,6 +123,8 @@ def _other_references(strategy: Strategy) -> Iterator[Violation]:
 
 
 def _transaction_references(strategy: Strategy) -> Iterator[Violation]:
+    if not strategy.transactions:
+        return  # without transactions, the allocations' ids are not needed
     allocations = {allocation.id for allocation in strategy.allocations}
     for transaction in strategy.transactions:
         if transaction.allocation not in allocations:
