@@ -1,8 +1,9 @@
 """The rules' fast paths agree with the simple definitions they replace (issue 24).
 
-RS203 keeps every group's regional activities in one flat list, and the
-realisation rules walk each allocation's transactions together; these
-properties hold them to the one-by-one definitions, order included.
+RS203 keeps every group's regional activities in one flat list, the
+realisation rules walk each allocation's transactions together, and RS001
+and RS101 to RS105 share one pass over the allocations; these properties
+hold them to the one-by-one definitions, order included.
 """
 
 from collections import Counter
@@ -13,9 +14,10 @@ from hypothesis import strategies as st
 
 import romstrategy as rs
 from romstrategy import Period, Scope, Service
+from romstrategy._rules._allocations import scan
 from romstrategy._rules._rivals import order, rivalries
 from romstrategy.rules import RULES, competing_pairs
-from tests.helpers import activity, small
+from tests.helpers import activity, messy_strategies, small
 from tests.test_rules import ledgers
 
 # --- RS203 ---------------------------------------------------------------------------------
@@ -203,3 +205,57 @@ def test_the_ledger_is_the_same_with_allocations_used_twice_and_no_transactions(
         assert [f.subjects for f in RULES[code].run(doubled)] == expected[code], code
     if empty:
         assert [f.code for f in rs.validate(doubled, select="RS5").findings] == []
+
+
+# --- RS001 and RS101 to RS105: one pass over the allocations -------------------------------
+
+
+def scan_one_rule_at_a_time(strategy):
+    """What each rule found on its own, one pass each, before they shared `scan`."""
+    sources = {s.id: s for s in strategy.funding_sources}
+    used = Counter(s.id for s in strategy.funding_sources)
+    unique_sources = {name: s for name, s in sources.items() if used[name] == 1}
+    activity_uses = Counter(a.id for a in strategy.activities)
+    activities = {a.id: a for a in strategy.activities if activity_uses[a.id] == 1}
+    pillars = {p.code for p in strategy.pillars}
+    whole = strategy.period
+    totals = dict.fromkeys(unique_sources, 0)
+    for a in strategy.allocations:
+        if a.source in totals:
+            totals[a.source] += a.amount.cents
+    unknown, outside, other, negative = [], [], [], []
+    for a in strategy.allocations:
+        if (
+            a.source not in sources
+            or a.pillar not in pillars
+            or (a.activity is not None and a.activity not in activity_uses)
+        ):
+            unknown.append(a)
+        source = unique_sources.get(a.source)
+        own = source.period if source is not None else None
+        if (own is not None and (a.period.start < own.start or a.period.end > own.end)) or (
+            a.period.start < whole.start or a.period.end > whole.end
+        ):
+            outside.append(a)
+        funded = activities.get(a.activity) if a.activity is not None else None
+        if funded is not None and funded.pillar != a.pillar:
+            other.append((a, funded))
+        if a.amount.cents < 0:
+            negative.append(a)
+    return totals, unknown, outside, other, negative
+
+
+_PERIODS = (None, Period("2024-03-01", "2024-09-30"), Period("2023-06-01", "2024-06-30"))
+
+
+@given(messy_strategies(), st.sampled_from(_PERIODS))
+def test_the_shared_pass_over_the_allocations_finds_what_each_rule_found_alone(strategy, period):
+    if period is not None:  # a strategy's period that its allocations and sources may leave
+        strategy = attrs.evolve(strategy, period=period)
+    found = scan(strategy)
+    totals, unknown, outside, other, negative = scan_one_rule_at_a_time(strategy)
+    assert found.totals == totals
+    assert list(found.unknown) == unknown
+    assert list(found.outside) == outside
+    assert [(a.id, b.id) for a, b in found.other_pillar] == [(a.id, b.id) for a, b in other]
+    assert list(found.negative) == negative

@@ -2,7 +2,9 @@
 
 RS101 to RS105. Sums are whole cents (ints), never floats. A funding
 source or activity whose id is used twice (RS002) is ambiguous; the rules
-that need the object behind the id skip it.
+that need the object behind the id skip it. The five rules, and RS001, read
+the allocations in one pass (`_allocations.scan`), shared through the run's
+`Memo`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy, StrategyStatus
 from romstrategy._model._vocabulary import euros, join, period
+from romstrategy._rules._allocations import scan
 from romstrategy._rules._changes import (
     CENT,
     first_funding_an_activity,
@@ -29,7 +32,6 @@ from romstrategy._rules._rule import Memo, rule, shares
 from romstrategy._rules._text import path
 
 __all__ = [
-    "allocated_cents",
     "allocation_outside_the_period",
     "allocation_to_another_pillar",
     "negative_amount",
@@ -38,17 +40,6 @@ __all__ = [
 ]
 
 _ID = attrgetter("id")
-
-
-def allocated_cents(strategy: Strategy) -> dict[str, int]:
-    """The cents allocated from each funding source, by the source's id.
-
-    RS101 and RS102 share it through the run's `Memo`.
-    """
-    totals: dict[str, int] = {}
-    for allocation in strategy.allocations:
-        totals[allocation.source] = totals.get(allocation.source, 0) + allocation.amount.cents
-    return totals
 
 
 def _sources(strategy: Strategy) -> dict[str, FundingSource]:
@@ -86,7 +77,7 @@ def over_allocated_source(strategy: Strategy, memo: Memo) -> Iterator[Violation]
     The finding gives the excess, the total allocated and the source's amount;
     its path is `funding_sources[id].amount` and its subject the source's id.
     """
-    totals = memo.get(allocated_cents)
+    totals = memo.get(scan).totals
     for name, source in memo.get(_sources).items():
         total = totals.get(name, 0)
         excess = total - source.amount.cents
@@ -131,7 +122,7 @@ def under_allocated_source(strategy: Strategy, memo: Memo) -> Iterator[Violation
     """
     final = strategy.status is StrategyStatus.FINAL
     severity = None if final else Severity.WARNING  # the rule's own error when final
-    totals = memo.get(allocated_cents)
+    totals = memo.get(scan).totals
     for name, source in memo.get(_sources).items():
         total = totals.get(name, 0)
         left = source.amount.cents - total
@@ -186,7 +177,7 @@ def allocation_outside_the_period(strategy: Strategy, memo: Memo) -> Iterator[Vi
     """
     sources = memo.get(_sources)
     whole = strategy.period
-    for allocation in strategy.allocations:
+    for allocation in memo.get(scan).outside:
         spent = allocation.period
         source = sources.get(allocation.source)
         own = source.period if source is not None else None
@@ -238,19 +229,14 @@ def _another_pillar_for_no_activity(strategy: Strategy) -> Strategy:
     breaks=_another_pillar,
     keeps=_another_pillar_for_no_activity,
 )
-def allocation_to_another_pillar(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def allocation_to_another_pillar(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """An allocation that funds an activity serves that activity's pillar.
 
     The path is `allocations[id].pillar`; the subjects are the allocation's
     id, then the activity's id.
     """
-    activities = unique_by(strategy.activities, lambda a: a.id)
-    for allocation in strategy.allocations:
-        if allocation.activity is None:
-            continue
-        activity = activities.get(allocation.activity)
-        if activity is None or activity.pillar == allocation.pillar:
-            continue
+    for allocation, activity in memo.get(scan).other_pillar:
         yield Violation(
             message=f"Allocation {allocation.id} is for pillar {allocation.pillar}, but the "
             f"activity it funds, {activity.id}, falls under pillar {activity.pillar}.",
@@ -285,20 +271,20 @@ def _a_placeholder(strategy: Strategy) -> Strategy:
     breaks=_a_negative_offset,
     keeps=_a_placeholder,
 )
-def negative_amount(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def negative_amount(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """An allocation gives money to a pillar or activity, so its amount is not negative.
 
     The letter's funds go to the pillars: a negative allocation takes money
     away and can hide an over-allocation (RS101) behind a balanced total.
     The path is `allocations[id].amount`; the subject the allocation's id.
     """
-    for allocation in strategy.allocations:
-        if allocation.amount.cents < 0:
-            yield Violation(
-                message=f"Allocation {allocation.id} has a negative amount of "
-                f"{euros(allocation.amount, 'en')}.",
-                message_nl=f"Toewijzing {allocation.id} heeft een negatief bedrag van "
-                f"{euros(allocation.amount, 'nl')}.",
-                path=path("allocations", allocation.id, "amount"),
-                subjects=(allocation.id,),
-            )
+    for allocation in memo.get(scan).negative:
+        yield Violation(
+            message=f"Allocation {allocation.id} has a negative amount of "
+            f"{euros(allocation.amount, 'en')}.",
+            message_nl=f"Toewijzing {allocation.id} heeft een negatief bedrag van "
+            f"{euros(allocation.amount, 'nl')}.",
+            path=path("allocations", allocation.id, "amount"),
+            subjects=(allocation.id,),
+        )
