@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Sequence
 from itertools import compress, count, islice, repeat
-from operator import attrgetter, eq, gt, lt, not_, or_
+from operator import attrgetter, eq, lt, not_
 from typing import NamedTuple
 
 import attrs
@@ -115,8 +115,24 @@ _DATE = attrgetter("date")
 _KIND = attrgetter("kind")
 _START = attrgetter("period.start")
 _END = attrgetter("period.end")
-_MAX_DAY = datetime.date.max.toordinal()
 _TO_DAY = datetime.date.toordinal
+
+
+class _Columns(NamedTuple):
+    """The transactions as lists, by index, and the allocations' first and last days, by slot.
+
+    `where` holds each transaction's slot, `days` its date as an ordinal,
+    `spends` whether it is an expenditure and `cents` its amount; `starts`
+    and `ends` hold each slot's first day and its last, the earlier of its
+    own end and the strategy's.
+    """
+
+    where: list[int]
+    days: list[int]
+    spends: list[bool]
+    cents: list[int]
+    starts: list[int]
+    ends: list[int]
 
 
 def _ordered(
@@ -128,6 +144,8 @@ def _ordered(
     one allocation's transactions of one kind on one day.
     """
     order = sorted(indices, key=ranks.__getitem__)
+    if len(set(map(ranks.__getitem__, indices))) == len(indices):
+        return order  # no two alike: no ties to break (the indices ascend, so this reads in turn)
     in_order = list(map(ranks.__getitem__, order))
     ties = list(compress(count(), map(eq, in_order, islice(in_order, 1, None))))
     run_start = None
@@ -142,35 +160,41 @@ def _ordered(
 
 def _walk(
     order: list[int],
-    where: list[int],
-    spends: list[bool],
-    cents: list[int],
+    ledger: _Columns,
     amounts: list[int],
-) -> list[list[tuple[int, int, int]]]:
-    """Follow each allocation's totals through `order`; the first time each goes wrong.
+) -> tuple[list[list[tuple[int, int, int]]], list[int]]:
+    """Follow each allocation's totals and dates through `order`; what goes wrong.
 
     `order` holds each allocation's transactions one after the other, in the
-    rules' order, so that an allocation's totals are two numbers while its
-    transactions pass. Returns, for each of `_OVER`, `_UNCOVERED`,
-    `_BELOW_COMMITTED` and `_BELOW_SPENT`, one `(index, committed, spent)`
-    per allocation on which it happens: the first transaction at which it
-    does, and the allocation's totals just after it.
+    rules' order, so that an allocation's totals are two numbers, and its
+    first and last days two more, while its transactions pass. Returns, for
+    each of `_OVER`, `_UNCOVERED`, `_BELOW_COMMITTED` and `_BELOW_SPENT`, one
+    `(index, committed, spent)` per allocation on which it happens: the first
+    transaction at which it does, with the allocation's totals just after it;
+    and the index of each transaction dated before its allocation's first day
+    or after its last (`ledger.ends`).
     """
     found: list[list[tuple[int, int, int]]] = [[], [], [], []]
     over, uncovered, below_committed, below_spent = found
-    slot, amount = -1, 0
+    suspects: list[int] = []
+    slot, amount, first, last = -1, 0, 0, 0
     committed = spent = 0
     fresh = [True] * 4  # what has not happened yet on this allocation
-    for i, here, spend, value in zip(
+    where, spends, cents, days = ledger.where, ledger.spends, ledger.cents, ledger.days
+    for i, here, spend, value, day in zip(
         order,
-        map(where.__getitem__, order),
-        map(spends.__getitem__, order),
-        map(cents.__getitem__, order),
+        [where[i] for i in order],
+        [spends[i] for i in order],
+        [cents[i] for i in order],
+        [days[i] for i in order],
         strict=True,
     ):
         if here != slot:  # the next allocation's transactions begin
             slot, amount, committed, spent = here, amounts[here], 0, 0
+            first, last = ledger.starts[here], ledger.ends[here]
             fresh = [True] * 4
+        if day < first or day > last:
+            suspects.append(i)
         if spend:
             spent += value
             if spent < 0 and fresh[_BELOW_SPENT]:
@@ -187,7 +211,7 @@ def _walk(
         if spent > committed and fresh[_UNCOVERED]:
             fresh[_UNCOVERED] = False
             uncovered.append((i, committed, spent))
-    return found
+    return found, suspects
 
 
 def _read(strategy: Strategy) -> _Ledger:
@@ -215,8 +239,8 @@ def _read(strategy: Strategy) -> _Ledger:
         doubtful = frozenset(first[name] for name in duplicated(allocations, _ID))
         where = [twice if slot in doubtful else slot for slot in where]
     last = strategy.period.end.toordinal()
-    starts = [*map(_TO_DAY, map(_START, allocations)), 0, 0]
-    ends = [*map(min, map(_TO_DAY, map(_END, allocations)), repeat(last)), _MAX_DAY, last]
+    starts = list(map(_TO_DAY, map(_START, allocations)))
+    ends = list(map(min, map(_TO_DAY, map(_END, allocations)), repeat(last)))
     days = list(map(_TO_DAY, map(_DATE, transactions)))
     spends = [kind is not _COMMITMENT for kind in map(_KIND, transactions)]  # expenditures
     cents = list(map(_CENTS, transactions))
@@ -228,15 +252,25 @@ def _read(strategy: Strategy) -> _Ledger:
         first_of_the_id = allocations[first[transaction.allocation]]
         return _Moment(first_of_the_id, transaction, certain=False)
 
+    # Allocation by allocation, then by date and kind: each allocation's transactions
+    # come together, and a rank fits one machine word, which the sort compares fastest.
+    start, width = min(days), max(days) - min(days) + 1
+    ranks = [
+        (slot * width + day - start) * 2 + spend
+        for slot, day, spend in zip(where, days, spends, strict=True)
+    ]
+    walked = list(compress(count(), map(lt, where, repeat(nowhere))))
+    amounts = list(map(_CENTS, allocations))
+    columns = _Columns(where, days, spends, cents, starts, ends)
+    found, suspects = _walk(_ordered(ranks, walked, transactions), columns, amounts)
+    if len(first) < nowhere:  # `twice` is not walked: only the strategy's end holds there
+        suspects += [i for i, slot in enumerate(where) if slot == twice and days[i] > last]
+
     # Suspects: before the allocation starts, or after its end or the strategy's,
     # whichever comes first (`ends`); the kind says which limit holds (RS503 or RS504).
-    early = map(lt, days, map(starts.__getitem__, where))
-    after = map(gt, days, map(ends.__getitem__, where))
     outside: list[_Moment] = []
     early_or_late: list[_Moment] = []
-    for i in compress(count(), map(or_, early, after)):
-        if where[i] == nowhere:
-            continue
+    for i in sorted(suspects):
         suspect = moment(i)
         if not suspect.certain:  # `twice`: only the strategy's end holds
             if spends[i]:
@@ -249,17 +283,6 @@ def _read(strategy: Strategy) -> _Ledger:
         elif not span.start <= day <= span.end:
             outside.append(suspect)
     zero = tuple(moment(i) for i in compress(count(), map(not_, cents)) if where[i] != nowhere)
-
-    # Allocation by allocation, then by date and kind: each allocation's transactions
-    # come together, and a rank fits one machine word, which the sort compares fastest.
-    start, width = min(days), max(days) - min(days) + 1
-    ranks = [
-        (slot * width + day - start) * 2 + spend
-        for slot, day, spend in zip(where, days, spends, strict=True)
-    ]
-    walked = list(compress(count(), map(lt, where, repeat(nowhere))))
-    amounts = list(map(_CENTS, allocations))
-    found = _walk(_ordered(ranks, walked, transactions), where, spends, cents, amounts)
 
     # Each list in the rules' order over all allocations: by date, kind, allocation, `_key`.
     def in_order(what: int) -> tuple[_Moment, ...]:
