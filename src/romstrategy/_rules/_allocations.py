@@ -58,7 +58,7 @@ def scan(strategy: Strategy) -> Scan:
     source without a period, one that does not exist, or one whose id is
     used twice (RS002). Each allocation's source and activity are looked up
     once: a source's id gives the list its cents go to and its window, an
-    activity's id the activity, or `None` for an id used twice.
+    activity's id the activity's pillar, or `None` for an id used twice.
     """
     whole = strategy.period
     unique = unique_by(strategy.funding_sources, _ID)
@@ -70,9 +70,12 @@ def scan(strategy: Strategy) -> Scan:
             sources[name] = ([], whole.start, whole.end)
         else:
             sources[name] = ([], max(own.start, whole.start), min(own.end, whole.end))
-    pillars = {pillar.code for pillar in strategy.pillars}
-    activities: dict[str, Activity | None] = dict.fromkeys(map(_ID, strategy.activities))
-    activities.update(unique_by(strategy.activities, _ID))
+    pillars = {pillar.code: pillar.code for pillar in strategy.pillars}
+    activities = unique_by(strategy.activities, _ID)
+    # Each activity's pillar, as the strategy spells it where it can (one string for
+    # all, at hand), so that an allocation is compared without reading its activity.
+    pillar_of: dict[str, str | None] = dict.fromkeys(map(_ID, strategy.activities))
+    pillar_of.update((name, pillars.get(a.pillar, a.pillar)) for name, a in activities.items())
     unknown: list[Allocation] = []
     outside: list[Allocation] = []
     other_pillar: list[tuple[Allocation, Activity]] = []
@@ -86,13 +89,13 @@ def scan(strategy: Strategy) -> Scan:
             source_cents, first, last = found
             source_cents.append(cents)
         funded = allocation.activity
-        activity = None if funded is None else activities.get(funded, _NO_ACTIVITY)
-        if found is None or pillar not in pillars or activity is _NO_ACTIVITY:
+        wanted = None if funded is None else pillar_of.get(funded, _NO_ACTIVITY)
+        if found is None or pillar not in pillars or wanted is _NO_ACTIVITY:
             unknown.append(allocation)
         if spent.start < first or spent.end > last:
             outside.append(allocation)
-        if isinstance(activity, Activity) and activity.pillar != pillar:
-            other_pillar.append((allocation, activity))
+        if isinstance(wanted, str) and wanted != pillar and funded is not None:
+            other_pillar.append((allocation, activities[funded]))
         if cents < 0:
             negative.append(allocation)
     return Scan(
