@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from itertools import groupby
 
 import attrs
 
@@ -77,14 +76,17 @@ class _Regional:
         by_id = sorted(
             range(len(ranked)), key=lambda i: (group_of[i], self.activities[i].id, self.starts[i])
         )
+        keys = [(group_of[i], self.activities[i].id) for i in by_id]
         self.carrier_starts = [self.starts[i] for i in by_id]
-        self.carrier_ends: list[int] = []
+        self.carrier_ends = [self.ends[i] for i in by_id]
         self.carriers: dict[tuple[int, str], tuple[int, int]] = {}
-        for key, run in groupby(by_id, key=lambda i: (group_of[i], self.activities[i].id)):
-            ends = sorted(self.ends[i] for i in run)
-            at = len(self.carrier_ends)
-            self.carriers[key] = (at, at + len(ends))
-            self.carrier_ends += ends
+        at = 0
+        for position in range(1, len(keys) + 1):
+            if position == len(keys) or keys[position] != keys[at]:  # a run of one key ends
+                self.carriers[keys[at]] = (at, position)
+                if position - at > 1:  # an id used twice (RS002): its ends, sorted
+                    self.carrier_ends[at:position] = sorted(self.carrier_ends[at:position])
+                at = position
 
     def count(self, group: int, start: int, end: int, complements: frozenset[str]) -> int:
         """How many of `group` run on a day from `start` to `end` (ordinals), not complemented."""
