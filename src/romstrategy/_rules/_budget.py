@@ -2,19 +2,24 @@
 
 RS101 to RS105. Sums are whole cents (ints), never floats. A funding
 source or activity whose id is used twice (RS002) is ambiguous; the rules
-that need the object behind the id skip it.
+that need the object behind the id skip it. The five rules, and RS001, read
+the allocations in one pass (`_allocations.scan`), shared through the run's
+`Memo`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 import attrs
 
+from romstrategy._model._budget import FundingSource
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy, StrategyStatus
 from romstrategy._model._vocabulary import euros, join, period
+from romstrategy._rules._allocations import scan
 from romstrategy._rules._changes import (
     CENT,
     first_funding_an_activity,
@@ -23,11 +28,10 @@ from romstrategy._rules._changes import (
 )
 from romstrategy._rules._findings import Severity, Violation
 from romstrategy._rules._index import unique_by
-from romstrategy._rules._rule import rule
+from romstrategy._rules._rule import Memo, rule, shares
 from romstrategy._rules._text import path
 
 __all__ = [
-    "allocated_cents",
     "allocation_outside_the_period",
     "allocation_to_another_pillar",
     "negative_amount",
@@ -35,13 +39,12 @@ __all__ = [
     "under_allocated_source",
 ]
 
+_ID = attrgetter("id")
 
-def allocated_cents(strategy: Strategy) -> dict[str, int]:
-    """The cents allocated from each funding source, by the source's id."""
-    totals: dict[str, int] = {}
-    for allocation in strategy.allocations:
-        totals[allocation.source] = totals.get(allocation.source, 0) + allocation.amount.cents
-    return totals
+
+def _sources(strategy: Strategy) -> dict[str, FundingSource]:
+    """The funding sources by id, but those whose id is used twice (RS002)."""
+    return unique_by(strategy.funding_sources, _ID)
 
 
 def _one_cent_more(strategy: Strategy) -> Strategy:
@@ -67,14 +70,15 @@ def _one_cent_moved(strategy: Strategy) -> Strategy:
     breaks=_one_cent_more,
     keeps=_one_cent_moved,
 )
-def over_allocated_source(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def over_allocated_source(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """The allocations from a funding source add up to no more than its amount.
 
     The finding gives the excess, the total allocated and the source's amount;
     its path is `funding_sources[id].amount` and its subject the source's id.
     """
-    totals = allocated_cents(strategy)
-    for name, source in unique_by(strategy.funding_sources, lambda s: s.id).items():
+    totals = memo.get(scan).totals
+    for name, source in memo.get(_sources).items():
         total = totals.get(name, 0)
         excess = total - source.amount.cents
         if excess > 0:
@@ -107,7 +111,8 @@ def _one_cent_less(strategy: Strategy) -> Strategy:
     breaks=_one_cent_less,
     keeps=_one_cent_moved,
 )
-def under_allocated_source(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def under_allocated_source(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """Every euro of a funding source is allocated.
 
     This is an error when the strategy is final (*definitief*) and a warning
@@ -117,8 +122,8 @@ def under_allocated_source(strategy: Strategy) -> Iterator[Violation]:
     """
     final = strategy.status is StrategyStatus.FINAL
     severity = None if final else Severity.WARNING  # the rule's own error when final
-    totals = allocated_cents(strategy)
-    for name, source in unique_by(strategy.funding_sources, lambda s: s.id).items():
+    totals = memo.get(scan).totals
+    for name, source in memo.get(_sources).items():
         total = totals.get(name, 0)
         left = source.amount.cents - total
         if left > 0:
@@ -161,7 +166,8 @@ def _up_to_the_last_day(strategy: Strategy) -> Strategy:
     breaks=_one_day_too_long,
     keeps=_up_to_the_last_day,
 )
-def allocation_outside_the_period(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def allocation_outside_the_period(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """An allocation's period lies within its funding source's and the strategy's period.
 
     A source without a period may be spent in the strategy's period. There is
@@ -169,9 +175,9 @@ def allocation_outside_the_period(strategy: Strategy) -> Iterator[Violation]:
     `allocations[id].period` and its subjects the allocation's id, then the
     source's id when it leaves the source's own period.
     """
-    sources = unique_by(strategy.funding_sources, lambda s: s.id)
+    sources = memo.get(_sources)
     whole = strategy.period
-    for allocation in strategy.allocations:
+    for allocation in memo.get(scan).outside:
         spent = allocation.period
         source = sources.get(allocation.source)
         own = source.period if source is not None else None
@@ -223,19 +229,14 @@ def _another_pillar_for_no_activity(strategy: Strategy) -> Strategy:
     breaks=_another_pillar,
     keeps=_another_pillar_for_no_activity,
 )
-def allocation_to_another_pillar(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def allocation_to_another_pillar(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """An allocation that funds an activity serves that activity's pillar.
 
     The path is `allocations[id].pillar`; the subjects are the allocation's
     id, then the activity's id.
     """
-    activities = unique_by(strategy.activities, lambda a: a.id)
-    for allocation in strategy.allocations:
-        if allocation.activity is None:
-            continue
-        activity = activities.get(allocation.activity)
-        if activity is None or activity.pillar == allocation.pillar:
-            continue
+    for allocation, activity in memo.get(scan).other_pillar:
         yield Violation(
             message=f"Allocation {allocation.id} is for pillar {allocation.pillar}, but the "
             f"activity it funds, {activity.id}, falls under pillar {activity.pillar}.",
@@ -270,20 +271,20 @@ def _a_placeholder(strategy: Strategy) -> Strategy:
     breaks=_a_negative_offset,
     keeps=_a_placeholder,
 )
-def negative_amount(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def negative_amount(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """An allocation gives money to a pillar or activity, so its amount is not negative.
 
     The letter's funds go to the pillars: a negative allocation takes money
     away and can hide an over-allocation (RS101) behind a balanced total.
     The path is `allocations[id].amount`; the subject the allocation's id.
     """
-    for allocation in strategy.allocations:
-        if allocation.amount.cents < 0:
-            yield Violation(
-                message=f"Allocation {allocation.id} has a negative amount of "
-                f"{euros(allocation.amount, 'en')}.",
-                message_nl=f"Toewijzing {allocation.id} heeft een negatief bedrag van "
-                f"{euros(allocation.amount, 'nl')}.",
-                path=path("allocations", allocation.id, "amount"),
-                subjects=(allocation.id,),
-            )
+    for allocation in memo.get(scan).negative:
+        yield Violation(
+            message=f"Allocation {allocation.id} has a negative amount of "
+            f"{euros(allocation.amount, 'en')}.",
+            message_nl=f"Toewijzing {allocation.id} heeft een negatief bedrag van "
+            f"{euros(allocation.amount, 'nl')}.",
+            path=path("allocations", allocation.id, "amount"),
+            subjects=(allocation.id,),
+        )

@@ -31,15 +31,6 @@ __all__ = [
 ]
 
 
-def _roms_by_activity(
-    strategy: Strategy, scope: Scope
-) -> Iterator[tuple[Activity, tuple[str, ...]]]:
-    """Each activity of `scope`, with its distinct ROMs."""
-    for activity in strategy.activities:
-        if activity.scope is scope:
-            yield activity, _roms(activity)
-
-
 def _roms(activity: Activity) -> tuple[str, ...]:
     return tuple(sorted(set(activity.roms)))
 
@@ -73,7 +64,10 @@ def supra_regional_with_one_rom(strategy: Strategy) -> Iterator[Violation]:
 
     The path is `activities[id].roms`; the subject the activity's id.
     """
-    for activity, roms in _roms_by_activity(strategy, Scope.SUPRA_REGIONAL):
+    for activity in strategy.activities:
+        if activity.scope is not Scope.SUPRA_REGIONAL or len(set(activity.roms)) >= 2:
+            continue
+        roms = _roms(activity)
         if len(roms) < 2:
             noun = "rom" if len(roms) == 1 else "roms"
             yield Violation(
@@ -259,7 +253,7 @@ def _complement_problems(activity: Activity, target: Activity) -> tuple[list[str
     if target.scope is not Scope.REGIONAL:
         reasons_en.append("it is not regional")
         reasons_nl.append("die is niet regionaal")
-    if not set(target.roms) & set(activity.roms):
+    if set(target.roms).isdisjoint(activity.roms):
         roms = _roms(target)
         reasons_en.append(f"it is run by {join(roms, 'en')}, none of which takes part")
         reasons_nl.append(
@@ -307,6 +301,8 @@ def complements_the_wrong_activity(strategy: Strategy) -> Iterator[Violation]:
             target = activities.get(name)
             if target is None:
                 continue
+            if target.scope is Scope.REGIONAL and not set(target.roms).isdisjoint(activity.roms):
+                continue  # a regional activity of a ROM that takes part: as it should be
             reasons_en, reasons_nl = _complement_problems(activity, target)
             if reasons_en:
                 yield Violation(
@@ -344,7 +340,10 @@ def regional_without_exactly_one_rom(strategy: Strategy) -> Iterator[Violation]:
 
     The path is `activities[id].roms`; the subject the activity's id.
     """
-    for activity, roms in _roms_by_activity(strategy, Scope.REGIONAL):
+    for activity in strategy.activities:
+        if activity.scope is not Scope.REGIONAL or len(set(activity.roms)) == 1:
+            continue
+        roms = _roms(activity)
         if len(roms) != 1:
             yield Violation(
                 message=f"Regional activity {activity.id} is run by {len(roms)} ROMs "

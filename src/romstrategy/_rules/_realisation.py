@@ -20,9 +20,9 @@ with the call.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from itertools import compress, count, islice, repeat
-from operator import attrgetter, eq, gt, lt, not_, or_
+from operator import attrgetter, eq, lt, not_
 from typing import NamedTuple
 
 import attrs
@@ -41,7 +41,7 @@ from romstrategy._rules._changes import (
     first_with_money,
 )
 from romstrategy._rules._findings import Severity, Violation
-from romstrategy._rules._index import unique_by
+from romstrategy._rules._index import duplicated
 from romstrategy._rules._rule import Memo, rule, shares
 from romstrategy._rules._text import path
 
@@ -107,23 +107,45 @@ class _Ledger:
 
 
 _OVER, _UNCOVERED, _BELOW_COMMITTED, _BELOW_SPENT = range(4)
-"""What the walk finds, the first half of its keys: RS501, RS502 and RS505 per kind."""
+"""What the walk finds: RS501, RS502 and RS505 per kind."""
 
 _ALLOCATION = attrgetter("allocation")
 _CENTS = attrgetter("amount.cents")
 _DATE = attrgetter("date")
 _KIND = attrgetter("kind")
-_MAX_DAY = datetime.date.max.toordinal()
+_START = attrgetter("period.start")
+_END = attrgetter("period.end")
+_TO_DAY = datetime.date.toordinal
 
 
-def _ordered(ranks: list[int], transactions: Sequence[Transaction]) -> list[int]:
-    """The transactions' indices in the rules' order, within each allocation.
+class _Columns(NamedTuple):
+    """The transactions as lists, by index, and the allocations' first and last days, by slot.
 
-    `ranks[i]` orders by date, then kind, then allocation; equal ranks are
-    one allocation's transactions of one kind on one day, which then go by
-    `_key`: by id, then amount.
+    `where` holds each transaction's slot, `days` its date as an ordinal,
+    `spends` whether it is an expenditure and `cents` its amount; `starts`
+    and `ends` hold each slot's first day and its last, the earlier of its
+    own end and the strategy's.
     """
-    order = sorted(range(len(ranks)), key=ranks.__getitem__)
+
+    where: list[int]
+    days: list[int]
+    spends: list[bool]
+    cents: list[int]
+    starts: list[int]
+    ends: list[int]
+
+
+def _ordered(
+    ranks: list[int], indices: list[int], transactions: Sequence[Transaction]
+) -> list[int]:
+    """`indices` in the order of `ranks`; equal ranks go by `_key`: by id, then amount.
+
+    `ranks[i]` orders by allocation, then date, then kind; equal ranks are
+    one allocation's transactions of one kind on one day.
+    """
+    order = sorted(indices, key=ranks.__getitem__)
+    if len(set(map(ranks.__getitem__, indices))) == len(indices):
+        return order  # no two alike: no ties to break (the indices ascend, so this reads in turn)
     in_order = list(map(ranks.__getitem__, order))
     ties = list(compress(count(), map(eq, in_order, islice(in_order, 1, None))))
     run_start = None
@@ -137,112 +159,143 @@ def _ordered(ranks: list[int], transactions: Sequence[Transaction]) -> list[int]
 
 
 def _walk(
-    order: Iterable[int],
-    where: list[int],
-    spends: list[bool],
-    cents: list[int],
+    order: list[int],
+    ledger: _Columns,
     amounts: list[int],
-) -> dict[tuple[int, int], tuple[int, int, int]]:
-    """Follow every allocation's totals in `order`; the first time each goes wrong.
+) -> tuple[list[list[tuple[int, int, int]]], list[int]]:
+    """Follow each allocation's totals and dates through `order`; what goes wrong.
 
-    Returns `found[what, slot]`: the index of the first transaction at which
-    `what` happens on the allocation in `slot`, and its totals just after it.
+    `order` holds each allocation's transactions one after the other, in the
+    rules' order, so that an allocation's totals are two numbers, and its
+    first and last days two more, while its transactions pass. Returns, for
+    each of `_OVER`, `_UNCOVERED`, `_BELOW_COMMITTED` and `_BELOW_SPENT`, one
+    `(index, committed, spent)` per allocation on which it happens: the first
+    transaction at which it does, with the allocation's totals just after it;
+    and the index of each transaction dated before its allocation's first day
+    or after its last (`ledger.ends`).
     """
-    committed = [0] * len(amounts)
-    spent = [0] * len(amounts)
-    found: dict[tuple[int, int], tuple[int, int, int]] = {}
-    for i in order:
-        slot = where[i]
-        so_far, paid = committed[slot], spent[slot]
-        if spends[i]:
-            paid += cents[i]
-            spent[slot] = paid
-            below = _BELOW_SPENT if paid < 0 else -1
+    found: list[list[tuple[int, int, int]]] = [[], [], [], []]
+    over, uncovered, below_committed, below_spent = found
+    suspects: list[int] = []
+    slot, amount, first, last = -1, 0, 0, 0
+    committed = spent = 0
+    fresh = [True] * 4  # what has not happened yet on this allocation
+    where, spends, cents, days = ledger.where, ledger.spends, ledger.cents, ledger.days
+    for i, here, spend, value, day in zip(
+        order,
+        [where[i] for i in order],
+        [spends[i] for i in order],
+        [cents[i] for i in order],
+        [days[i] for i in order],
+        strict=True,
+    ):
+        if here != slot:  # the next allocation's transactions begin
+            slot, amount, committed, spent = here, amounts[here], 0, 0
+            first, last = ledger.starts[here], ledger.ends[here]
+            fresh = [True] * 4
+        if day < first or day > last:
+            suspects.append(i)
+        if spend:
+            spent += value
+            if spent < 0 and fresh[_BELOW_SPENT]:
+                fresh[_BELOW_SPENT] = False
+                below_spent.append((i, committed, spent))
         else:
-            so_far += cents[i]
-            committed[slot] = so_far
-            below = _BELOW_COMMITTED if so_far < 0 else -1
-        if so_far > amounts[slot] and (_OVER, slot) not in found:
-            found[_OVER, slot] = (i, so_far, paid)
-        if paid > so_far and (_UNCOVERED, slot) not in found:
-            found[_UNCOVERED, slot] = (i, so_far, paid)
-        if below >= 0 and (below, slot) not in found:
-            found[below, slot] = (i, so_far, paid)
-    return found
+            committed += value
+            if committed < 0 and fresh[_BELOW_COMMITTED]:
+                fresh[_BELOW_COMMITTED] = False
+                below_committed.append((i, committed, spent))
+        if committed > amount and fresh[_OVER]:
+            fresh[_OVER] = False
+            over.append((i, committed, spent))
+        if spent > committed and fresh[_UNCOVERED]:
+            fresh[_UNCOVERED] = False
+            uncovered.append((i, committed, spent))
+    return found, suspects
 
 
 def _read(strategy: Strategy) -> _Ledger:
     """The ledger of `strategy`: a few passes over its transactions, one sort, one walk.
 
-    Each transaction's allocation is a slot, an index into `allocations`;
-    `nowhere`, one past the last, stands for an allocation that does not exist
-    (RS001 alone) and `twice`, the next, for an id used by two allocations
-    (RS002): which one is meant is unknown, so only the strategy's end (RS504)
-    and a zero amount (RS506) are checked there. Neither slot starts late or
-    holds money, and the walk's findings there are not kept. The passes that
-    only read are built-in `map`s; only the walk, which keeps totals, is a
-    Python loop.
+    Each transaction's allocation is a slot, the index in `allocations` of
+    the first allocation with its id. `nowhere`, one past the last, stands
+    for an allocation that does not exist (RS001 alone) and `twice`, the
+    next, for an id used by two allocations (RS002): which one is meant is
+    unknown, so only the strategy's end (RS504) and a zero amount (RS506)
+    are checked there. Neither slot starts late, and neither is walked. The
+    passes that only read are built-in `map`s; only the walk, which keeps
+    totals, is a Python loop. A strategy without transactions has an empty
+    ledger, and its allocations are not read at all.
     """
-    allocations = tuple(unique_by(strategy.allocations, _ID).values())
-    nowhere, twice = len(allocations), len(allocations) + 1
-    slots = dict.fromkeys((allocation.id for allocation in strategy.allocations), twice)
-    slots.update((allocation.id, slot) for slot, allocation in enumerate(allocations))
-    firsts: dict[str, Allocation] = {}
-    for allocation in strategy.allocations:
-        firsts.setdefault(allocation.id, allocation)
-    last = strategy.period.end.toordinal()
-    starts = [allocation.period.start.toordinal() for allocation in allocations] + [0, 0]
-    ends = [min(a.period.end.toordinal(), last) for a in allocations] + [_MAX_DAY, last]
-    amounts = [allocation.amount.cents for allocation in allocations] + [0, 0]
     transactions = strategy.transactions
-    where = list(map(slots.get, map(_ALLOCATION, transactions), repeat(nowhere)))
-    days = list(map(datetime.date.toordinal, map(_DATE, transactions)))
+    if not transactions:
+        return _Ledger(over=(), uncovered=(), below=(), outside=(), early_or_late=(), zero=())
+    allocations = strategy.allocations
+    nowhere, twice = len(allocations), len(allocations) + 1
+    names = list(map(_ID, allocations))
+    first = dict(zip(reversed(names), range(nowhere - 1, -1, -1), strict=True))
+    where = list(map(first.get, map(_ALLOCATION, transactions), repeat(nowhere)))
+    if len(first) < nowhere:  # an id used twice: its transactions go to `twice`
+        doubtful = frozenset(first[name] for name in duplicated(allocations, _ID))
+        where = [twice if slot in doubtful else slot for slot in where]
+    last = strategy.period.end.toordinal()
+    starts = list(map(_TO_DAY, map(_START, allocations)))
+    ends = list(map(min, map(_TO_DAY, map(_END, allocations)), repeat(last)))
+    days = list(map(_TO_DAY, map(_DATE, transactions)))
     spends = [kind is not _COMMITMENT for kind in map(_KIND, transactions)]  # expenditures
     cents = list(map(_CENTS, transactions))
 
-    def moments(indices: Iterable[int]) -> Iterator[_Moment]:
-        for i in indices:
-            if where[i] < nowhere:
-                yield _Moment(allocations[where[i]], transactions[i])
-            elif where[i] == twice:
-                transaction = transactions[i]
-                yield _Moment(firsts[transaction.allocation], transaction, certain=False)
+    def moment(i: int, committed: int = 0, spent: int = 0) -> _Moment:
+        transaction = transactions[i]
+        if where[i] < nowhere:
+            return _Moment(allocations[where[i]], transaction, committed, spent)
+        first_of_the_id = allocations[first[transaction.allocation]]
+        return _Moment(first_of_the_id, transaction, certain=False)
+
+    # Allocation by allocation, then by date and kind: each allocation's transactions
+    # come together, and a rank fits one machine word, which the sort compares fastest.
+    start, width = min(days), max(days) - min(days) + 1
+    ranks = [
+        (slot * width + day - start) * 2 + spend
+        for slot, day, spend in zip(where, days, spends, strict=True)
+    ]
+    walked = list(compress(count(), map(lt, where, repeat(nowhere))))
+    amounts = list(map(_CENTS, allocations))
+    columns = _Columns(where, days, spends, cents, starts, ends)
+    found, suspects = _walk(_ordered(ranks, walked, transactions), columns, amounts)
+    if len(first) < nowhere:  # `twice` is not walked: only the strategy's end holds there
+        suspects += [i for i, slot in enumerate(where) if slot == twice and days[i] > last]
 
     # Suspects: before the allocation starts, or after its end or the strategy's,
     # whichever comes first (`ends`); the kind says which limit holds (RS503 or RS504).
-    early = map(lt, days, map(starts.__getitem__, where))
-    after = map(gt, days, map(ends.__getitem__, where))
     outside: list[_Moment] = []
     early_or_late: list[_Moment] = []
-    for moment in moments(compress(count(), map(or_, early, after))):
-        if not moment.certain:  # `twice`: only the strategy's end holds
-            if moment.transaction.kind is not _COMMITMENT:
-                early_or_late.append(moment)
+    for i in sorted(suspects):
+        suspect = moment(i)
+        if not suspect.certain:  # `twice`: only the strategy's end holds
+            if spends[i]:
+                early_or_late.append(suspect)
             continue
-        span, day = moment.allocation.period, moment.transaction.date
-        if moment.transaction.kind is not _COMMITMENT:
+        span, day = suspect.allocation.period, suspect.transaction.date
+        if spends[i]:
             if not span.start <= day <= strategy.period.end:
-                early_or_late.append(moment)
+                early_or_late.append(suspect)
         elif not span.start <= day <= span.end:
-            outside.append(moment)
-    zero = tuple(moments(compress(count(), map(not_, cents))))
+            outside.append(suspect)
+    zero = tuple(moment(i) for i in compress(count(), map(not_, cents)) if where[i] != nowhere)
 
-    # By date, kind and slot; counted from the first day, a rank fits one machine
-    # word for years of transactions, which the sort compares fastest.
-    first, width = min(days, default=0), twice + 1
-    ranks = [
-        (2 * (day - first) + spend) * width + slot
-        for day, spend, slot in zip(days, spends, where, strict=True)
-    ]
-    walked = _walk(_ordered(ranks, transactions), where, spends, cents, amounts)
-    found: list[list[_Moment]] = [[], [], [], []]
-    for (what, slot), (i, committed, spent) in walked.items():
-        if slot < nowhere:
-            found[what].append(_Moment(allocations[slot], transactions[i], committed, spent))
+    # Each list in the rules' order over all allocations: by date, kind, allocation, `_key`.
+    def in_order(what: int) -> tuple[_Moment, ...]:
+        firsts = sorted(
+            found[what],
+            key=lambda f: (days[f[0]], spends[f[0]], where[f[0]], _key(transactions[f[0]])),
+        )
+        return tuple(moment(i, committed, spent) for i, committed, spent in firsts)
+
     return _Ledger(
-        over=tuple(found[_OVER]),
-        uncovered=tuple(found[_UNCOVERED]),
-        below=(*found[_BELOW_COMMITTED], *found[_BELOW_SPENT]),
+        over=in_order(_OVER),
+        uncovered=in_order(_UNCOVERED),
+        below=(*in_order(_BELOW_COMMITTED), *in_order(_BELOW_SPENT)),
         outside=tuple(outside),
         early_or_late=tuple(early_or_late),
         zero=zero,

@@ -7,11 +7,13 @@ RS001 and RS002. A path names the object that holds the reference, e.g.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator
+from operator import attrgetter
 from typing import Any
 
 import attrs
 
 from romstrategy._model._strategy import Strategy
+from romstrategy._rules._allocations import scan
 from romstrategy._rules._changes import (
     add_activities,
     settles_a_settled_motion,
@@ -19,7 +21,7 @@ from romstrategy._rules._changes import (
 )
 from romstrategy._rules._findings import Severity, Violation
 from romstrategy._rules._index import duplicated
-from romstrategy._rules._rule import rule
+from romstrategy._rules._rule import Memo, rule, shares
 from romstrategy._rules._text import path
 
 __all__ = ["duplicate_id", "unknown_reference"]
@@ -67,12 +69,12 @@ def _each_broken(
         yield _broken(holder, kind, owner, field, target, missing)
 
 
-def _allocation_references(strategy: Strategy) -> Iterator[Violation]:
+def _allocation_references(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     sources = {source.id for source in strategy.funding_sources}
     pillars = {pillar.code for pillar in strategy.pillars}
     activities = {activity.id for activity in strategy.activities}
     noun = _ALLOCATION
-    for allocation in strategy.allocations:
+    for allocation in memo.get(scan).unknown:  # those with a reference that points to nothing
         name = allocation.id
         if allocation.source not in sources:
             yield _broken(noun, "allocations", name, "source", _FUNDING_SOURCE, allocation.source)
@@ -88,6 +90,13 @@ def _activity_references(strategy: Strategy) -> Iterator[Violation]:
     activities = {activity.id for activity in strategy.activities}
     noun = _ACTIVITY
     for activity in strategy.activities:
+        if (
+            activity.pillar in pillars
+            and activity.lead in roms
+            and roms.issuperset(activity.roms)
+            and activities.issuperset(activity.complements)
+        ):
+            continue  # every reference holds: nothing to sort or name
         name = activity.id
         if activity.pillar not in pillars:
             yield _broken(noun, "activities", name, "pillar", _PILLAR, activity.pillar)
@@ -123,6 +132,8 @@ def _other_references(strategy: Strategy) -> Iterator[Violation]:
 
 
 def _transaction_references(strategy: Strategy) -> Iterator[Violation]:
+    if not strategy.transactions:
+        return  # without transactions, the allocations' ids are not needed
     allocations = {allocation.id for allocation in strategy.allocations}
     for transaction in strategy.transactions:
         if transaction.allocation not in allocations:
@@ -149,7 +160,8 @@ def _refers_to_no_motion(strategy: Strategy) -> Strategy:
     breaks=_refers_to_no_motion,
     keeps=settles_a_settled_motion,
 )
-def unknown_reference(strategy: Strategy) -> Iterator[Violation]:
+@shares
+def unknown_reference(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     """Every id a strategy refers to must exist in it.
 
     Checked: an allocation's source, pillar and activity; an activity's pillar,
@@ -161,7 +173,7 @@ def unknown_reference(strategy: Strategy) -> Iterator[Violation]:
     subjects are the referring object's id (the strategy's id for
     `settles`) and the missing id, in that order.
     """
-    yield from _allocation_references(strategy)
+    yield from _allocation_references(strategy, memo)
     yield from _activity_references(strategy)
     yield from _other_references(strategy)
     yield from _transaction_references(strategy)
@@ -170,16 +182,18 @@ def unknown_reference(strategy: Strategy) -> Iterator[Violation]:
 _ID: _Noun = ("id", "Het id")
 _CODE: _Noun = ("code", "De code")
 
+_BY_ID, _BY_CODE = attrgetter("id"), attrgetter("code")
+
 _KINDS: tuple[tuple[str, _Noun, _Noun, Callable[[Any], str]], ...] = (
-    ("principals", _ID, ("principals", "opdrachtgevers"), lambda o: o.id),
-    ("provinces", _CODE, ("provinces", "provincies"), lambda p: p.code),
-    ("roms", _CODE, ("ROMs", "ROM's"), lambda r: r.code),
-    ("pillars", _CODE, ("pillars", "pijlers"), lambda p: p.code),
-    ("motions", _ID, ("motions and amendments", "moties en amendementen"), lambda m: m.id),
-    ("funding_sources", _ID, ("funding sources", "financieringsbronnen"), lambda f: f.id),
-    ("activities", _ID, ("activities", "activiteiten"), lambda a: a.id),
-    ("allocations", _ID, ("allocations", "toewijzingen"), lambda a: a.id),
-    ("transactions", _ID, ("transactions", "transacties"), lambda t: t.id),
+    ("principals", _ID, ("principals", "opdrachtgevers"), _BY_ID),
+    ("provinces", _CODE, ("provinces", "provincies"), _BY_CODE),
+    ("roms", _CODE, ("ROMs", "ROM's"), _BY_CODE),
+    ("pillars", _CODE, ("pillars", "pijlers"), _BY_CODE),
+    ("motions", _ID, ("motions and amendments", "moties en amendementen"), _BY_ID),
+    ("funding_sources", _ID, ("funding sources", "financieringsbronnen"), _BY_ID),
+    ("activities", _ID, ("activities", "activiteiten"), _BY_ID),
+    ("allocations", _ID, ("allocations", "toewijzingen"), _BY_ID),
+    ("transactions", _ID, ("transactions", "transacties"), _BY_ID),
 )
 
 

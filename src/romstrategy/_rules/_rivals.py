@@ -1,28 +1,34 @@
 """Supra-regional activities that compete with regional ones (*concurrentie*), by sorted periods.
 
-Activities are grouped by ROM, normalised theme and service. In a group,
-the regional activities are sorted by start; a supra-regional activity's
-rivals there are those that start before it ends and do not end before it
-starts. Two binary searches count them, and a tree of the latest end over
-each range of the sorted list finds them one by one, each in O(log n). So
-RS203 costs O(n log n) plus a few steps per rival it names, never one step
-per competing pair, and its memory grows with the activities.
+Activities are grouped by ROM, normalised theme and service. All regional
+activities lie in one list, group after group, each group's run sorted by
+start (`order`); a supra-regional activity's rivals in a group are those
+that start before it ends and do not end before it starts. Two binary
+searches within the run count them, and one tree of the latest end over
+ranges of the list finds them one by one, each in O(log n). So RS203 costs
+O(n log n) plus a few steps per rival it names, never one step per competing
+pair. Its memory is a few flat lists of the activities, however many groups
+there are, so that a large strategy leaves the garbage collector little to
+look at.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 import attrs
 
-from romstrategy._model._strategy import Activity, Scope, Service
+from romstrategy._model._strategy import Activity, Scope
 from romstrategy._rules._text import normalise_theme
 
 __all__ = ["Rivalry", "competing_pairs", "rivalries"]
 
-_Key = tuple[str, str, Service]
+_Key = tuple[str, str, str]
+"""A group: a ROM, a normalised theme and a service's value."""
+
+_DAY_BITS = 22
+"""A day's ordinal fits in 22 bits (9999-12-31 is 3,652,059), the group above it."""
 
 
 def order(activity: Activity) -> tuple[object, ...]:
@@ -31,63 +37,104 @@ def order(activity: Activity) -> tuple[object, ...]:
 
 
 class _Regional:
-    """The regional activities of one group, sorted by `order`, with what finds them."""
+    """The regional activities of every group, in one list, with what finds them.
 
-    def __init__(self, activities: list[Activity]) -> None:
-        self.activities = sorted(activities, key=order)
+    Group `g`'s activities are `activities[low[g]:high[g]]`, sorted by
+    `order`; `starts` and `ends` are their days as ordinals, and within the
+    same run `ends_sorted` holds the ends sorted. `levels[0]` is `ends`, and
+    each level above holds the latest end of each pair below it: a tree of
+    the latest end over every range of the list. `carriers[g, id]` is the
+    run, in `carrier_starts` and `carrier_ends` (each sorted), of the
+    activities of group `g` that carry `id`.
+    """
+
+    def __init__(self, activities: list[Activity], groups_of: list[int], groups: int) -> None:
+        ranked = sorted(
+            range(len(activities)), key=lambda i: (groups_of[i], *order(activities[i]))
+        )
+        self.activities = [activities[i] for i in ranked]
+        group_of = [groups_of[i] for i in ranked]
         self.starts = [a.period.start.toordinal() for a in self.activities]
         self.ends = [a.period.end.toordinal() for a in self.activities]
-        self.ends_sorted = sorted(self.ends)
-        self.size = 1 << max(0, (len(self.ends) - 1).bit_length())
-        # latest[node]: the latest end below a node of a binary tree over the list.
-        self.latest = [-1] * (2 * self.size)
-        self.latest[self.size : self.size + len(self.ends)] = self.ends
-        for node in range(self.size - 1, 0, -1):
-            self.latest[node] = max(self.latest[2 * node], self.latest[2 * node + 1])
-        # For each id: the starts and the sorted ends of the activities that carry it.
-        carriers: defaultdict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-        for activity, start, end in zip(self.activities, self.starts, self.ends, strict=True):
-            carriers[activity.id][0].append(start)
-            carriers[activity.id][1].append(end)
-        self.by_id = {name: (starts, sorted(ends)) for name, (starts, ends) in carriers.items()}
+        self.low, self.high = [0] * groups, [0] * groups
+        for index, group in enumerate(group_of):
+            if self.high[group] == 0:
+                self.low[group] = index
+            self.high[group] = index + 1
+        # Each run's ends sorted: the group in the high bits, so that one sort of ints does it.
+        mask = (1 << _DAY_BITS) - 1
+        packed = sorted(
+            group << _DAY_BITS | end for group, end in zip(group_of, self.ends, strict=True)
+        )
+        self.ends_sorted = [value & mask for value in packed]
+        self.levels = [self.ends]
+        while len(self.levels[-1]) > 1:
+            below = self.levels[-1]
+            if len(below) % 2:
+                below = [*below, -1]
+            self.levels.append(list(map(max, below[0::2], below[1::2])))
+        by_id = sorted(
+            range(len(ranked)), key=lambda i: (group_of[i], self.activities[i].id, self.starts[i])
+        )
+        keys = [(group_of[i], self.activities[i].id) for i in by_id]
+        self.carrier_starts = [self.starts[i] for i in by_id]
+        self.carrier_ends = [self.ends[i] for i in by_id]
+        self.carriers: dict[tuple[int, str], tuple[int, int]] = {}
+        at = 0
+        for position in range(1, len(keys) + 1):
+            if position == len(keys) or keys[position] != keys[at]:  # a run of one key ends
+                self.carriers[keys[at]] = (at, position)
+                if position - at > 1:  # an id used twice (RS002): its ends, sorted
+                    self.carrier_ends[at:position] = sorted(self.carrier_ends[at:position])
+                at = position
 
-    def count(self, start: int, end: int, complements: frozenset[str]) -> int:
-        """How many run on a day from `start` to `end` (ordinals), but those complemented."""
-        overlapping = _running(self.starts, self.ends_sorted, start, end)
+    def count(self, group: int, start: int, end: int, complements: frozenset[str]) -> int:
+        """How many of `group` run on a day from `start` to `end` (ordinals), not complemented."""
+        low, high = self.low[group], self.high[group]
+        overlapping = _running(self.starts, self.ends_sorted, low, high, start, end)
         for name in complements:
-            carriers = self.by_id.get(name)
-            if carriers is not None:
-                overlapping -= _running(*carriers, start, end)
+            run = self.carriers.get((group, name))
+            if run is not None:
+                overlapping -= _running(self.carrier_starts, self.carrier_ends, *run, start, end)
         return overlapping
 
     def first(
-        self, start: int, end: int, complements: frozenset[str], limit: int, patience: int
+        self,
+        group: int,
+        start: int,
+        end: int,
+        complements: frozenset[str],
+        limit: int,
+        patience: int,
     ) -> list[Activity]:
-        """The first `limit` that run on a day from `start` to `end`, in order.
+        """The first `limit` of `group` that run on a day from `start` to `end`, in order.
 
         Those complemented are passed over; after `patience` of them it stops looking.
         """
         found: list[Activity] = []
-        before = bisect.bisect_right(self.starts, end)  # those that start in time
-        stack = [(1, 0, self.size)]  # (node, first index, index after)
+        low = self.low[group]
+        before = bisect.bisect_right(self.starts, end, low, self.high[group])  # start in time
+        top = len(self.levels) - 1
+        stack = [(top, 0)]  # (level, index): the leaves index << level to (index + 1) << level
         while stack and len(found) < limit and patience >= 0:
-            node, low, high = stack.pop()
-            if low >= before or self.latest[node] < start:
+            level, index = stack.pop()
+            if (index + 1) << level <= low or index << level >= before:
+                continue  # outside the group's activities that start in time
+            if self.levels[level][index] < start:
                 continue  # none below this node ends in time
-            if high - low == 1:
-                if self.activities[low].id in complements:
+            if level == 0:
+                if self.activities[index].id in complements:
                     patience -= 1
                 else:
-                    found.append(self.activities[low])
+                    found.append(self.activities[index])
                 continue
-            middle = (low + high) // 2
-            stack += [(2 * node + 1, middle, high), (2 * node, low, middle)]  # left first
+            stack += [(level - 1, 2 * index + 1), (level - 1, 2 * index)]  # left first
         return found
 
 
-def _running(starts: list[int], ends_sorted: list[int], start: int, end: int) -> int:
-    """How many of the periods, by sorted starts and ends, share a day with `start`..`end`."""
-    return bisect.bisect_right(starts, end) - bisect.bisect_left(ends_sorted, start)
+def _running(starts: list[int], ends: list[int], low: int, high: int, start: int, end: int) -> int:
+    """How many periods of a run, by sorted starts and ends, share a day with `start`..`end`."""
+    return bisect.bisect_right(starts, end, low, high) - bisect.bisect_left(ends, start, low, high)
 
 
 _PATIENCE = 100
@@ -95,18 +142,38 @@ _PATIENCE = 100
 thousands of times (RS002) it would otherwise pass over them for every supra-regional one."""
 
 
-def _groups(activities: Iterable[Activity]) -> dict[_Key, tuple[list[Activity], _Regional]]:
-    regional: defaultdict[_Key, list[Activity]] = defaultdict(list)
-    supra: defaultdict[_Key, list[Activity]] = defaultdict(list)
-    themes: dict[str, str] = {}
-    for activity in activities:
-        theme = themes.get(activity.theme)
-        if theme is None:
-            theme = themes[activity.theme] = normalise_theme(activity.theme)
-        side = regional if activity.scope is Scope.REGIONAL else supra
-        for rom in set(activity.roms):
-            side[(rom, theme, activity.service)].append(activity)
-    return {key: (supra[key], _Regional(regional[key])) for key in supra if key in regional}
+class _Groups:
+    """The activities by group, numbered: the regional ones in a `_Regional`.
+
+    `supra[k]` is a supra-regional activity, in the order given, and
+    `supra_groups[k]` the numbers of its groups, one per distinct ROM;
+    `roms[g]` is group `g`'s ROM.
+    """
+
+    def __init__(self, activities: Iterable[Activity]) -> None:
+        number: dict[_Key, int] = {}
+        self.supra: list[Activity] = []
+        self.supra_groups: list[tuple[int, ...]] = []
+        regional: list[Activity] = []
+        groups_of: list[int] = []
+        themes: dict[str, str] = {}
+        for activity in activities:
+            theme = themes.get(activity.theme)
+            if theme is None:
+                theme = themes[activity.theme] = normalise_theme(activity.theme)
+            service = activity.service.value
+            groups = tuple(
+                number.setdefault((rom, theme, service), len(number))
+                for rom in dict.fromkeys(activity.roms)
+            )
+            if activity.scope is Scope.REGIONAL:
+                regional += [activity] * len(groups)
+                groups_of += groups
+            else:
+                self.supra.append(activity)
+                self.supra_groups.append(groups)
+        self.roms = [rom for rom, _, _ in number]
+        self.regional = _Regional(regional, groups_of, len(number))
 
 
 @attrs.frozen
@@ -132,17 +199,20 @@ def rivalries(activities: Iterable[Activity], named: int = 5) -> Iterator[Rivalr
     A supra-regional activity competes with a regional one when a ROM takes
     part in both, they share the normalised theme and the service, their
     periods overlap, and it does not list the regional one in `complements`.
+    They come in the order of the activities given, each object once.
     """
+    groups = _Groups(activities)
+    regional, roms = groups.regional, groups.roms
     found: dict[int, tuple[Activity, dict[str, int], dict[int, Activity]]] = {}
-    for (rom, _, _), (supras, regional) in _groups(activities).items():
-        for supra in supras:
-            start, end = supra.period.start.toordinal(), supra.period.end.toordinal()
-            complements = frozenset(supra.complements)
-            count = regional.count(start, end, complements)
+    for supra, numbers in zip(groups.supra, groups.supra_groups, strict=True):
+        start, end = supra.period.start.toordinal(), supra.period.end.toordinal()
+        complements = frozenset(supra.complements)
+        for group in numbers:
+            count = regional.count(group, start, end, complements)
             if count:
                 _, counts, first = found.setdefault(id(supra), (supra, {}, {}))
-                counts[rom] = count
-                for rival in regional.first(start, end, complements, named, _PATIENCE):
+                counts[roms[group]] = count
+                for rival in regional.first(group, start, end, complements, named, _PATIENCE):
                     first[id(rival)] = rival
     for supra, counts, first in found.values():
         yield Rivalry(
@@ -160,15 +230,14 @@ def competing_pairs(activities: Iterable[Activity]) -> Iterator[tuple[Activity, 
     rivals by start date, then id.
     """
     items = list(activities)
-    groups = _groups(items)
-    for supra in (a for a in items if a.scope is Scope.SUPRA_REGIONAL):
+    groups = _Groups(items)
+    regional, everything = groups.regional, len(items)
+    for supra, numbers in zip(groups.supra, groups.supra_groups, strict=True):
         start, end = supra.period.start.toordinal(), supra.period.end.toordinal()
+        complements = frozenset(supra.complements)
         rivals: dict[int, Activity] = {}
-        for rom in sorted(set(supra.roms)):
-            group = groups.get((rom, normalise_theme(supra.theme), supra.service))
-            if group is not None:
-                complements = frozenset(supra.complements)
-                for rival in group[1].first(start, end, complements, len(items), len(items)):
-                    rivals[id(rival)] = rival
+        for group in numbers:
+            for rival in regional.first(group, start, end, complements, everything, everything):
+                rivals[id(rival)] = rival
         for rival in sorted(rivals.values(), key=order):
             yield supra, rival
