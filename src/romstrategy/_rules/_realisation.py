@@ -10,8 +10,9 @@ depend on which allocation is meant is checked there (RS504's end of the
 strategy, and RS506).
 
 The six rules share one ledger of a strategy: a few passes over its
-transactions, one sort and one walk of the running totals (which RS501,
-RS502 and RS505 follow), so that `validate` stays quick for hundreds of
+transactions, one sort by allocation and one walk, allocation by
+allocation, of the running totals (which RS501, RS502 and RS505 follow) and
+the dates (RS503, RS504), so that `validate` stays quick for hundreds of
 thousands of transactions. Each check reads it with `memo.get(_read)` from
 the `Memo` of the run: `validate` makes one ledger per call, which goes
 with the call.
