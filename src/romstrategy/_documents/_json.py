@@ -104,12 +104,20 @@ def _out_of_range(message: str, data: bytes) -> str:
 
 
 def keys_of(value: object) -> int:
-    """How many keys the tables of a parsed value hold, all told."""
-    if isinstance(value, dict):
-        return len(value) + sum(map(keys_of, value.values()))
-    if isinstance(value, list):
-        return sum(map(keys_of, value))
-    return 0
+    """How many keys the tables of a parsed value hold, all told.
+
+    Walked with a list, not by recursion: msgspec reads nesting as deep as the
+    interpreter's limit allows, and a recursive walk would go past it.
+    """
+    keys, waiting = 0, [value]
+    while waiting:
+        item = waiting.pop()
+        if type(item) is dict:
+            keys += len(item)
+            waiting += item.values()
+        elif type(item) is list:
+            waiting += item
+    return keys
 
 
 def refuse_duplicates(data: bytes, counted: int | None) -> None:
