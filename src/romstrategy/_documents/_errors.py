@@ -10,7 +10,7 @@ import attrs
 
 from romstrategy._model._display import shown, visible
 
-__all__ = ["MAX_PROBLEMS", "DocumentError", "Problem", "describe", "not_utf8"]
+__all__ = ["MAX_PROBLEMS", "DocumentError", "Problem", "describe", "not_utf8", "refused"]
 
 MAX_PROBLEMS = 1000
 """The most problems a `DocumentError` lists; a last one then says that there are more."""
@@ -61,6 +61,11 @@ class DocumentError(ValueError):
 
     def __reduce__(self) -> tuple[type[DocumentError], tuple[tuple[Problem, ...], str | None]]:
         return (type(self), (self.problems, self.source))
+
+
+def refused(message: str, path: str = "$") -> DocumentError:
+    """A `DocumentError` of one problem: `message` at `path`."""
+    return DocumentError([Problem(path, message)])
 
 
 def describe(value: object) -> str:

@@ -7,7 +7,9 @@ import errno
 import os
 from pathlib import Path
 
-__all__ = ["naming", "write_atomically"]
+from romstrategy._documents._errors import refused
+
+__all__ = ["naming", "read_limited", "write_atomically"]
 
 
 def write_atomically(file: Path, data: bytes) -> None:
@@ -74,6 +76,23 @@ def _new_file(target: Path, mode: int | None) -> tuple[Path, int]:
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "no free name for a temporary file")
+
+
+def read_limited(file: Path, max_bytes: int, what: str = "document") -> bytes:
+    """The bytes of `file`, up to one past `max_bytes`; a larger file is refused unread.
+
+    Raises:
+        DocumentError: for a file of more than `max_bytes` bytes.
+        OSError: when the file cannot be read; it names `file`.
+    """
+    try:
+        with file.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > max_bytes:
+                raise refused(f"the {what} has {size} bytes, more than the limit of {max_bytes}")
+            return stream.read(max_bytes + 1)
+    except OSError as error:  # reading a folder names a handle, not the path
+        raise naming(error, file) from None
 
 
 def naming(error: OSError, file: Path) -> OSError:

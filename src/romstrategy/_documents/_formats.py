@@ -12,13 +12,14 @@ from collections.abc import Callable
 from types import MappingProxyType
 from typing import Any
 
-from romstrategy._documents._errors import DocumentError, Problem, describe, not_utf8
+from romstrategy._documents._errors import DocumentError, describe, not_utf8, refused
 from romstrategy._model._display import shown
 
 __all__ = [
     "FORMATS",
     "MAX_BYTES",
     "DuplicateCheck",
+    "check_limit",
     "format_of",
     "parse_document",
     "parse_value",
@@ -63,10 +64,6 @@ def format_of(name: str) -> str:
     return canonical
 
 
-def _fail(message: str, path: str = "$") -> DocumentError:
-    return DocumentError([Problem(path, message)])
-
-
 def _parser_message(error: Exception) -> str:
     text = " ".join(str(error).split())
     if "Exceeds the limit" in text and "digits" in text:
@@ -84,10 +81,10 @@ def _bytes(data: str | bytes, max_bytes: int) -> bytes:
     else:
         raise TypeError(f"data: got {type(data).__name__}, expected str or bytes")
     if len(raw) > max_bytes:
-        raise _fail(f"the document has {len(raw)} bytes, more than the limit of {max_bytes}")
+        raise refused(f"the document has {len(raw)} bytes, more than the limit of {max_bytes}")
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     if not raw or raw.isspace():  # isspace stops at the first other byte; strip would copy
-        raise _fail("the document is empty")
+        raise refused("the document is empty")
     return raw
 
 
@@ -96,9 +93,9 @@ def _text(data: str | bytes, max_bytes: int) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise _fail(not_utf8(raw)) from None
+        raise refused(not_utf8(raw)) from None
     if text.isspace():
-        raise _fail("the document is empty")
+        raise refused("the document is empty")
     return text
 
 
@@ -107,7 +104,7 @@ def _utf8(text: str) -> bytes:
         return text.encode("utf-8")
     except UnicodeEncodeError as error:
         line = text.count("\n", 0, error.start) + 1
-        raise _fail(
+        raise refused(
             "the document is not valid Unicode: it holds the lone surrogate "
             f"U+{ord(text[error.start]):04X} on line {line}"
         ) from None
@@ -121,7 +118,7 @@ def _parse_toml(text: str) -> object:
     except DocumentError:  # refused by the reader itself, at its path
         raise
     except ValueError as error:  # TOMLDecodeError, and ints beyond the digit limit
-        raise _fail(f"not valid TOML: {_parser_message(error)}") from None
+        raise refused(f"not valid TOML: {_parser_message(error)}") from None
 
 
 def _parse_yaml(text: str) -> object:
@@ -134,9 +131,9 @@ def _parse_yaml(text: str) -> object:
     except DocumentError:  # refused by the reader itself, at its path
         raise
     except yaml.YAMLError as error:
-        raise _fail(f"not valid YAML: {_parser_message(error)}") from None
+        raise refused(f"not valid YAML: {_parser_message(error)}") from None
     except ValueError as error:
-        raise _fail(f"not valid YAML: {_parser_message(error)}") from None
+        raise refused(f"not valid YAML: {_parser_message(error)}") from None
 
 
 _PARSERS: MappingProxyType[str, Callable[[str], object]] = MappingProxyType(
@@ -171,7 +168,7 @@ def parse_document(
     tree, check = _parsed(data, format, max_bytes)
     if not isinstance(tree, dict):
         check(None)
-        raise _fail(f"expected a table at the top level, found {describe(tree)}")
+        raise refused(f"expected a table at the top level, found {describe(tree)}")
     return tree, check
 
 
@@ -193,7 +190,7 @@ def parse_value(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -
 
 def _parsed(data: str | bytes, format: str, max_bytes: int) -> tuple[object, DuplicateCheck]:
     kind = format_of(format)
-    _check_limit(max_bytes)
+    check_limit(max_bytes)
     if kind != "json":
         return _parse_text(_PARSERS[kind], _text(data, max_bytes)), _no_check
     from romstrategy._documents import _json
@@ -202,7 +199,8 @@ def _parsed(data: str | bytes, format: str, max_bytes: int) -> tuple[object, Dup
     return _json.load(raw), functools.partial(_json.refuse_duplicates, raw)
 
 
-def _check_limit(max_bytes: object) -> None:
+def check_limit(max_bytes: object) -> None:
+    """Refuse a `max_bytes` that is not an int of 0 or more."""
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
         raise TypeError(f"max_bytes: got {shown(max_bytes)}, expected an int of bytes")
     if max_bytes < 0:
@@ -213,7 +211,7 @@ def _parse_text(parser: Callable[[str], object], text: str) -> object:
     try:
         return parser(text)
     except RecursionError:
-        raise _fail("the document is nested too deeply") from None
+        raise refused("the document is nested too deeply") from None
 
 
 @functools.cache

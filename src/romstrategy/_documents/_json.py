@@ -17,7 +17,7 @@ import functools
 import re
 from typing import Any
 
-from romstrategy._documents._errors import MAX_PROBLEMS, DocumentError, Problem, not_utf8
+from romstrategy._documents._errors import MAX_PROBLEMS, DocumentError, Problem, not_utf8, refused
 from romstrategy._model._display import key_text, shown
 
 __all__ = ["keys_of", "load", "refuse_duplicates"]
@@ -45,11 +45,11 @@ def load(data: bytes) -> Any:
     try:
         return _decoder().decode(data)
     except msgspec.ValidationError as error:  # a number beyond what Python holds
-        raise DocumentError([Problem("$", _out_of_range(str(error), data))]) from None
+        raise refused(_out_of_range(str(error), data)) from None
     except msgspec.DecodeError as error:
-        raise DocumentError([Problem("$", _malformed(str(error), data))]) from None
+        raise refused(_malformed(str(error), data)) from None
     except RecursionError:
-        raise DocumentError([Problem("$", "the document is nested too deeply")]) from None
+        raise refused("the document is nested too deeply") from None
 
 
 _BYTE = re.compile(r"^(?:JSON is malformed: )?(.*?)(?: \(byte ([0-9]+)\))?$", re.S)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from romstrategy._documents._errors import DocumentError, Problem
-from romstrategy._documents._files import naming, write_atomically
+from romstrategy._documents._files import read_limited, write_atomically
 from romstrategy._documents._formats import FORMATS, MAX_BYTES, format_of, parse_document, render
 from romstrategy._documents._trees import SCHEMA_VERSION, strategy_from
 from romstrategy._model._display import shown
@@ -73,32 +73,12 @@ def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Strateg
     try:
         format = format_of(file.suffix)
     except ValueError:
-        raise DocumentError(
-            [
-                Problem(
-                    "$",
-                    f"unknown suffix {file.suffix!r}: use .json, .toml, .yaml, .yml or .xlsx",
-                )
-            ],
-            source=str(file),
-        ) from None
+        message = f"unknown suffix {file.suffix!r}: use .json, .toml, .yaml, .yml or .xlsx"
+        raise DocumentError([Problem("$", message)], source=str(file)) from None
     try:
-        with file.open("rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > max_bytes:
-                raise DocumentError(
-                    [
-                        Problem(
-                            "$",
-                            f"the document has {size} bytes, more than the limit of {max_bytes}",
-                        )
-                    ]
-                )
-            return loads(stream.read(max_bytes + 1), format, max_bytes=max_bytes)
+        return loads(read_limited(file, max_bytes), format, max_bytes=max_bytes)
     except DocumentError as error:
         raise DocumentError(error.problems, source=str(file)) from None
-    except OSError as error:  # reading a folder names a handle, not the path
-        raise naming(error, file) from None
 
 
 def dumps(strategy: Strategy, format: str) -> str:

@@ -13,7 +13,7 @@ import functools
 import re
 import tomllib
 
-from romstrategy._documents._errors import DocumentError, Problem
+from romstrategy._documents._errors import refused
 
 __all__ = ["load"]
 
@@ -55,5 +55,5 @@ def load(text: str, max_parts: int) -> object:
         long = long_key.search(bare)
         line = bare.count("\n", 0, long.start()) + 1 if long else 0
         message = f"a key or table header of more than {max_parts} parts (line {line})"
-        raise DocumentError([Problem("$", message)])
+        raise refused(message)
     return tomllib.loads(text)

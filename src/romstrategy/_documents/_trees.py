@@ -12,7 +12,7 @@ from functools import partial
 from types import MappingProxyType
 from typing import Any
 
-from romstrategy._documents._errors import DocumentError, Problem, describe
+from romstrategy._documents._errors import DocumentError, Problem, describe, refused
 from romstrategy._model._strategy import Strategy
 
 __all__ = ["SCHEMA_VERSION", "strategy_from"]
@@ -39,6 +39,8 @@ def _from_version_1(body: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]
     return {key: value for key, value in body.items() if key != "transactions"}, [problem]
 
 
+_VERSION = "$.schema_version"
+
 _Migration = Callable[[dict[str, Any]], tuple[dict[str, Any], list[Problem]]]
 _MIGRATIONS: Mapping[int, _Migration] = MappingProxyType({1: _from_version_1})
 """Upgrades by version: `_MIGRATIONS[n]` turns a version n tree into version n + 1,
@@ -51,35 +53,21 @@ def _upgraded(tree: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
     Also returns what the upgrade found wrong; a missing, bad or newer version is raised.
     """
     if "schema_version" not in tree:
-        raise DocumentError(
-            [
-                Problem(
-                    "$.schema_version",
-                    f"required key is missing; write schema_version = {SCHEMA_VERSION}",
-                )
-            ]
+        raise refused(
+            f"required key is missing; write schema_version = {SCHEMA_VERSION}", _VERSION
         )
     body = dict(tree)
     version = body.pop("schema_version")
     if type(version) is not int or version < 1:
-        raise DocumentError(
-            [
-                Problem(
-                    "$.schema_version",
-                    f"expected a version number such as {SCHEMA_VERSION}, "
-                    f"found {describe(version)}",
-                )
-            ]
+        raise refused(
+            f"expected a version number such as {SCHEMA_VERSION}, found {describe(version)}",
+            _VERSION,
         )
     if version > SCHEMA_VERSION:
-        raise DocumentError(
-            [
-                Problem(
-                    "$.schema_version",
-                    f"the document is schema version {version}, newer than version "
-                    f"{SCHEMA_VERSION} that this romstrategy reads; upgrade romstrategy",
-                )
-            ]
+        raise refused(
+            f"the document is schema version {version}, newer than version "
+            f"{SCHEMA_VERSION} that this romstrategy reads; upgrade romstrategy",
+            _VERSION,
         )
     problems: list[Problem] = []
     for step in range(version, SCHEMA_VERSION):

@@ -35,9 +35,9 @@ from typing import Any
 
 import pendulum
 
-from romstrategy._documents._errors import DocumentError, Problem
-from romstrategy._documents._files import naming, write_atomically
-from romstrategy._documents._formats import MAX_BYTES
+from romstrategy._documents._errors import DocumentError, Problem, refused
+from romstrategy._documents._files import read_limited, write_atomically
+from romstrategy._documents._formats import MAX_BYTES, check_limit
 from romstrategy._documents._tables import (
     STRATEGY,
     STRATEGY_ROWS,
@@ -326,43 +326,22 @@ def read_workbook(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
         ImportError: without openpyxl.
         OSError: when the file cannot be read.
     """
-    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
-        raise TypeError(f"max_bytes: got {shown(max_bytes)}, expected an int of bytes")
-    if max_bytes < 0:
-        raise ValueError(f"max_bytes: got {shown(max_bytes)}, expected 0 or more")
+    check_limit(max_bytes)
     file = Path(path)
     try:
         if file.suffix.lower() == ".xlsm":
-            raise DocumentError(
-                [
-                    Problem(
-                        "$",
-                        "a macro-enabled workbook (.xlsm) is refused: macros never run here; "
-                        "save it as an Excel workbook (.xlsx)",
-                    )
-                ]
+            raise refused(
+                "a macro-enabled workbook (.xlsm) is refused: macros never run here; "
+                "save it as an Excel workbook (.xlsx)"
             )
         openpyxl = _openpyxl()
-        try:
-            with file.open("rb") as stream:
-                size = os.fstat(stream.fileno()).st_size
-                if size > max_bytes:
-                    raise _refused(
-                        f"the file has {size} bytes, more than the limit of {max_bytes}"
-                    )
-                data = stream.read(max_bytes + 1)
-        except OSError as error:
-            raise naming(error, file) from None
+        data = read_limited(file, max_bytes, "file")
         if len(data) > max_bytes:
-            raise _refused(f"the file has more than the limit of {max_bytes} bytes")
+            raise refused(f"the file has more than the limit of {max_bytes} bytes")
         _check_zip(data, max_bytes)
         return _strategy(openpyxl, data)
     except DocumentError as error:
         raise DocumentError(error.problems, source=str(file)) from None
-
-
-def _refused(message: str) -> DocumentError:
-    return DocumentError([Problem("$", message)])
 
 
 def _check_zip(data: bytes, max_bytes: int) -> None:
@@ -371,25 +350,25 @@ def _check_zip(data: bytes, max_bytes: int) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, EOFError):
-        raise _refused("not an Excel workbook (.xlsx): the file is not a zip archive") from None
+        raise refused("not an Excel workbook (.xlsx): the file is not a zip archive") from None
     if len(members) > MAX_MEMBERS:
-        raise _refused(
+        raise refused(
             f"the workbook has {len(members)} parts, more than the limit of {MAX_MEMBERS}"
         )
     unzipped = sum(member.file_size for member in members)
     if unzipped > max_bytes:
-        raise _refused(
+        raise refused(
             f"the workbook unzips to {unzipped} bytes, more than the limit of {max_bytes}"
         )
     names = {member.filename.lower() for member in members}
     if any(name.endswith("vbaproject.bin") for name in names):
-        raise _refused("the workbook holds macros (vbaProject.bin); macros never run here")
+        raise refused("the workbook holds macros (vbaProject.bin); macros never run here")
     if "xl/workbook.xml" not in names:
-        raise _refused("not an Excel workbook (.xlsx): it has no xl/workbook.xml")
+        raise refused("not an Excel workbook (.xlsx): it has no xl/workbook.xml")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for member in members:
             if _declares_a_dtd(archive, member):
-                raise _refused(
+                raise refused(
                     f"the part {shown(member.filename)} declares a DTD (<!DOCTYPE>), which no "
                     "workbook needs; entities are never expanded or fetched here"
                 )
@@ -409,7 +388,7 @@ def _declares_a_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
                     return True
                 tail = window[-32:]
     except Exception as error:  # a damaged, encrypted or oddly compressed part
-        raise _refused(f"not a readable Excel workbook: {error}") from None
+        raise refused(f"not a readable Excel workbook: {error}") from None
     return False
 
 
@@ -435,7 +414,7 @@ def _strategy(openpyxl: Any, data: bytes) -> Strategy:
         except DocumentError:
             raise
         except Exception as error:  # any failure of the parser on a damaged workbook
-            raise _refused(f"not a readable Excel workbook: {error}") from None
+            raise refused(f"not a readable Excel workbook: {error}") from None
         try:
             tables: dict[str, list[Row]] = {}
             for sheet in book.worksheets:
@@ -457,7 +436,7 @@ def _strategy(openpyxl: Any, data: bytes) -> Strategy:
         except DocumentError:
             raise
         except Exception as error:
-            raise _refused(f"not a readable Excel workbook: {error}") from None
+            raise refused(f"not a readable Excel workbook: {error}") from None
         finally:
             book.close()
     # A collection's sheet may be left out, as its key may in a document: it is then empty.
@@ -494,9 +473,9 @@ def _bounded(sheet: Any) -> Iterator[tuple[int, Sequence[Any]]]:
     sheet.reset_dimensions()  # read the cells there are, not what the sheet claims
     for number, row in enumerate(sheet.iter_rows(), start=1):
         if number > MAX_ROWS:
-            raise _refused(f"sheet {sheet.title}: more than the limit of {MAX_ROWS} rows")
+            raise refused(f"sheet {sheet.title}: more than the limit of {MAX_ROWS} rows")
         if len(row) > MAX_COLUMNS:
-            raise _refused(
+            raise refused(
                 f"sheet {sheet.title}, row {number}: more than the limit of {MAX_COLUMNS} columns"
             )
         yield number, row

@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from romstrategy._documents._errors import MAX_PROBLEMS, DocumentError, Problem
+from romstrategy._documents._errors import MAX_PROBLEMS, DocumentError, Problem, refused
 from romstrategy._model._display import key_text, shown
 
 __all__ = ["Dumper", "load"]
@@ -213,7 +213,7 @@ def _check_text(text: str) -> None:
     """
     if text.startswith("%") + text.count("\n%") > _MAX_DIRECTIVES:
         message = f"more than {_MAX_DIRECTIVES} directives such as %TAG; a document needs none"
-        raise DocumentError([Problem("$", message)])
+        raise refused(message)
     for char, name in _LINE_BREAKS_OF_1_1.items():
         where = text.find(char)
         if where >= 0:
@@ -222,7 +222,7 @@ def _check_text(text: str) -> None:
                 f"the character {name} on line {line} is a line break to some YAML readers "
                 "and not to others; write it as an escape in a double-quoted string"
             )
-            raise DocumentError([Problem("$", message)])
+            raise refused(message)
 
 
 def load(text: str, max_depth: int) -> object:
