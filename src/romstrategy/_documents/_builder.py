@@ -27,7 +27,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from romstrategy._documents._errors import DocumentError, Problem, describe
+from romstrategy._documents._errors import Problem, describe, suggestion
 from romstrategy._model._display import key_text
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._kinds import FieldError, Kind, kinds, to_date
@@ -58,31 +58,20 @@ class _InvalidError(Exception):
         self.problems = problems
 
 
-def build(tree: dict[str, Any], counted: Callable[[int], None] | None = None) -> Strategy:
+def build(tree: dict[str, Any]) -> tuple[Strategy | None, list[Problem], int]:
     """The strategy of a document tree at the current version, without `schema_version`.
 
-    Args:
-        tree: the parsed document.
-        counted: called, valid tree or not, with the number of keys of the
-            tables that were read, before any problem is raised.
-
-    Raises:
-        DocumentError: listing every problem, each with its JSON path.
+    Returns the strategy (`None` when the tree is not valid), every problem
+    with its JSON path, and how many keys the tables that were read hold.
     """
     builder = _Builder()
     try:
-        strategy: Strategy = builder.read(Strategy)(tree)
+        return builder.read(Strategy)(tree), [], builder.keys
     except _InvalidError as invalid:
         problems = [Problem("$" + path, message) for path, message in invalid.problems]
     except _RefusedError as refused:
         problems = [Problem("$", refused.message)]
-    else:
-        problems = []
-    if counted is not None:
-        counted(builder.keys)
-    if problems:
-        raise DocumentError(problems)
-    return strategy
+    return None, problems, builder.keys
 
 
 class _Builder:
@@ -238,14 +227,14 @@ def _bad_items(
             continue
         bad += 1
         if bad == MAX_BAD_ITEMS and index + 1 < len(items):
-            yield (
-                "",
-                (
-                    f"more items of this array have problems; only those of the first "
-                    f"{MAX_BAD_ITEMS} bad items are listed"
-                ),
-            )
+            yield "", _MORE_ITEMS
             return
+
+
+_MORE_ITEMS = (
+    f"more items of this array have problems; only those of the first {MAX_BAD_ITEMS} "
+    "bad items are listed"
+)
 
 
 def _unknown_keys(table: dict[Any, Any], names: frozenset[str], cls: type[Any]) -> list[Any]:
@@ -259,13 +248,9 @@ def _key_order(key: object) -> tuple[bool, str]:
 
 
 def _unknown_key(key: object, known: list[str]) -> str:
-    import difflib  # only for a document with an unknown key
-
     if not isinstance(key, str):
         return f"`{key_text(key)}`: a key must be a string, found {describe(key)}"
-    close = difflib.get_close_matches(key, known) if len(key) <= 100 else []
-    hint = f", did you mean `{close[0]}`?" if close else f"; known keys: {', '.join(known)}"
-    return f"`{key_text(key)}`: unknown key{hint}"
+    return f"`{key_text(key)}`: unknown key{suggestion(key, known, 'known keys')}"
 
 
 def _or_null(read: _Read) -> _Read:

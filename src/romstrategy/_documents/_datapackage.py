@@ -26,7 +26,7 @@ from typing import Any
 
 import pendulum
 
-from romstrategy._documents._errors import DocumentError, Problem
+from romstrategy._documents._errors import DocumentError, Problem, suggestion
 from romstrategy._documents._files import naming, write_atomically
 from romstrategy._documents._formats import MAX_BYTES
 from romstrategy._documents._tables import (
@@ -240,24 +240,17 @@ def _files(data: bytes, problems: list[Problem]) -> dict[str, str]:
         name = resource.get("name") if isinstance(resource, dict) else None
         file = resource.get("path") if isinstance(resource, dict) else None
         if not isinstance(name, str) or name not in known:
-            import difflib
-
-            text = name if isinstance(name, str) else ""
-            close = difflib.get_close_matches(text, known) if len(text) <= 100 else []
-            hint = f", did you mean `{close[0]}`?" if close else f"; known: {', '.join(known)}"
+            hint = suggestion(name if isinstance(name, str) else "", known)
             problems.append(Problem("$", f"{where}: unknown resource {shown(name)}{hint}"))
         elif name in files:
             problems.append(Problem(f"$.{name}", f"{where}: the resource `{name}` appears twice"))
         elif not isinstance(file, str) or not _NAME.fullmatch(file) or ".." in file:
             why = "a URL" if isinstance(file, str) and "://" in file else "not a plain file name"
-            problems.append(
-                Problem(
-                    f"$.{name}",
-                    f"{where}: path {shown(file)} is {why}; a table is read only from a "
-                    "file in the package's folder, such as "
-                    f"{shown(f'{name}.csv')}",
-                )
+            message = (
+                f"{where}: path {shown(file)} is {why}; a table is read only from a "
+                f"file in the package's folder, such as {shown(f'{name}.csv')}"
             )
+            problems.append(Problem(f"$.{name}", message))
             files[name] = ""
         else:
             files[name] = file

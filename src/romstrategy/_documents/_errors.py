@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 from romstrategy._model._display import shown, visible
 
-__all__ = ["MAX_PROBLEMS", "DocumentError", "Problem", "describe", "not_utf8", "refused"]
+__all__ = [
+    "MAX_PROBLEMS",
+    "DocumentError",
+    "Problem",
+    "describe",
+    "not_utf8",
+    "refused",
+    "suggestion",
+]
 
 MAX_PROBLEMS = 1000
 """The most problems a `DocumentError` lists; a last one then says that there are more."""
@@ -66,6 +74,14 @@ class DocumentError(ValueError):
 def refused(message: str, path: str = "$") -> DocumentError:
     """A `DocumentError` of one problem: `message` at `path`."""
     return DocumentError([Problem(path, message)])
+
+
+def suggestion(name: str, known: Sequence[str], listed: str = "known") -> str:
+    """`, did you mean ...?` with the known name closest to `name`, or else all of them."""
+    import difflib  # only for a name that is not known
+
+    close = difflib.get_close_matches(name, known) if len(name) <= 100 else []
+    return f", did you mean `{close[0]}`?" if close else f"; {listed}: {', '.join(known)}"
 
 
 def describe(value: object) -> str:

@@ -110,35 +110,30 @@ def _utf8(text: str) -> bytes:
         ) from None
 
 
-def _parse_toml(text: str) -> object:
-    from romstrategy._documents import _toml
+def _parse_text(kind: str, text: str) -> object:
+    """TOML or YAML text as plain data; every failure of the parser is a `DocumentError`."""
+    errors: tuple[type[Exception], ...] = (ValueError,)  # and ints beyond the digit limit
+    if kind == "toml":
+        from romstrategy._documents import _toml
 
+        parse = functools.partial(_toml.load, max_parts=MAX_KEY_PARTS)
+    else:
+        import yaml
+
+        from romstrategy._documents import _yaml
+
+        parse, errors = (
+            functools.partial(_yaml.load, max_depth=MAX_DEPTH),
+            (yaml.YAMLError, ValueError),
+        )
     try:
-        return _toml.load(text, MAX_KEY_PARTS)
+        return parse(text)
     except DocumentError:  # refused by the reader itself, at its path
         raise
-    except ValueError as error:  # TOMLDecodeError, and ints beyond the digit limit
-        raise refused(f"not valid TOML: {_parser_message(error)}") from None
-
-
-def _parse_yaml(text: str) -> object:
-    import yaml
-
-    from romstrategy._documents import _yaml
-
-    try:
-        return _yaml.load(text, MAX_DEPTH)
-    except DocumentError:  # refused by the reader itself, at its path
-        raise
-    except yaml.YAMLError as error:
-        raise refused(f"not valid YAML: {_parser_message(error)}") from None
-    except ValueError as error:
-        raise refused(f"not valid YAML: {_parser_message(error)}") from None
-
-
-_PARSERS: MappingProxyType[str, Callable[[str], object]] = MappingProxyType(
-    {"toml": _parse_toml, "yaml": _parse_yaml}
-)
+    except RecursionError:
+        raise refused("the document is nested too deeply") from None
+    except errors as error:
+        raise refused(f"not valid {kind.upper()}: {_parser_message(error)}") from None
 
 
 DuplicateCheck = Callable[[int | None], None]
@@ -192,7 +187,7 @@ def _parsed(data: str | bytes, format: str, max_bytes: int) -> tuple[object, Dup
     kind = format_of(format)
     check_limit(max_bytes)
     if kind != "json":
-        return _parse_text(_PARSERS[kind], _text(data, max_bytes)), _no_check
+        return _parse_text(kind, _text(data, max_bytes)), _no_check
     from romstrategy._documents import _json
 
     raw = _bytes(data, max_bytes)
@@ -205,13 +200,6 @@ def check_limit(max_bytes: object) -> None:
         raise TypeError(f"max_bytes: got {shown(max_bytes)}, expected an int of bytes")
     if max_bytes < 0:
         raise ValueError(f"max_bytes: got {shown(max_bytes)}, expected 0 or more")
-
-
-def _parse_text(parser: Callable[[str], object], text: str) -> object:
-    try:
-        return parser(text)
-    except RecursionError:
-        raise refused("the document is nested too deeply") from None
 
 
 @functools.cache

@@ -31,14 +31,13 @@ that value.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
-from romstrategy._documents._errors import DocumentError, Problem
+from romstrategy._documents._errors import DocumentError, Problem, suggestion
 from romstrategy._documents._trees import strategy_from
 from romstrategy._model._budget import Allocation, FundingSource
 from romstrategy._model._display import key_text, shown
@@ -367,9 +366,7 @@ class _Reader:
             elif name in positions:
                 self.problem(path, place, "the column appears twice")
             elif name not in known:
-                close = difflib.get_close_matches(name, known) if len(name) <= 100 else []
-                hint = f", did you mean `{close[0]}`?" if close else f"; known: {', '.join(known)}"
-                self.problem(path, place, f"unknown column {shown(name)}{hint}")
+                self.problem(path, place, f"unknown column {shown(name)}{suggestion(name, known)}")
             else:
                 positions[name] = position
         self.positions[table.name] = positions
@@ -478,9 +475,7 @@ class _Reader:
             elif name in cells:
                 self.problem(f"$.{key_text(name)}", place, f"`{name}` appears twice")
             elif name not in by_name:
-                known = list(by_name)
-                close = difflib.get_close_matches(name, known) if len(name) <= 100 else []
-                hint = f", did you mean `{close[0]}`?" if close else f"; known: {', '.join(known)}"
+                hint = suggestion(name, list(by_name))
                 self.problem(f"$.{key_text(name)}", place, f"`{name}`: unknown field{hint}")
             else:
                 cells[name], numbers[name] = value, number

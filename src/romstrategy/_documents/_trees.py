@@ -8,7 +8,6 @@ turned into a `Strategy` by `strategy_from`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import partial
 from types import MappingProxyType
 from typing import Any
 
@@ -97,18 +96,10 @@ def strategy_from(
         raise
     from romstrategy._documents._builder import build  # on first read, not at import
 
-    counted = (
-        None if duplicates is None else partial(_with_version, duplicates, len(tree) - len(body))
-    )
-    try:
-        strategy = build(body, counted)
-    except DocumentError as error:
-        raise DocumentError([*problems, *error.problems]) from None
-    if problems:
-        raise DocumentError(problems)
+    strategy, found, keys = build(body)
+    if duplicates is not None:  # the keys that the upgrade took off the top level count too
+        duplicates(keys + len(tree) - len(body))
+    if problems or found:
+        raise DocumentError([*problems, *found])
+    assert strategy is not None  # a tree without problems builds
     return strategy
-
-
-def _with_version(duplicates: Callable[[int | None], None], top: int, counted: int) -> None:
-    """`duplicates`, counting the keys that the upgrade took off the top level too."""
-    duplicates(counted + top)

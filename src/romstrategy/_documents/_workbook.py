@@ -35,7 +35,7 @@ from typing import Any
 
 import pendulum
 
-from romstrategy._documents._errors import DocumentError, Problem, refused
+from romstrategy._documents._errors import DocumentError, Problem, refused, suggestion
 from romstrategy._documents._files import read_limited, write_atomically
 from romstrategy._documents._formats import MAX_BYTES, check_limit
 from romstrategy._documents._tables import (
@@ -129,15 +129,11 @@ def _is_amount(column: Column | None) -> bool:
 
 
 def _is_date(column: Column | None) -> bool:
-    return (
-        column is not None
-        and column.kind is not None
-        and column.kind.type
-        in (
-            pendulum.Date,
-            Period,
-        )
-    )
+    return column is not None and column.kind is not None and column.kind.type in _DATES
+
+
+_DATES = (pendulum.Date, Period)
+_CHOOSE = "Choose one of the values in the list."
 
 
 def _members(column: Column | None) -> list[str] | None:
@@ -244,14 +240,22 @@ class _Lists:
 
     def rule(self, column: Column | None, validation: Any) -> Any:
         assert column is not None
-        return validation.DataValidation(
-            type="list",
-            formula1=f"={self.range(column)}",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle=column.name,
-            error="Choose one of the values in the list.",
+        return _list(
+            validation, self.range(column), column, "Choose one of the values in the list."
         )
+
+
+def _list(validation: Any, values: str, column: Column, error: str, **style: str) -> Any:
+    """A drop-down list of the cells at `values`, for the cells of `column`."""
+    return validation.DataValidation(
+        type="list",
+        formula1=f"={values}",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=column.name,
+        error=error,
+        **style,
+    )
 
 
 def _validate(sheet: Any, table: Table, lists: _Lists, validation: Any, letter: Any) -> None:
@@ -265,15 +269,9 @@ def _validate(sheet: Any, table: Table, lists: _Lists, validation: Any, letter: 
             other, key = keys[column.name]
             target = next(t for t in TABLES if t.name == other)
             at = letter(target.header.index(key) + 1)
-            rule = validation.DataValidation(
-                type="list",
-                formula1=f"={other}!${at}$2:${at}${_EXCEL_ROWS}",
-                allow_blank=True,
-                showErrorMessage=True,
-                errorStyle="warning",
-                errorTitle=column.name,
-                error=f"No such {key} in the sheet {other} yet.",
-            )
+            error = f"No such {key} in the sheet {other} yet."
+            values = f"{other}!${at}$2:${at}${_EXCEL_ROWS}"
+            rule = _list(validation, values, column, error, errorStyle="warning")
         else:
             continue
         sheet.add_data_validation(rule)
@@ -422,14 +420,7 @@ def _strategy(openpyxl: Any, data: bytes) -> Strategy:
                 if name not in known:
                     if sheet.sheet_state != "visible":
                         continue  # a helper sheet, such as the drop-down lists
-                    import difflib
-
-                    close = difflib.get_close_matches(name, known) if len(name) <= 100 else []
-                    hint = (
-                        f", did you mean `{close[0]}`?"
-                        if close
-                        else f"; known: {', '.join(known)}"
-                    )
+                    hint = suggestion(name, known)
                     problems.append(Problem("$", f"sheet {name}: unknown sheet{hint}"))
                     continue
                 tables[name] = _rows(sheet, formulas.get(name, {}))
