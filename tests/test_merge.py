@@ -415,7 +415,7 @@ def test_merge_is_the_strategy_that_merged_returns():
         ),
         (
             lambda: merge(one(), motion()),
-            "merge(motions=...): got Motion Motion(id='m-1', k...uk=None, note=None), "
+            "merge(motions=...): got Motion Motion(id='m-1', k..., request='Do it.'), "
             "expected an iterable of Motion",
         ),
         (

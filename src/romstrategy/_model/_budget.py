@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from romstrategy._model._display import brief
 from romstrategy._model._kinds import Amount, Id, OptionalId, OptionalText, Text, by_kind
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
@@ -22,7 +23,7 @@ class FundingKind(enum.Enum):
     STRUCTURAL = "structural"
 
 
-@attrs.frozen(kw_only=True, field_transformer=by_kind)
+@attrs.frozen(kw_only=True, field_transformer=by_kind, repr=False)
 class FundingSource:
     """Money available to the strategy (*financieringsbron*, *middelen*).
 
@@ -36,6 +37,8 @@ class FundingSource:
         note: anything a reader must know, or `None`.
     """
 
+    __repr__ = brief
+
     id: Id
     name: Text
     amount: Amount
@@ -45,7 +48,7 @@ class FundingSource:
     note: OptionalText = None
 
 
-@attrs.frozen(kw_only=True, field_transformer=by_kind)
+@attrs.frozen(kw_only=True, field_transformer=by_kind, repr=False)
 class Allocation:
     """Money from one funding source to a pillar or activity (*toewijzing*).
 
@@ -58,6 +61,8 @@ class Allocation:
             pillar as a whole.
         period: when it is spent.
     """
+
+    __repr__ = brief
 
     id: Id
     source: Id

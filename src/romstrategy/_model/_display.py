@@ -15,8 +15,12 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+import attrs
+
 __all__ = [
+    "LONGEST_REPR",
     "SPACE",
+    "brief",
     "digits",
     "html_text",
     "json_text",
@@ -130,6 +134,37 @@ def shown(value: object) -> str:
     their first items. The result holds no control characters.
     """
     return visible(_SHORT.repr(value))
+
+
+LONGEST_REPR = 200
+"""The most characters of a record's `repr()`; `attrs.asdict` gives every value in full."""
+
+
+def brief(record: Any) -> str:
+    """A record's `repr()`, `Allocation(id='a-1', ...)`, in at most 200 characters.
+
+    Fields that hold their default are left out; the others are written as
+    keywords, so that a short record reads back with `eval`. A text shows its
+    first 37 characters, a list of values its first four, and a list of records
+    is counted (`pillars=<3 Pillar>`); what is still too long ends in `...)`.
+    """
+    parts = []
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if field.default is attrs.NOTHING or value != field.default:
+            parts.append(f"{field.name}={_brief_value(value)}")
+    text = f"{type(record).__name__}({', '.join(parts)})"
+    if len(text) <= LONGEST_REPR:
+        return text
+    return text[: LONGEST_REPR - 4] + "...)"
+
+
+def _brief_value(value: object) -> str:
+    if type(value) is tuple and value and attrs.has(type(value[0])):
+        return f"<{len(value)} {type(value[0]).__name__}>"
+    if attrs.has(type(value)):
+        return repr(value)
+    return _SHORT.repr(value)
 
 
 def key_text(key: object) -> str:

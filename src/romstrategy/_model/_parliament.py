@@ -6,6 +6,7 @@ import enum
 
 import attrs
 
+from romstrategy._model._display import brief
 from romstrategy._model._kinds import (
     Day,
     Flag,
@@ -46,7 +47,7 @@ class MotionStatus(enum.Enum):
     SETTLED = "settled"
 
 
-@attrs.frozen(kw_only=True, field_transformer=by_kind)
+@attrs.frozen(kw_only=True, field_transformer=by_kind, repr=False)
 class StatusChange:
     """One step in a motion's history (*statuswijziging*).
 
@@ -57,12 +58,14 @@ class StatusChange:
             settles the motion (*vindplaats*), or `None`.
     """
 
+    __repr__ = brief
+
     status: MotionStatus
     on: OptionalDay = None
     document: OptionalText = None
 
 
-@attrs.frozen(kw_only=True, field_transformer=by_kind)
+@attrs.frozen(kw_only=True, field_transformer=by_kind, repr=False)
 class Motion:
     """A parliamentary motion or amendment (*motie*, *amendement*).
 
@@ -86,6 +89,8 @@ class Motion:
             unknown; its text forms, such as `"33 009, nr. 124"`, are read too.
         note: anything a reader must know, e.g. a spelling, or `None`.
     """
+
+    __repr__ = brief
 
     id: Id
     kind: MotionKind

@@ -6,6 +6,7 @@ import enum
 
 import attrs
 
+from romstrategy._model._display import brief
 from romstrategy._model._kinds import Id, Ids, OptionalText, Text, Texts, by_kind
 
 __all__ = ["ROM", "Organisation", "OrganisationKind", "Province"]
@@ -21,7 +22,7 @@ class OrganisationKind(enum.Enum):
     OTHER = "other"
 
 
-@attrs.frozen(kw_only=True, field_transformer=by_kind)
+@attrs.frozen(kw_only=True, field_transformer=by_kind, repr=False)
 class Province:
     """One of the twelve Dutch provinces (*provincie*).
 
@@ -30,11 +31,13 @@ class Province:
         name: the official name, e.g. `"Fryslân"`.
     """
 
+    __repr__ = brief
+
     code: Id
     name: Text
 
 
-@attrs.frozen(kw_only=True, field_transformer=by_kind)
+@attrs.frozen(kw_only=True, field_transformer=by_kind, repr=False)
 class Organisation:
     """A party to the strategy, such as a principal (*opdrachtgever*).
 
@@ -46,12 +49,14 @@ class Organisation:
         kind: ministry, province, municipality, knowledge institution or other.
     """
 
+    __repr__ = brief
+
     id: Id
     name: Text
     kind: OrganisationKind
 
 
-@attrs.frozen(kw_only=True, field_transformer=by_kind)
+@attrs.frozen(kw_only=True, field_transformer=by_kind, repr=False)
 class ROM:
     """A regional development company (*regionale ontwikkelingsmaatschappij*).
 
@@ -65,6 +70,8 @@ class ROM:
         source: where these facts come from, or `None`.
         note: anything a reader must know about the facts, or `None`.
     """
+
+    __repr__ = brief
 
     code: Id
     name: Text

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import attrs
 import pendulum
 
-from romstrategy._model._display import shown
+from romstrategy._model._display import brief, shown
 from romstrategy._model._kinds import Day, FieldError, argument, by_kind
 
 __all__ = ["Period"]
@@ -25,7 +25,7 @@ def _end_not_before_start(
         )
 
 
-@attrs.frozen(order=True, init=False, field_transformer=by_kind)
+@attrs.frozen(order=True, init=False, field_transformer=by_kind, repr=False)
 class Period:
     """A span of calendar dates, both ends inclusive (*periode*, *looptijd*).
 
@@ -40,6 +40,8 @@ class Period:
         TypeError: for an end that is not a date or an ISO string.
         ValueError: for an impossible date or an end before the start.
     """
+
+    __repr__ = brief
 
     start: Day
     end: Day = attrs.field(validator=_end_not_before_start)

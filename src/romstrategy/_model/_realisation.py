@@ -12,6 +12,7 @@ import enum
 
 import attrs
 
+from romstrategy._model._display import brief
 from romstrategy._model._kinds import Amount, Day, Id, OptionalText, Text, by_kind
 
 __all__ = ["Transaction", "TransactionKind"]
@@ -24,7 +25,7 @@ class TransactionKind(enum.Enum):
     EXPENDITURE = "expenditure"
 
 
-@attrs.frozen(kw_only=True, field_transformer=by_kind)
+@attrs.frozen(kw_only=True, field_transformer=by_kind, repr=False)
 class Transaction:
     """Money committed or spent on one allocation (*transactie*).
 
@@ -38,6 +39,8 @@ class Transaction:
         description: what it is for; may be empty.
         document: the decision or invoice it rests on, or `None`.
     """
+
+    __repr__ = brief
 
     id: Id
     allocation: Id

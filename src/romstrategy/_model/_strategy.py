@@ -7,7 +7,7 @@ import enum
 import attrs
 
 from romstrategy._model._budget import Allocation, FundingSource, balances
-from romstrategy._model._display import html_table
+from romstrategy._model._display import brief, html_table
 from romstrategy._model._kinds import Id, Ids, OptionalText, Text, by_kind
 from romstrategy._model._parliament import Motion
 from romstrategy._model._parties import ROM, Organisation, Province
@@ -48,7 +48,7 @@ class StrategyStatus(enum.Enum):
     FINAL = "final"
 
 
-@attrs.frozen(kw_only=True, field_transformer=by_kind)
+@attrs.frozen(kw_only=True, field_transformer=by_kind, repr=False)
 class Pillar:
     """One of the strategy's pillars (*pijler*).
 
@@ -59,13 +59,15 @@ class Pillar:
         description: what the pillar covers.
     """
 
+    __repr__ = brief
+
     code: Id
     title_nl: Text
     title_en: Text
     description: Text
 
 
-@attrs.frozen(kw_only=True, field_transformer=by_kind)
+@attrs.frozen(kw_only=True, field_transformer=by_kind, repr=False)
 class Activity:
     """Work that ROMs carry out (*activiteit*).
 
@@ -86,6 +88,8 @@ class Activity:
         complements: ids of the regional activities it complements.
     """
 
+    __repr__ = brief
+
     id: Id
     title: Text
     scope: Scope
@@ -98,7 +102,7 @@ class Activity:
     complements: Ids = ()
 
 
-@attrs.frozen(kw_only=True, field_transformer=by_kind)
+@attrs.frozen(kw_only=True, field_transformer=by_kind, repr=False)
 class Strategy:
     """The multi-year strategy as a whole (*meerjarenstrategie*).
 
@@ -124,6 +128,8 @@ class Strategy:
         settles: ids of the motions it settles (*afdoet*).
         source: the document it comes from, or `None`.
     """
+
+    __repr__ = brief
 
     id: Id
     title: Text
