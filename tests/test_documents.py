@@ -481,6 +481,24 @@ def test_money_and_period_types_survive_as_objects():
     assert strategy.period == Period.years(2024, 2027)
 
 
+def test_equal_ids_of_one_document_are_one_object_and_a_bad_id_is_refused_everywhere():
+    tree = json.loads(rs.dumps(reference.strategy_2024(), "json"))
+    source, period = tree["funding_sources"][0]["id"], tree["period"]
+    tree["allocations"] = [
+        {"id": f"a-{n}", "source": source, "amount": "1.00", "pillar": "I", "period": period}
+        for n in range(3)
+    ]
+    loaded = rs.loads(json.dumps(tree), "json")
+    assert len({id(allocation.source) for allocation in loaded.allocations}) == 1
+    assert len({id(allocation.id) for allocation in loaded.allocations}) == 3
+    for allocation in tree["allocations"][:2]:
+        allocation["source"] = " "  # the same bad id twice: refused at both places
+    with pytest.raises(DocumentError) as caught:
+        rs.loads(json.dumps(tree), "json")
+    paths = {problem.path for problem in caught.value.problems}
+    assert {"$.allocations[0].source", "$.allocations[1].source"} <= paths
+
+
 # --- the schema and the loader agree, field by field ------------------------------
 
 CANDIDATES = [

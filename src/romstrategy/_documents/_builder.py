@@ -14,7 +14,8 @@ slots' descriptors, not through `__init__`, because each value has already
 been checked by its kind;
 `tests/test_documents.py` checks that the builder accepts what the
 constructors accept and refuses what they refuse, with the same values.
-Within one document, equal dates and periods are one object: they are immutable.
+Within one document, equal ids, dates and periods are one object: they are immutable,
+and each distinct one is checked once.
 """
 
 from __future__ import annotations
@@ -75,9 +76,10 @@ def build(tree: dict[str, Any]) -> tuple[Strategy | None, list[Problem], int]:
 
 
 class _Builder:
-    """The readers of one document; they share its equal dates and periods."""
+    """The readers of one document; they share its equal ids, dates and periods."""
 
     def __init__(self) -> None:
+        self._ids: dict[str, str] = {}
         self._dates: dict[str, pendulum.Date] = {}
         self._periods: dict[tuple[str, str], Period] = {}
         self._classes: dict[type[Any], _Read] = {}
@@ -103,14 +105,16 @@ class _Builder:
         if kind.name == "instance":
             return self.read(kind.type)
         if kind.name == "day":
-            return self._day
+            return self._shared(_date, self._dates)
         if kind.name == "member":
             return _member(kind.type)
         if kind.name == "amount":
             return _amount
         if kind.name == "kamerstuk":
             return _kamerstuk(kind.check)
-        return kind.check  # an id, a text or a flag: the constructor's own check, as it is
+        if kind.name == "id":
+            return self._shared(kind.check, self._ids)
+        return kind.check  # a text or a flag: the constructor's own check, as it is
 
     def many(self, kind: Kind) -> _Read:
         """The reader of a list of values of `kind`, naming each bad item by its index."""
@@ -129,13 +133,19 @@ class _Builder:
 
         return read
 
-    def _day(self, value: Any) -> pendulum.Date:
-        if type(value) is str:
-            known = self._dates.get(value)
-            if known is None:
-                known = self._dates[value] = _date(value)
-            return known
-        return _date(value)
+    @staticmethod
+    def _shared(check: _Read, known: dict[str, Any]) -> _Read:
+        """`check`, run once per distinct text: equal texts then read as one object."""
+
+        def read(value: Any) -> Any:
+            if type(value) is not str:
+                return check(value)
+            shared = known.get(value)
+            if shared is None:
+                shared = known[value] = check(value)
+            return shared
+
+        return read
 
     def _table(self, cls: type[Any]) -> _Read:
         fields = tuple(

@@ -40,7 +40,6 @@ from romstrategy._documents._tables import (
     rows_of,
     strategy_of,
 )
-from romstrategy._documents._trees import SCHEMA_VERSION
 from romstrategy._model._display import shown
 from romstrategy._model._kamerstuk import LONGEST, PATTERN, KamerstukRef
 from romstrategy._model._kinds import argument
@@ -75,10 +74,7 @@ def write_datapackage(
     argument(strategy, Strategy, "write_datapackage")
     if license is not None and (not isinstance(license, str) or not license.strip()):
         raise ValueError(f"write_datapackage: license {shown(license)} must be a licence id")
-    from romstrategy._documents._plain import plain
-
-    tree = {"schema_version": SCHEMA_VERSION, **plain(strategy)}
-    tables = rows_of(tree, max_cell=MAX_CELL)
+    tables = rows_of(strategy, max_cell=MAX_CELL)
     target = Path(folder)
     try:
         target.mkdir(parents=True, exist_ok=True)
@@ -279,8 +275,7 @@ def _rows(
         return None
     rows: list[Row] = []
     try:
-        for number, cells in _numbered(text.removeprefix("\ufeff")):
-            rows.append((number, cells))
+        rows.extend(_numbered(text.removeprefix("\ufeff")))  # up to a bad row, if any
     except csv.Error as error:
         problems.append(Problem(path, f"{name}, row {len(rows) + 1}: {error}"))
         return None

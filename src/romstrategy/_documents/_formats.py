@@ -204,10 +204,10 @@ def check_limit(max_bytes: object) -> None:
 
 @functools.cache
 def _json_encoder() -> Any:
-    """Msgspec's JSON encoder, imported on first use: it writes in C."""
-    import msgspec
+    """Msgspec's JSON encoder, made on first use: it writes in C."""
+    from romstrategy._documents._json import msgspec_module
 
-    return msgspec.json.Encoder()
+    return msgspec_module().json.Encoder()
 
 
 def _render_json(tree: dict[str, Any]) -> str:

@@ -20,19 +20,20 @@ from typing import Any
 from romstrategy._documents._errors import MAX_PROBLEMS, DocumentError, Problem, not_utf8, refused
 from romstrategy._model._display import key_text, shown
 
-__all__ = ["keys_of", "load", "refuse_duplicates"]
+__all__ = ["keys_of", "load", "msgspec_module", "refuse_duplicates"]
 
 
 @functools.cache
-def _msgspec() -> Any:
-    import msgspec  # on first use: `import romstrategy` does not need it
+def msgspec_module() -> Any:
+    """msgspec, imported on first use: `import romstrategy` does not need it."""
+    import msgspec
 
     return msgspec
 
 
 @functools.cache
 def _decoder() -> Any:
-    return _msgspec().json.Decoder()
+    return msgspec_module().json.Decoder()
 
 
 def load(data: bytes) -> Any:
@@ -41,7 +42,7 @@ def load(data: bytes) -> Any:
     Raises:
         DocumentError: for bytes that are not JSON, at line and column where known.
     """
-    msgspec = _msgspec()
+    msgspec = msgspec_module()
     try:
         return _decoder().decode(data)
     except msgspec.ValidationError as error:  # a number beyond what Python holds
@@ -131,7 +132,10 @@ def refuse_duplicates(data: bytes, counted: int | None) -> None:
     Raises:
         DocumentError: naming each duplicate key with its path and line.
     """
-    if counted is not None and _msgspec().json.format(data, indent=-1).count(b'":') == counted:
+    if (
+        counted is not None
+        and msgspec_module().json.format(data, indent=-1).count(b'":') == counted
+    ):
         return
     problems = _duplicates(data.decode("utf-8"))
     if problems:
@@ -191,7 +195,7 @@ def _duplicates(text: str) -> list[Problem]:
 def _string(token: str) -> str:
     try:
         text: str = _decoder().decode(token)
-    except _msgspec().DecodeError:  # a bad escape, or a string left open: the key as written
+    except msgspec_module().DecodeError:  # a bad escape, or a string left open: the key as written
         return token[1:-1] if token.endswith('"') else token[1:]
     return text
 

@@ -32,6 +32,7 @@ from typing import Any
 
 import attrs
 
+from romstrategy._documents._json import msgspec_module as _msgspec
 from romstrategy._model._kinds import Kind, kinds
 from romstrategy._model._parliament import Motion
 from romstrategy._model._period import Period
@@ -66,13 +67,6 @@ def plain_motions(motions: Iterable[Motion]) -> list[dict[str, Any]]:
     """The plain trees of motions, as a strategy document holds them."""
     items: list[dict[str, Any]] = _msgspec().to_builtins(_Writer().many(Motion, list(motions)))
     return items
-
-
-@functools.cache
-def _msgspec() -> Any:
-    import msgspec  # on first use: `import romstrategy` does not need it
-
-    return msgspec
 
 
 class _Writer:

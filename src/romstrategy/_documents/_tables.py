@@ -38,7 +38,7 @@ from typing import Any
 import attrs
 
 from romstrategy._documents._errors import DocumentError, Problem, suggestion
-from romstrategy._documents._trees import strategy_from
+from romstrategy._documents._trees import SCHEMA_VERSION, strategy_from
 from romstrategy._model._budget import Allocation, FundingSource
 from romstrategy._model._display import key_text, shown
 from romstrategy._model._kinds import Kind
@@ -209,16 +209,19 @@ _COLLECTIONS = frozenset(table.name for table in TABLES) - {STRATEGY, HISTORY}
 # --- writing -------------------------------------------------------------------------------
 
 
-def rows_of(tree: Mapping[str, Any], *, max_cell: int | None = None) -> dict[str, list[list[str]]]:
-    """Each table's rows of text cells, the header first, from a document tree.
+def rows_of(strategy: Strategy, *, max_cell: int | None = None) -> dict[str, list[list[str]]]:
+    """Each table's rows of text cells, the header first, from the strategy's document tree.
 
     Args:
-        tree: a strategy's document tree, with `schema_version`.
+        strategy: the strategy.
         max_cell: the most characters a cell may hold, or `None`.
 
     Raises:
         ValueError: listing every value that a table cannot hold.
     """
+    from romstrategy._documents._plain import plain
+
+    tree = {"schema_version": SCHEMA_VERSION, **plain(strategy)}
     refused: list[str] = []
     tables: dict[str, list[list[str]]] = {table.name: [list(table.header)] for table in TABLES}
     for column in STRATEGY_ROWS:

@@ -49,7 +49,6 @@ from romstrategy._documents._tables import (
     rows_of,
     strategy_of,
 )
-from romstrategy._documents._trees import SCHEMA_VERSION
 from romstrategy._model._display import shown
 from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
@@ -156,10 +155,7 @@ def workbook_bytes(strategy: Strategy) -> bytes:
         ImportError: without openpyxl.
     """
     argument(strategy, Strategy, "workbook_bytes")
-    from romstrategy._documents._plain import plain
-
-    tree = {"schema_version": SCHEMA_VERSION, **plain(strategy)}
-    tables = rows_of(tree, max_cell=MAX_CELL)
+    tables = rows_of(strategy, max_cell=MAX_CELL)
     openpyxl = _openpyxl()
     styles = importlib.import_module("openpyxl.styles")
     validation = importlib.import_module("openpyxl.worksheet.datavalidation")
