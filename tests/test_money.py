@@ -787,3 +787,47 @@ def test_an_amount_in_euros_is_exact_whatever_the_decimal_context():
 def test_the_language_is_given_once():
     with pytest.raises(TypeError, match=r"give the language as lang= only, not also as locale="):
         Money(1).format("en", locale="nl")
+
+
+RATIO_LIMIT = (
+    "a ratio must be 0 or lie between 1E-100 and 1E+100, written with at most 100 digits "
+    "above and below the line"
+)
+
+
+@pytest.mark.parametrize(
+    "ratio",
+    [
+        Decimal("1E-999999999"),
+        Decimal("1E+999999999"),
+        Decimal("1E+101"),
+        Decimal("1E-101"),
+        Decimal("0." + "1" * 201),
+        10**100,
+        Fraction(1, 10**100),
+        Fraction(10**100, 3),
+    ],
+)
+def test_a_ratio_beyond_the_limits_is_refused_in_process(ratio):
+    with pytest.raises(ValueError, match=r"\AMoney.allocate: ratio 1 is ") as caught:
+        Money("4000000").allocate([1, ratio])
+    assert str(caught.value).startswith("Money.allocate: ratio 1 is ")
+    assert str(caught.value).endswith(RATIO_LIMIT)
+
+
+@pytest.mark.parametrize(
+    "ratio",
+    [
+        Decimal("1E+99"),
+        Decimal("1E-99"),
+        Decimal("0." + "1" * 99),
+        10**100 - 1,
+        Fraction(1, 10**100 - 1),
+        Fraction(10**100 - 1, 3),
+    ],
+)
+def test_a_ratio_just_within_the_limits_is_allocated_exactly(ratio):
+    parts = Money("4000000").allocate([1, ratio])
+    assert sum(parts, Money(0)) == Money("4000000")
+    share = Fraction(ratio) / (1 + Fraction(ratio))
+    assert abs(parts[1].cents - share * 400_000_000) < 1
