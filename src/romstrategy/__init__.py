@@ -12,7 +12,9 @@ from romstrategy._documents._errors import DocumentError, Problem
 from romstrategy._documents._reading import SCHEMA_VERSION, dump, dumps, load, loads
 from romstrategy._documents._schema import json_schema
 from romstrategy._model._budget import Allocation, FundingKind, FundingSource
+from romstrategy._model._error import ArgumentError, ArgumentTypeError, Error, UnknownCodeError
 from romstrategy._model._kamerstuk import KamerstukRef
+from romstrategy._model._kinds import FieldError
 from romstrategy._model._money import Money
 from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
 from romstrategy._model._parties import ROM, Organisation, OrganisationKind, Province
@@ -32,7 +34,11 @@ __all__ = [
     "SCHEMA_VERSION",
     "Activity",
     "Allocation",
+    "ArgumentError",
+    "ArgumentTypeError",
     "DocumentError",
+    "Error",
+    "FieldError",
     "Finding",
     "FundingKind",
     "FundingSource",
@@ -60,6 +66,7 @@ __all__ = [
     "StrategyStatus",
     "Transaction",
     "TransactionKind",
+    "UnknownCodeError",
     "dump",
     "dumps",
     "json_schema",

@@ -35,6 +35,7 @@ from romstrategy._documents._reading import dump, dumps, dumps_motions, load, lo
 from romstrategy._documents._schema import json_schema
 from romstrategy._documents._starter import STARTER_TOML
 from romstrategy._model._display import json_text, shown, visible
+from romstrategy._model._error import ArgumentError
 from romstrategy._model._money import Money
 from romstrategy._model._parliament import Motion
 from romstrategy._model._strategy import Strategy
@@ -213,10 +214,10 @@ def _codes(values: Sequence[str], option: str) -> list[str] | None:
     codes = [code.strip().upper() for value in values for code in value.split(",")]
     codes = [code for code in codes if code]
     if values and not codes:
-        raise ValueError(f"{option}: no rule code given; name one such as RS203 or RS2")
+        raise ArgumentError(f"{option}: no rule code given; name one such as RS203 or RS2")
     for code in codes:
         if not any(known.startswith(code) for known in RULES):
-            raise ValueError(
+            raise ArgumentError(
                 f"{option}: {shown(code)} matches no rule; known codes: {', '.join(RULES)}"
             )
     return codes or None

@@ -28,6 +28,7 @@ from romstrategy import reference
 from romstrategy._documents._formats import render
 from romstrategy._documents._reading import dumps
 from romstrategy._model._budget import Allocation, FundingKind, FundingSource
+from romstrategy._model._error import ArgumentError
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._money import MAX_EUROS, Money
 from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
@@ -271,7 +272,7 @@ def strategies(
             needs an allocation to balance.
     """
     if max_allocations < 1:
-        raise ValueError(f"strategies: max_allocations is {max_allocations}, expected >= 1")
+        raise ArgumentError(f"strategies: max_allocations is {max_allocations}, expected >= 1")
     chosen = status or draw(st.sampled_from(StrategyStatus))
     acts = draw(_activity_set(max(1, max_allocations // 2)))
     sources = [reference.VAN_STRIEN_FUNDS]
@@ -381,7 +382,7 @@ def broken_strategies(codes: Iterable[str] | None = None) -> st.SearchStrategy[B
     pool = sorted(set(_BREAKERS) if codes is None else set(codes))
     unknown = [code for code in pool if code not in _BREAKERS]
     if unknown or not pool:
-        raise ValueError(
+        raise ArgumentError(
             f"broken_strategies: no way to break {unknown}; known: {sorted(_BREAKERS)}"
         )
     return _broken(pool)

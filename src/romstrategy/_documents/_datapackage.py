@@ -41,6 +41,7 @@ from romstrategy._documents._tables import (
     strategy_of,
 )
 from romstrategy._model._display import shown
+from romstrategy._model._error import ArgumentError
 from romstrategy._model._kamerstuk import LONGEST, PATTERN, KamerstukRef
 from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
@@ -73,7 +74,7 @@ def write_datapackage(
     """
     argument(strategy, Strategy, "write_datapackage")
     if license is not None and (not isinstance(license, str) or not license.strip()):
-        raise ValueError(f"write_datapackage: license {shown(license)} must be a licence id")
+        raise ArgumentError(f"write_datapackage: license {shown(license)} must be a licence id")
     tables = rows_of(strategy, max_cell=MAX_CELL)
     target = Path(folder)
     try:
@@ -170,13 +171,13 @@ class _Budget:
         """The file's bytes; OSError or ValueError (with a message) when it may not be read."""
         status = os.lstat(file)
         if stat.S_ISLNK(status.st_mode):
-            raise ValueError("is a symbolic link; a package's files are read only as files")
+            raise ArgumentError("is a symbolic link; a package's files are read only as files")
         if not stat.S_ISREG(status.st_mode):
-            raise ValueError("is not a regular file")
+            raise ArgumentError("is not a regular file")
         with file.open("rb") as stream:
             data = stream.read(self.left + 1)
         if len(data) > self.left:
-            raise ValueError(
+            raise ArgumentError(
                 f"the package has more than the limit of {self.max_bytes} bytes in its files"
             )
         self.left -= len(data)

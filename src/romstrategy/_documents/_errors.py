@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from romstrategy._model._display import shown, visible
+from romstrategy._model._error import Error
 
 __all__ = [
     "MAX_PROBLEMS",
@@ -43,7 +44,7 @@ class Problem:
 _MORE = Problem("$", f"more problems were found; only the first {MAX_PROBLEMS} are listed")
 
 
-class DocumentError(ValueError):
+class DocumentError(Error, ValueError):
     """A document that cannot be read as a strategy.
 
     Attributes:

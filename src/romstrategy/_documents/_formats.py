@@ -14,6 +14,7 @@ from typing import Any
 
 from romstrategy._documents._errors import DocumentError, describe, not_utf8, refused
 from romstrategy._model._display import shown
+from romstrategy._model._error import ArgumentError, ArgumentTypeError
 
 __all__ = [
     "FORMATS",
@@ -57,10 +58,10 @@ def format_of(name: str) -> str:
         ValueError: for a format that is not JSON, TOML or YAML.
     """
     if not isinstance(name, str):
-        raise TypeError(f"format: got {type(name).__name__} {shown(name)}, expected a str")
+        raise ArgumentTypeError(f"format: got {type(name).__name__} {shown(name)}, expected a str")
     canonical = FORMATS.get(name.lower().removeprefix("."))
     if canonical is None:
-        raise ValueError(f"unknown format {shown(name)}: use json, toml, yaml or yml")
+        raise ArgumentError(f"unknown format {shown(name)}: use json, toml, yaml or yml")
     return canonical
 
 
@@ -79,7 +80,7 @@ def _bytes(data: str | bytes, max_bytes: int) -> bytes:
     elif isinstance(data, bytes | bytearray | memoryview):
         raw = bytes(data)
     else:
-        raise TypeError(f"data: got {type(data).__name__}, expected str or bytes")
+        raise ArgumentTypeError(f"data: got {type(data).__name__}, expected str or bytes")
     if len(raw) > max_bytes:
         raise refused(f"the document has {len(raw)} bytes, more than the limit of {max_bytes}")
     raw = raw.removeprefix(b"\xef\xbb\xbf")
@@ -197,9 +198,9 @@ def _parsed(data: str | bytes, format: str, max_bytes: int) -> tuple[object, Dup
 def check_limit(max_bytes: object) -> None:
     """Refuse a `max_bytes` that is not an int of 0 or more."""
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
-        raise TypeError(f"max_bytes: got {shown(max_bytes)}, expected an int of bytes")
+        raise ArgumentTypeError(f"max_bytes: got {shown(max_bytes)}, expected an int of bytes")
     if max_bytes < 0:
-        raise ValueError(f"max_bytes: got {shown(max_bytes)}, expected 0 or more")
+        raise ArgumentError(f"max_bytes: got {shown(max_bytes)}, expected 0 or more")
 
 
 @functools.cache

@@ -157,9 +157,7 @@ class _Frame:
 
     def child(self) -> str:
         """The step to the value being read."""
-        if self.lines is None:
-            return f"[{self.place}]"
-        return f".{key_text(self.place)}"
+        return f"[{self.place}]" if self.lines is None else f".{key_text(self.place)}"
 
 
 def _duplicates(text: str) -> list[Problem]:

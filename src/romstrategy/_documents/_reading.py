@@ -15,6 +15,7 @@ from romstrategy._documents._files import read_limited, write_atomically
 from romstrategy._documents._formats import FORMATS, MAX_BYTES, format_of, parse_document, render
 from romstrategy._documents._trees import SCHEMA_VERSION, strategy_from
 from romstrategy._model._display import shown
+from romstrategy._model._error import ArgumentError
 from romstrategy._model._kinds import argument
 from romstrategy._model._parliament import Motion
 from romstrategy._model._strategy import Strategy
@@ -25,7 +26,7 @@ __all__ = ["SCHEMA_VERSION", "dump", "dumps", "dumps_motions", "load", "loads", 
 def _text_format(format: str) -> str:
     """The canonical text format; a clear ValueError for a workbook, which is a file."""
     if isinstance(format, str) and format.lower().removeprefix(".") in ("xlsx", "xlsm"):
-        raise ValueError(
+        raise ArgumentError(
             f"format {format!r}: a workbook is a file, not text; "
             "use romstrategy.load and romstrategy.dump with a .xlsx path"
         )
@@ -128,7 +129,7 @@ def dump(strategy: Strategy, path: str | os.PathLike[str], *, format: str | None
     file = Path(path)
     suffix = (format or file.suffix).lower().removeprefix(".")
     if suffix == "xlsm":
-        raise ValueError("a macro-enabled workbook (.xlsm) is not written; use .xlsx")
+        raise ArgumentError("a macro-enabled workbook (.xlsm) is not written; use .xlsx")
     if suffix == "xlsx":
         from romstrategy._documents import _workbook  # openpyxl, only for a workbook
 
@@ -136,14 +137,14 @@ def dump(strategy: Strategy, path: str | os.PathLike[str], *, format: str | None
         _workbook.write_workbook(strategy, file)
         return
     if format is None and file.suffix.lower().removeprefix(".") not in FORMATS:
-        raise ValueError(
+        raise ArgumentError(
             f"unknown suffix {shown(file.suffix)}: use .json, .toml, .yaml, .yml or .xlsx"
         )
     kind = format_of(format or file.suffix)
     real = Path(os.path.realpath(file))
     linked = real.suffix.lower() in _SUFFIXES and real.suffix != file.suffix
     if format is None and linked and format_of(real.suffix) != kind:
-        raise ValueError(
+        raise ArgumentError(
             f"the path is a link to {real}, whose suffix names another format; "
             "write to the target itself"
         )

@@ -41,6 +41,7 @@ from romstrategy._documents._errors import DocumentError, Problem, suggestion
 from romstrategy._documents._trees import SCHEMA_VERSION, strategy_from
 from romstrategy._model._budget import Allocation, FundingSource
 from romstrategy._model._display import key_text, shown
+from romstrategy._model._error import ArgumentError
 from romstrategy._model._kinds import Kind
 from romstrategy._model._parliament import Motion, StatusChange
 from romstrategy._model._parties import ROM, Organisation, Province
@@ -259,7 +260,7 @@ def rows_of(strategy: Strategy, *, max_cell: int | None = None) -> dict[str, lis
         refused += _long_cells(tables, max_cell)
     if refused:
         listed = "\n  ".join(refused[:20]) + ("\n  ..." if len(refused) > 20 else "")
-        raise ValueError(
+        raise ArgumentError(
             f"the strategy cannot be written as tables without changing it:\n  {listed}"
         )
     return tables

@@ -123,15 +123,13 @@ def _unescape(text: str) -> str:
 # --- writing -------------------------------------------------------------------------------
 
 
-def _is_amount(column: Column | None) -> bool:
-    return column is not None and column.kind is not None and column.kind.type is Money
-
-
-def _is_date(column: Column | None) -> bool:
-    return column is not None and column.kind is not None and column.kind.type in _DATES
+def _type(column: Column | None) -> object:
+    """The type of a column's values; `None` for a column without a kind."""
+    return column.kind.type if column is not None and column.kind is not None else None
 
 
 _DATES = (pendulum.Date, Period)
+_WHAT: dict[object, str] = {Money: "an amount", pendulum.Date: "a date", Period: "a date"}
 _CHOOSE = "Choose one of the values in the list."
 
 
@@ -195,14 +193,14 @@ def workbook_bytes(strategy: Strategy) -> bytes:
 
 def _put(cell: Any, text: str, column: Column | None) -> str:
     """Give the cell its typed value; return the text it shows, for the column's width."""
-    if text and _is_amount(column):
+    if text and _type(column) is Money:
         exact = Decimal(text)
         number = float(exact)
         if Decimal(repr(number)) == exact:
             cell.value = number
             cell.number_format = "#,##0.00"
             return f"{exact:,.2f}"
-    if text and _is_date(column):
+    if text and _type(column) in _DATES:
         day = datetime.date.fromisoformat(text)
         if day >= _FIRST_DATE:
             cell.value = day
@@ -516,7 +514,7 @@ def _header(value: object) -> str:
 def _text(cell: Any, column: Column | None, formula: str | None) -> str:
     """The cell as text, or `Refused` with the reason."""
     value = cell.value
-    kind = "an amount" if _is_amount(column) else "a date" if _is_date(column) else "text"
+    kind = _WHAT.get(_type(column), "text")
     if value is None:
         # Excel marks a formula that computed empty text `t="str"`; openpyxl writes no mark.
         if formula is not None and getattr(cell, "data_type", None) not in ("s", "str"):
@@ -535,7 +533,7 @@ def _text(cell: Any, column: Column | None, formula: str | None) -> str:
             return "true" if value else "false"
         return Refused(f"a TRUE/FALSE cell; expected {kind}")
     if isinstance(value, datetime.datetime | datetime.date):
-        if not _is_date(column):
+        if _type(column) not in _DATES:
             return Refused(f"a date cell; expected {kind}, so type it as text")
         if isinstance(value, datetime.datetime):
             if value.time() != datetime.time():
@@ -547,7 +545,7 @@ def _text(cell: Any, column: Column | None, formula: str | None) -> str:
     if isinstance(value, int | float):
         if column is not None and column.name == "schema_version" and isinstance(value, int):
             return str(value)
-        if not _is_amount(column):
+        if _type(column) is not Money:
             what = "a date cell or YYYY-MM-DD" if kind == "a date" else kind
             return Refused(f"the number {shown(value)}; expected {what}, so type it as text")
         return _amount(value)

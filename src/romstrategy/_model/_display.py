@@ -17,6 +17,8 @@ from typing import Any
 
 import attrs
 
+from romstrategy._model._error import ArgumentTypeError
+
 __all__ = [
     "LONGEST_REPR",
     "SPACE",
@@ -242,7 +244,7 @@ def language(lang: Any, locale: Any, where: str, default: str) -> Any:
     if locale is None:
         return default if lang is None else lang
     if lang is not None:
-        raise TypeError(f"{where}: give the language as lang= only, not also as locale=")
+        raise ArgumentTypeError(f"{where}: give the language as lang= only, not also as locale=")
     warnings.warn(
         f"{where}(locale=...) is deprecated; use lang=...", DeprecationWarning, stacklevel=3
     )

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from romstrategy._model._display import SPACE, shown
+from romstrategy._model._error import ArgumentError
 
 __all__ = ["FORMS", "LONGEST", "PATTERN", "KamerstukRef"]
 
@@ -52,7 +53,7 @@ _SUFFIX_PATTERN = re.compile(r"[A-Z][A-Z0-9]{0,9}")
 def _whole(name: str) -> Any:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not int or not 1 <= value <= _LARGEST:
-            raise ValueError(
+            raise ArgumentError(
                 f"KamerstukRef.{attribute.name}: got {shown(value)}, "
                 f"expected the {name} as a whole number from 1 to {_LARGEST:,}"
             )
@@ -64,7 +65,7 @@ def _suffix(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
     if not isinstance(value, str) or _SUFFIX_PATTERN.fullmatch(value) is None:
-        raise ValueError(
+        raise ArgumentError(
             f"KamerstukRef.suffix: got {shown(value)}, expected None or a suffix "
             "(toevoeging) of up to ten letters and digits that starts with a letter, "
             'such as "XIII"'
@@ -115,7 +116,7 @@ class KamerstukRef:
         if isinstance(text, str) and len(text) <= LONGEST:
             found = _forms().fullmatch(text)
         if found is None:
-            raise ValueError(
+            raise ArgumentError(
                 f"got {shown(text)}, expected a Kamerstuk reference such as {', '.join(FORMS)}"
             )
         groups = found.groups()  # those of the official form, then those of the dashed one

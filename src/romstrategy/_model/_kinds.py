@@ -27,6 +27,7 @@ import attrs
 import pendulum
 
 from romstrategy._model._display import SPACE, shown
+from romstrategy._model._error import ArgumentTypeError, Error
 from romstrategy._model._kamerstuk import LONGEST, PATTERN, KamerstukRef
 from romstrategy._model._money import Money, check_amount
 
@@ -57,7 +58,7 @@ E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 
 
-class FieldError(ValueError, TypeError):
+class FieldError(Error, ValueError, TypeError):
     """A field's value is refused (*ongeldige waarde*).
 
     It is a `ValueError`, and a `TypeError` too for callers that catch a
@@ -333,7 +334,7 @@ def kind_of(annotation: Any) -> Kind:
     if isinstance(annotation, type) and attrs.has(annotation):
         ref = {"$ref": f"#/$defs/{annotation.__name__}"}
         return Kind("instance", annotation, _instance_check(annotation), ref)
-    raise TypeError(f"no field kind for {annotation!r}")
+    raise ArgumentTypeError(f"no field kind for {annotation!r}")
 
 
 def _converter(kind: Kind, owner: str, field: str) -> Callable[[object], Any]:
@@ -376,7 +377,7 @@ def argument(value: object, kind: type[T], where: str) -> T:
         TypeError: naming `where`, the type found and the one expected.
     """
     if not isinstance(value, kind):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"{where}: got {type(value).__name__} {shown(value)}, expected {kind.__name__}"
         )
     return value

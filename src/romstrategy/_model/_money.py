@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 import attrs
 
 from romstrategy._model._display import language, shown
+from romstrategy._model._error import ArgumentError, ArgumentTypeError
 
 __all__ = ["MAX_EUROS", "MAX_TOTAL_EUROS", "Money", "check_amount", "money_of_text"]
 
@@ -41,7 +42,7 @@ def _check_range(cents: int) -> int:
 def _check_total(cents: int) -> int:
     if not -_MAX_TOTAL_CENTS <= cents <= _MAX_TOTAL_CENTS:
         amount = _euro_text(cents) if cents.bit_length() <= 128 else f"{shown(cents)} cents"
-        raise ValueError(
+        raise ArgumentError(
             f"Money: {amount} is outside the range of -10^30 to 10^30 euros that sums may have"
         )
     return cents
@@ -58,7 +59,7 @@ def check_amount(money: Money, where: str) -> Money:
         ValueError: naming `where`, for a sum that is larger than one amount may be.
     """
     if not -_MAX_CENTS <= money.cents <= _MAX_CENTS:
-        raise ValueError(f"{where}: {_outside_the_range(_euro_text(money.cents))}")
+        raise ArgumentError(f"{where}: {_outside_the_range(_euro_text(money.cents))}")
     return money
 
 
@@ -87,7 +88,7 @@ def _cents_from_odd_text(value: str) -> NoReturn:
     # Only text that is not an amount gets here: the check above accepts every
     # ASCII "-?[0-9]+(.[0-9]{1,2})?", and nothing else.
     finer = value.isascii() and re.fullmatch(r"-?[0-9]+\.[0-9]{3,}", value) is not None
-    raise ValueError(
+    raise ArgumentError(
         f"Money: got {shown(value)}, "
         + ("an amount finer than a cent" if finer else "expected euros such as '1250000.00'")
     )
@@ -95,7 +96,7 @@ def _cents_from_odd_text(value: str) -> NoReturn:
 
 def _cents_from_decimal(value: Decimal) -> int:
     if not value.is_finite():
-        raise ValueError(f"Money: got {shown(value)}, an amount must be a finite number")
+        raise ArgumentError(f"Money: got {shown(value)}, an amount must be a finite number")
     if not value:
         return 0
     if value.adjusted() >= _SHOWN_DIGITS:
@@ -109,14 +110,14 @@ def _cents_from_decimal(value: Decimal) -> int:
         significant -= 1
     exponent += len(numerals) - significant
     if exponent < -2:
-        raise ValueError(f"Money: got {shown(value)}, an amount finer than a cent")
+        raise ArgumentError(f"Money: got {shown(value)}, an amount finer than a cent")
     cents: int = int("".join(map(str, numerals[:significant]))) * 10 ** (exponent + 2)
     return -cents if sign else cents
 
 
 def _cents_from(value: object) -> int:
     if isinstance(value, bool):
-        raise TypeError(f"Money: got {value!r}, a bool is not an amount")
+        raise ArgumentTypeError(f"Money: got {value!r}, a bool is not an amount")
     if isinstance(value, int):
         if value.bit_length() > 128:
             raise _outside_the_range(shown(value))  # far too large to be worth converting
@@ -126,11 +127,11 @@ def _cents_from(value: object) -> int:
     if isinstance(value, Decimal):
         return _cents_from_decimal(value)
     if isinstance(value, float):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"Money: got the float {value!r}; floats cannot hold cents exactly, "
             "pass a string such as '0.10'"
         )
-    raise TypeError(
+    raise ArgumentTypeError(
         f"Money: got {type(value).__name__} {shown(value)}, expected a str such as "
         "'1250000.00', an int of euros or a Decimal"
     )
@@ -169,7 +170,9 @@ class Money:
             ValueError: beyond ±10^30 euros (`MAX_TOTAL_EUROS`).
         """
         if isinstance(cents, bool) or not isinstance(cents, int):
-            raise TypeError(f"Money.from_cents: got {shown(cents)}, expected an int of cents")
+            raise ArgumentTypeError(
+                f"Money.from_cents: got {shown(cents)}, expected an int of cents"
+            )
         money = object.__new__(cls)
         object.__setattr__(money, "cents", _check_total(cents))
         return money
@@ -267,7 +270,7 @@ class Money:
         if lang == "en":
             sign = "-" if self.cents < 0 else ""
             return f"{sign}€{grouped}.{part:02d}"
-        raise ValueError(f"Money.format: got lang {lang!r}, expected 'nl' or 'en'")
+        raise ArgumentError(f"Money.format: got lang {lang!r}, expected 'nl' or 'en'")
 
     def __str__(self) -> str:
         return f"EUR {_euro_text(self.cents)}"
@@ -327,19 +330,21 @@ def _exact_ratio(index: int, ratio: _Ratio) -> Fraction:
     from fractions import Fraction
 
     if isinstance(ratio, bool) or not isinstance(ratio, int | Fraction | Decimal):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"Money.allocate: ratio {index} is {shown(ratio)}; "
             "use ints, Fractions or Decimals, never floats"
         )
     if isinstance(ratio, Decimal):
         if not ratio.is_finite():
-            raise ValueError(f"Money.allocate: ratio {index} is {shown(ratio)}, expected a number")
+            raise ArgumentError(
+                f"Money.allocate: ratio {index} is {shown(ratio)}, expected a number"
+            )
         written = len(ratio.as_tuple().digits)
         if ratio and (abs(ratio.adjusted()) > _RATIO_DIGITS or written > 2 * _RATIO_DIGITS):
             raise _ratio_error(index, ratio)  # refused before its huge fraction is built
     share = Fraction(ratio)
     if share < 0:
-        raise ValueError(f"Money.allocate: ratio {index} is {shown(ratio)}, expected >= 0")
+        raise ArgumentError(f"Money.allocate: ratio {index} is {shown(ratio)}, expected >= 0")
     if max(share.numerator, share.denominator) >= 10**_RATIO_DIGITS:
         raise _ratio_error(index, ratio)
     return share
@@ -357,15 +362,15 @@ def _weights(ratios: Iterable[_Ratio]) -> list[int]:
 
     values: Sequence[_Ratio] = list(ratios)
     if not values:
-        raise ValueError("Money.allocate: got no ratios, expected at least one")
+        raise ArgumentError("Money.allocate: got no ratios, expected at least one")
     shares = [_exact_ratio(index, ratio) for index, ratio in enumerate(values)]
     if not any(shares):
-        raise ValueError("Money.allocate: all ratios are zero, expected at least one above 0")
+        raise ArgumentError("Money.allocate: all ratios are zero, expected at least one above 0")
     common = 1
     for share in shares:
         common = math.lcm(common, share.denominator)
         if common >= 10**_COMMON_DIGITS:
-            raise ValueError(
+            raise ArgumentError(
                 f"Money.allocate: the ratios' common denominator has more than "
                 f"{_COMMON_DIGITS} digits; use simpler ratios"
             )

@@ -9,6 +9,7 @@ import attrs
 import pendulum
 
 from romstrategy._model._display import brief, shown
+from romstrategy._model._error import ArgumentError, ArgumentTypeError
 from romstrategy._model._kinds import Day, FieldError, argument, by_kind
 
 __all__ = ["Period"]
@@ -62,9 +63,9 @@ class Period:
         final = first if last is None else last
         for year in (first, final):
             if isinstance(year, bool) or not isinstance(year, int):
-                raise TypeError(f"Period.years: got {shown(year)}, expected an int year")
+                raise ArgumentTypeError(f"Period.years: got {shown(year)}, expected an int year")
             if not 1 <= year <= 9999:
-                raise ValueError(
+                raise ArgumentError(
                     f"Period.years: got {shown(year)}, expected a year from 1 to 9999"
                 )
         return cls(pendulum.Date(first, 1, 1), pendulum.Date(final, 12, 31))

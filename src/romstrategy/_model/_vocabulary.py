@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Literal
 
 from romstrategy._model._budget import FundingKind
+from romstrategy._model._error import ArgumentError
 from romstrategy._model._money import Money
 from romstrategy._model._parliament import MotionKind, MotionStatus
 from romstrategy._model._parties import OrganisationKind
@@ -222,7 +223,7 @@ def check_lang(value: object, where: str) -> Lang:
         ValueError: naming `where` and the value.
     """
     if value not in LANGS:
-        raise ValueError(f"{where}: got {value!r}, expected 'en' or 'nl'")
+        raise ArgumentError(f"{where}: got {value!r}, expected 'en' or 'nl'")
     return value
 
 

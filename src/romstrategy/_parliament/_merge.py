@@ -23,6 +23,7 @@ from collections.abc import Iterable
 import attrs
 
 from romstrategy._model._display import shown, visible
+from romstrategy._model._error import ArgumentError, ArgumentTypeError
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._kinds import argument
 from romstrategy._model._parliament import Motion, MotionStatus, StatusChange
@@ -143,7 +144,7 @@ def _imported(motions: object, name: str) -> tuple[Motion, ...]:
     """The imported motions as a tuple, each checked to be a `Motion`."""
     where = f"{name}(motions=...)"
     if isinstance(motions, str | bytes) or not isinstance(motions, Iterable):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"{where}: got {type(motions).__name__} {shown(motions)}, "
             "expected an iterable of Motion"
         )
@@ -175,7 +176,7 @@ def _round(
         for index in found:
             current.replace(index, _updated(current.motions[index], theirs, notes))
     if clashes:
-        raise ValueError(_clash_message(clashes, name))
+        raise ArgumentError(_clash_message(clashes, name))
     return tuple(current.motions)
 
 

@@ -29,6 +29,7 @@ from romstrategy._documents._errors import DocumentError, Problem, describe
 from romstrategy._documents._files import naming
 from romstrategy._documents._formats import MAX_BYTES, parse_value
 from romstrategy._model._display import shown
+from romstrategy._model._error import ArgumentTypeError
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
 
@@ -121,7 +122,7 @@ def from_odata(data: object) -> OdataImport:
         TypeError: for a str that holds JSON text rather than a path.
     """
     if isinstance(data, str) and _json_text(data) and not os.path.exists(data):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"from_odata: got a str that holds JSON text, {shown(data)}; pass the parsed JSON "
             "(json.loads(text)) or the path of a file"
         )

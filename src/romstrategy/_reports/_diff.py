@@ -12,6 +12,7 @@ import attrs
 import pendulum
 
 from romstrategy._model._display import shown, visible
+from romstrategy._model._error import ArgumentError
 from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
 from romstrategy._model._parliament import Motion, StatusChange
@@ -133,7 +134,7 @@ class StrategyDiff:
             ValueError: for a language other than `"en"` and `"nl"`.
         """
         if lang not in ("en", "nl"):
-            raise ValueError(
+            raise ArgumentError(
                 f"StrategyDiff.to_text: got lang {shown(lang)}, expected 'en' or 'nl'"
             )
         lines: list[str] = []

@@ -19,6 +19,7 @@ import pendulum
 
 from romstrategy._model._budget import Allocation
 from romstrategy._model._display import html_text, shown
+from romstrategy._model._error import ArgumentError
 from romstrategy._model._kinds import FieldError, argument, to_date
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
@@ -271,7 +272,7 @@ def progress(strategy: Strategy, *, by: By = "pillar", as_of: object = None) -> 
     argument(strategy, Strategy, "progress")
     if by not in BY:
         choices = ", ".join(repr(name) for name in BY)
-        raise ValueError(f"progress: got by={shown(by)}, expected one of {choices}")
+        raise ArgumentError(f"progress: got by={shown(by)}, expected one of {choices}")
     day = as_of_day(as_of)
     if by == "year":
         sums = _by_year(strategy, day)

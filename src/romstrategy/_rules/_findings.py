@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 import attrs
 
 from romstrategy._model._display import html_text, language, shown, visible
+from romstrategy._model._error import ArgumentError, ArgumentTypeError, Error
 from romstrategy._model._kinds import FieldError, Id, Ids, Kind, Text, by_kind
 from romstrategy._model._vocabulary import Lang, count, label, word
 
@@ -119,7 +120,7 @@ class Finding:
         if lang == "nl":
             severity = word(self.severity, "nl")
             return visible(f"{self.code} {severity} {self.path}: {self.message_nl}")
-        raise ValueError(f"Finding.format: got lang {lang!r}, expected 'en' or 'nl'")
+        raise ArgumentError(f"Finding.format: got lang {lang!r}, expected 'en' or 'nl'")
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as plain data for JSON; `severity` is its string value."""
@@ -172,11 +173,13 @@ class Violation:
 
 def _sorted_findings(value: object) -> tuple[Finding, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise TypeError(f"Report.findings: got {shown(value)}, expected a sequence of Finding")
+        raise ArgumentTypeError(
+            f"Report.findings: got {shown(value)}, expected a sequence of Finding"
+        )
     items = tuple(value)
     for index, item in enumerate(items):
         if not isinstance(item, Finding):
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"Report.findings[{index}]: got {type(item).__name__} {shown(item)}, "
                 "expected Finding"
             )
@@ -250,7 +253,7 @@ class Report:
         """
         lang = language(lang, locale, "Report.format", "en")
         if lang not in ("en", "nl"):
-            raise ValueError(f"Report.format: got lang {lang!r}, expected 'en' or 'nl'")
+            raise ArgumentError(f"Report.format: got lang {lang!r}, expected 'en' or 'nl'")
         if not self.findings:
             return label("no_findings", lang)
         lines = [_headline(self.findings, lang)]
@@ -285,7 +288,7 @@ class Report:
         return self.format("en")
 
 
-class StrategyInvalid(Exception):  # noqa: N818  # the name the issue gives it
+class StrategyInvalid(Error):  # noqa: N818  # the name the issue gives it
     """A strategy breaks at least one rule of severity error (*ongeldige strategie*).
 
     Attributes:

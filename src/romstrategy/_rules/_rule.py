@@ -10,6 +10,7 @@ from typing import Any, TypeVar, cast
 import attrs
 
 from romstrategy._model._display import shown
+from romstrategy._model._error import ArgumentError, ArgumentTypeError
 from romstrategy._model._kinds import enum_member
 from romstrategy._model._strategy import Strategy
 from romstrategy._rules._findings import Finding, Severity, Violation, check_code
@@ -102,21 +103,23 @@ def shares(check: SharedCheck) -> Sharing:
 
 def _words(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"Rule.{field.name}: got {shown(value)}, expected a str")
+        raise ArgumentTypeError(f"Rule.{field.name}: got {shown(value)}, expected a str")
     if not value.strip():
-        raise ValueError(f"Rule.{field.name}: got {shown(value)}, every rule needs one")
+        raise ArgumentError(f"Rule.{field.name}: got {shown(value)}, every rule needs one")
     return value
 
 
 def _plain(value: object, owner: object, field: attrs.Attribute[Any]) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"Rule.{field.name}: got {shown(value)}, expected a str")
+        raise ArgumentTypeError(f"Rule.{field.name}: got {shown(value)}, expected a str")
     return value
 
 
 def _callable(owner: Rule, field: attrs.Attribute[Check], value: object) -> None:
     if not callable(value):
-        raise TypeError(f"Rule.check: got {shown(value)}, expected a function of a Strategy")
+        raise ArgumentTypeError(
+            f"Rule.check: got {shown(value)}, expected a function of a Strategy"
+        )
 
 
 def _code(value: object) -> str:
@@ -141,7 +144,7 @@ def _plain_field() -> Any:
 
 def _optional_callable(owner: Rule, field: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not callable(value):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"Rule.{field.name}: got {shown(value)}, expected a function from Strategy to Strategy"
         )
 
@@ -209,11 +212,11 @@ class Rule:
         if isinstance(found, Violation):
             return found.finding(self.code, self.severity)
         if not isinstance(found, Finding):
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"rule {self.code} yielded {type(found).__name__} {found!r}, expected Finding"
             )
         if found.code != self.code:
-            raise ValueError(
+            raise ArgumentError(
                 f"rule {self.code} yielded a finding with code {found.code!r}; "
                 f"a rule's findings carry its own code"
             )
@@ -265,7 +268,7 @@ def rule(
     def build(check: Check) -> Rule:
         words = explanation if explanation is not None else inspect.getdoc(check)
         if words is None:
-            raise ValueError(
+            raise ArgumentError(
                 f"rule {code}: give an explanation or a docstring; every rule needs one"
             )
         return Rule(

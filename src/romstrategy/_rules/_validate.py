@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 from romstrategy._model._display import shown
+from romstrategy._model._error import ArgumentError, ArgumentTypeError, UnknownCodeError
 from romstrategy._model._strategy import Strategy
 from romstrategy._rules import (
     _budget,
@@ -44,11 +45,11 @@ def _prefixes(codes: Codes, argument: str, known: Iterable[str]) -> tuple[str, .
     names = tuple(known)
     for item in items:
         if not isinstance(item, str) or not item:
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"validate({argument}=...): got {shown(item)}, expected a code or prefix"
             )
         if not any(name.startswith(item) for name in names):
-            raise ValueError(
+            raise ArgumentError(
                 f"validate({argument}=...): {shown(item)} matches no rule; "
                 f"known codes: {', '.join(sorted(names))}"
             )
@@ -59,9 +60,9 @@ def _with_user_rules(rules: Iterable[Rule] | None) -> dict[str, Rule]:
     chosen = dict(RULES)
     for extra in rules or ():
         if not isinstance(extra, Rule):
-            raise TypeError(f"validate(rules=...): got {extra!r}, expected Rule")
+            raise ArgumentTypeError(f"validate(rules=...): got {extra!r}, expected Rule")
         if extra.code in chosen:
-            raise ValueError(
+            raise ArgumentError(
                 f"validate(rules=...): the code {extra.code} is already used by "
                 f"rule {chosen[extra.code].title!r}; give each rule its own code"
             )
@@ -102,7 +103,7 @@ def validate(
             rule whose code is already taken.
     """
     if not isinstance(strategy, Strategy):
-        raise TypeError(f"validate: got {type(strategy).__name__}, expected Strategy")
+        raise ArgumentTypeError(f"validate: got {type(strategy).__name__}, expected Strategy")
     chosen = _with_user_rules(rules)
     selected = _prefixes(select, "select", chosen)
     ignored = _prefixes(ignore, "ignore", chosen)
@@ -133,7 +134,7 @@ def explain(code: str, *, rules: Iterable[Rule] | None = None) -> Rule:
     chosen = _with_user_rules(rules)
     found = chosen.get(code) if isinstance(code, str) else None
     if found is None:
-        raise LookupError(
+        raise UnknownCodeError(
             f"explain: no rule has the code {code!r}; known codes: {', '.join(sorted(chosen))}"
         )
     return found
