@@ -57,5 +57,5 @@ assert report.ok  # a warning is not an error
 
 # Run only your own rule, or only some built-in ones, with select= and ignore=.
 assert rs.validate(changed, rules=[unfunded_activity], select=["XY"]).codes == ("XY001",)
-print(rs.rules.explain("XY001", rules=[unfunded_activity]).explanation)
+print(rs.rules.rule_for("XY001", rules=[unfunded_activity]).explanation)
 # --8<-- [end:use]

@@ -66,7 +66,7 @@ def test_the_scan_finds_a_built_in_raise(tmp_path):
         (lambda: rs.loads("{}", "xml"), ValueError),
         (lambda: rs.loads("{}", "json", max_bytes=-1), ValueError),
         (lambda: rs.dumps("not a strategy", "json"), TypeError),
-        (lambda: rs.rules.explain("RS999"), LookupError),
+        (lambda: rs.rules.rule_for("RS999"), LookupError),
         (lambda: rs.validate(reference.strategy_2024(), rules=[5]), TypeError),
         (lambda: rs.Pillar(code="", title_nl="a", title_en="b", description=""), ValueError),
     ],

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import romstrategy.testing as rst
 from romstrategy import MotionKind, MotionStatus, reference
 from romstrategy._model._kamerstuk import KamerstukRef
-from romstrategy.parliament import merge, merged
+from romstrategy.parliament import merge, merge_with_notes
 from romstrategy.rules import validate
 from tests.helpers import (
     ADOPTED,
@@ -65,7 +65,7 @@ def test_matches_by_id_when_either_has_no_kamerstuk(mine_has, theirs_has):
 def test_never_matches_two_different_kamerstukken_even_with_equal_ids():
     strategy = one(motion(step(SUBMITTED), id="m", kamerstuk=K124))
     theirs = motion(step(SUBMITTED), step(ADOPTED), id="m", kamerstuk=K125, co_submitters=("A",))
-    assert merged(strategy, [theirs]) == (strategy, ())
+    assert merge_with_notes(strategy, [theirs]) == (strategy, ())
 
 
 def test_never_matches_other_ids_without_kamerstukken():
@@ -127,7 +127,7 @@ def test_never_overwrites_what_the_strategy_has():
         note="theirs",
     )
     strategy = one(mine)
-    assert merged(strategy, [theirs]) == (strategy, ())
+    assert merge_with_notes(strategy, [theirs]) == (strategy, ())
 
 
 def test_takes_no_co_submitted_flag_without_names():
@@ -187,7 +187,7 @@ def test_adds_submitted_to_an_empty_history():
 def test_never_adds_settled_or_in_progress(history):
     strategy = one(motion(step(SUBMITTED), step(ADOPTED)))
     status = history[-1].status.value
-    assert merged(strategy, [motion(*history)]) == (
+    assert merge_with_notes(strategy, [motion(*history)]) == (
         strategy,
         (
             f"Motion 'm-1': the Kamer's step {status} (2024-01-01) is left out: the strategy, "
@@ -199,14 +199,14 @@ def test_never_adds_settled_or_in_progress(history):
 def test_a_status_the_motion_has_is_neither_added_again_nor_a_note():
     strategy = one(motion(step(SUBMITTED), step(ADOPTED), step(SETTLED, None, "letter")))
     theirs = motion(step(SUBMITTED, "2023-07-06"), step(ADOPTED, "2023-07-11"), step(SETTLED))
-    assert merged(strategy, [theirs]) == (strategy, ())
+    assert merge_with_notes(strategy, [theirs]) == (strategy, ())
 
 
 def test_adopted_by_the_kamer_but_rejected_in_the_strategy_changes_nothing_and_says_why():
     mine = motion(step(SUBMITTED), step(REJECTED, "2023-07-11"), id="de-jong", kamerstuk=K124)
     strategy = one(mine)
     theirs = motion(step(SUBMITTED), step(ADOPTED, "2023-07-11"), id="2099Z00001", kamerstuk=K124)
-    assert merged(strategy, [theirs]) == (
+    assert merge_with_notes(strategy, [theirs]) == (
         strategy,
         (
             "Motion 'de-jong' (the Kamer's '2099Z00001'): the Kamer's step adopted "
@@ -218,7 +218,7 @@ def test_adopted_by_the_kamer_but_rejected_in_the_strategy_changes_nothing_and_s
 
 def test_leaves_out_a_submitted_step_dated_before_the_motion_was_submitted():
     strategy = one(motion(submitted_on="2023-07-06"))
-    assert merged(strategy, [motion(step(SUBMITTED, "2023-07-01"))]) == (
+    assert merge_with_notes(strategy, [motion(step(SUBMITTED, "2023-07-01"))]) == (
         strategy,
         (
             "Motion 'm-1': the Kamer's step submitted (2023-07-01) is left out: it would break "
@@ -232,7 +232,7 @@ def test_leaves_out_a_submitted_step_dated_after_the_strategys_own_steps():
     # The history lacks its submitted step (one RS301 finding), but adding the Kamer's
     # would trade that finding for another: adoption before submission.
     strategy = one(motion(step(ADOPTED, "2023-07-11")))
-    assert merged(strategy, [motion(step(SUBMITTED, "2023-07-12"))]) == (
+    assert merge_with_notes(strategy, [motion(step(SUBMITTED, "2023-07-12"))]) == (
         strategy,
         (
             "Motion 'm-1': the Kamer's step submitted (2023-07-12) is left out: the later step "
@@ -247,7 +247,7 @@ def test_adds_a_step_once_the_step_before_it_is_there():
     # comes first, and then the held step fits. One merge does both.
     strategy = one(motion())
     imported = [motion(step(HELD, "2023-07-07")), motion(step(SUBMITTED, "2023-07-06"))]
-    result, notes = merged(strategy, imported)
+    result, notes = merge_with_notes(strategy, imported)
     assert result.motions[0].history == (step(SUBMITTED, "2023-07-06"), step(HELD, "2023-07-07"))
     assert notes == ()
     assert merge(result, imported) == result
@@ -274,7 +274,7 @@ def test_never_removes_reorders_or_changes_a_step(theirs):
 
 def test_leaves_out_unmatched_motions_by_default():
     strategy = one(motion(id="m"))
-    assert merged(strategy, [motion(step(SUBMITTED), id="new")]) == (strategy, ())
+    assert merge_with_notes(strategy, [motion(step(SUBMITTED), id="new")]) == (strategy, ())
 
 
 def test_adds_unmatched_motions_at_the_end_in_import_order_without_settled_steps():
@@ -287,7 +287,7 @@ def test_adds_unmatched_motions_at_the_end_in_import_order_without_settled_steps
         step(SETTLED, "2024-01-01", "letter"),
         id="a",
     )
-    result, notes = merged(strategy, [second, first], add_new=True)
+    result, notes = merge_with_notes(strategy, [second, first], add_new=True)
     assert result.motions == (
         motion(id="m"),
         second,
@@ -308,7 +308,7 @@ def test_adds_a_new_motion_once_and_merges_later_imports_of_it():
 
 
 def test_a_new_motion_keeps_only_the_steps_that_make_a_valid_lifecycle():
-    result, notes = merged(one(), [motion(step(ADOPTED), id="n")], add_new=True)
+    result, notes = merge_with_notes(one(), [motion(step(ADOPTED), id="n")], add_new=True)
     assert result.motions == (motion(id="n"),)
     assert notes == (
         "Motion 'n': the Kamer's step adopted (no date) is left out: it would break the "
@@ -337,12 +337,12 @@ def test_refuses_to_add_motions_whose_ids_the_strategy_already_uses():
 def test_refuses_one_clashing_id_in_the_singular():
     strategy = one(motion(id="m", kamerstuk=K124))
     message = (
-        "merged(add_new=True): the imported motion id 'm' matches no motion of the strategy by "
+        "merge_with_notes(add_new=True): the imported motion id 'm' matches no motion of the strategy by "
         "its Kamerstuk, but the strategy already uses the id; give it another id, or correct "
         "the Kamerstuk"
     )
     with pytest.raises(ValueError, match=exactly(message)):
-        merged(strategy, [motion(id="m", kamerstuk=K125)], add_new=True)
+        merge_with_notes(strategy, [motion(id="m", kamerstuk=K125)], add_new=True)
 
 
 def test_two_imported_motions_that_share_an_id_are_named_as_such():
@@ -373,10 +373,10 @@ def test_an_added_motion_with_co_signers_is_co_submitted_and_keeps_rs304_quiet()
 
 def test_notes_show_user_text_escaped():
     strategy = one(motion(step(SUBMITTED), step(REJECTED), id="m\x1b[2J"))
-    _, notes = merged(strategy, [motion(step(ADOPTED), id="k\x07", kamerstuk=K124)])
+    _, notes = merge_with_notes(strategy, [motion(step(ADOPTED), id="k\x07", kamerstuk=K124)])
     assert notes == ()  # no match: the strategy's motion has no Kamerstuk and another id
     strategy = one(motion(step(SUBMITTED), step(REJECTED), id="m\x1b[2J", kamerstuk=K124))
-    _, notes = merged(strategy, [motion(step(ADOPTED), id="k\x07", kamerstuk=K124)])
+    _, notes = merge_with_notes(strategy, [motion(step(ADOPTED), id="k\x07", kamerstuk=K124)])
     assert notes == (
         "Motion 'm\\x1b[2J' (the Kamer's 'k\\x07'): the Kamer's step adopted (no date) is left "
         "out: it would break the lifecycle (RS301): rejected cannot be followed by adopted.",
@@ -386,7 +386,7 @@ def test_notes_show_user_text_escaped():
 def test_notes_name_amendments_as_such_and_are_not_repeated():
     mine = motion(step(SUBMITTED), id="a", kind=MotionKind.AMENDMENT)
     theirs = motion(step(SUBMITTED), step(SETTLED), id="a")
-    _, notes = merged(one(mine, mine), [theirs, theirs])
+    _, notes = merge_with_notes(one(mine, mine), [theirs, theirs])
     assert notes == (
         "Amendment 'a': the Kamer's step settled (no date) is left out: the strategy, not the "
         "Kamer, records when a motion is in progress or settled.",
@@ -396,7 +396,7 @@ def test_notes_name_amendments_as_such_and_are_not_repeated():
 def test_merge_is_the_strategy_that_merged_returns():
     strategy = one(motion(step(SUBMITTED)))
     imported = (motion(step(SUBMITTED), step(ADOPTED), step(SETTLED)),)
-    result, notes = merged(strategy, iter(imported))
+    result, notes = merge_with_notes(strategy, iter(imported))
     assert merge(strategy, iter(imported)) == result
     assert result.motions[0].history == (step(SUBMITTED), step(ADOPTED))
     assert notes == (
@@ -426,10 +426,13 @@ def test_merge_is_the_strategy_that_merged_returns():
             lambda: merge(one(), [], add_new="yes"),
             "merge(add_new=...): got str 'yes', expected bool",
         ),
-        (lambda: merged((), []), "merged(strategy=...): got tuple (), expected Strategy"),
         (
-            lambda: merged(one(), 3),
-            "merged(motions=...): got int 3, expected an iterable of Motion",
+            lambda: merge_with_notes((), []),
+            "merge_with_notes(strategy=...): got tuple (), expected Strategy",
+        ),
+        (
+            lambda: merge_with_notes(one(), 3),
+            "merge_with_notes(motions=...): got int 3, expected an iterable of Motion",
         ),
     ],
 )
@@ -456,7 +459,7 @@ def de_jong_from_the_kamer():
 
 def test_the_reference_already_holds_everything_the_kamer_says_of_motie_de_jong():
     strategy = reference.strategy_2024()
-    assert merged(strategy, [de_jong_from_the_kamer()]) == (strategy, ())
+    assert merge_with_notes(strategy, [de_jong_from_the_kamer()]) == (strategy, ())
     assert merge(strategy, [de_jong_from_the_kamer()], add_new=True) == strategy
 
 
@@ -504,11 +507,11 @@ def is_subsequence(part, whole):
 
 def merged_or_reject(strategy, imported, add_new):
     try:
-        return merged(strategy, imported, add_new=add_new)
+        return merge_with_notes(strategy, imported, add_new=add_new)
     except ValueError as error:
         message = str(error)
     assert add_new
-    assert message.startswith("merged(add_new=True): the imported motion id")
+    assert message.startswith("merge_with_notes(add_new=True): the imported motion id")
     return reject()
 
 
@@ -583,7 +586,7 @@ def matches(mine, theirs):
 
 @given(rst.strategies(max_allocations=2))
 def test_a_passing_strategy_merged_with_the_reference_motion_is_unchanged(strategy):
-    assert merged(strategy, [de_jong_from_the_kamer()], add_new=True) == (strategy, ())
+    assert merge_with_notes(strategy, [de_jong_from_the_kamer()], add_new=True) == (strategy, ())
 
 
 # --- finding the matches at once ----------------------------------------------------------

@@ -34,14 +34,14 @@ from romstrategy._rules import _realisation
 from romstrategy.rules import (
     RULES,
     Finding,
-    Report,
+    Findings,
     Rule,
     Severity,
     StrategyInvalid,
     Violation,
     competing_pairs,
-    explain,
     rule,
+    rule_for,
     validate,
 )
 from romstrategy.rules import validate as run_rules
@@ -132,19 +132,19 @@ def test_a_report_orders_findings_by_code_then_path_then_subjects():
     a2 = finding(code="RS1", path="a", subjects=("z",))
     a1 = finding(code="RS1", path="a", subjects=("y",))
     c = finding(code="RS1", path="c", severity=Severity.WARNING)
-    report = Report([b, c, a2, a1])
+    report = Findings([b, c, a2, a1])
     assert report.findings == (a1, a2, c, b)
     assert report.errors == (a1, a2, b)
     assert report.warnings == (c,)
     assert report.infos == ()
     assert not report.ok
     assert report.codes == ("RS1", "RS2")
-    assert Report([c]).ok
-    assert Report().ok
+    assert Findings([c]).ok
+    assert Findings().ok
 
 
 def test_a_report_is_plain_data_for_json_and_readable_text():
-    report = Report([finding(), finding(code="ACME002", severity="info", path="x")])
+    report = Findings([finding(), finding(code="ACME002", severity="info", path="x")])
     data = report.to_dict()
     assert json.loads(json.dumps(data)) == data
     assert data == {
@@ -177,16 +177,16 @@ def test_a_report_is_plain_data_for_json_and_readable_text():
     assert (
         report.format("nl").splitlines()[0] == "2 bevindingen (1 fout, 0 waarschuwingen, 1 info)"
     )
-    assert str(Report()) == "No findings."
-    assert Report().format("nl") == "Geen bevindingen."
+    assert str(Findings()) == "No findings."
+    assert Findings().format("nl") == "Geen bevindingen."
 
 
 def test_raise_for_errors_carries_every_finding_and_lists_them_all():
     warning = finding(code="ACME002", severity=Severity.WARNING)
     error = finding()
-    Report([warning]).raise_for_errors()
+    Findings([warning]).raise_for_errors()
     with pytest.raises(StrategyInvalid) as caught:
-        Report([warning, error]).raise_for_errors()
+        Findings([warning, error]).raise_for_errors()
     assert caught.value.findings == (error, warning)
     assert caught.value.errors == (error,)
     assert str(caught.value).splitlines() == [
@@ -216,8 +216,8 @@ def test_user_rules_run_for_one_call_and_never_leak_into_another():
     assert validate(s).findings == ()
     assert "ACME001" not in RULES
     with pytest.raises(LookupError):
-        explain("ACME001")
-    assert explain("ACME001", rules=[UNTITLED]) is UNTITLED
+        rule_for("ACME001")
+    assert rule_for("ACME001", rules=[UNTITLED]) is UNTITLED
 
 
 def test_user_rules_take_part_in_select_and_ignore():
@@ -300,7 +300,7 @@ def test_validate_refuses_what_is_not_a_strategy():
 
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_explain_gives_each_rule_its_words_and_examples(code):
-    found = explain(code)
+    found = rule_for(code)
     assert found is RULES[code]
     assert found.code == code
     assert found.title.strip()
@@ -312,14 +312,14 @@ def test_explain_gives_each_rule_its_words_and_examples(code):
 
 def test_explain_rejects_an_unknown_code_clearly():
     with pytest.raises(LookupError, match="no rule has the code 'RS999'; known codes: RS001"):
-        explain("RS999")
+        rule_for("RS999")
     with pytest.raises(LookupError, match="no rule has the code 'RS2'"):
-        explain("RS2")
+        rule_for("RS2")
 
 
 def test_rs102_documents_its_draft_severity():
-    assert explain("RS102").severity is Severity.ERROR
-    assert "warning" in explain("RS102").explanation
+    assert rule_for("RS102").severity is Severity.ERROR
+    assert "warning" in rule_for("RS102").explanation
 
 
 # === budget rules (RS1xx) =================================================================
@@ -1624,7 +1624,7 @@ def test_select_and_ignore_partition_the_findings(strategy, prefixes):
     everything = validate(strategy).findings
     chosen = validate(strategy, select=prefixes).findings
     rest = validate(strategy, ignore=prefixes).findings
-    assert Report(chosen + rest).findings == everything
+    assert Findings(chosen + rest).findings == everything
     assert not set(chosen) & set(rest)
     assert all(f.code.startswith(tuple(prefixes)) for f in chosen)
 
@@ -1915,7 +1915,9 @@ def test_a_finding_formats_one_line_in_each_language():
 
 def test_a_finding_and_a_report_still_take_the_old_name_locale_with_a_warning():
     report = validate(small(pillars=()))
-    with pytest.warns(DeprecationWarning, match=r"Report\.format\(locale=\.\.\.\) is deprecated"):
+    with pytest.warns(
+        DeprecationWarning, match=r"Findings\.format\(locale=\.\.\.\) is deprecated"
+    ):
         assert report.format(locale="nl") == report.format(lang="nl")
     with pytest.warns(DeprecationWarning, match=r"Finding\.format\(locale=\.\.\.\) is deprecated"):
         assert report.findings[0].format(locale="nl") == report.findings[0].format("nl")
@@ -1927,9 +1929,9 @@ def test_a_finding_and_a_report_refuse_another_language_by_name():
     ):
         finding_exact().format("de")
     with pytest.raises(
-        ValueError, match=exactly("Report.format: got lang 'de', expected 'en' or 'nl'")
+        ValueError, match=exactly("Findings.format: got lang 'de', expected 'en' or 'nl'")
     ):
-        Report([finding_exact()]).format("de")
+        Findings([finding_exact()]).format("de")
 
 
 @pytest.mark.parametrize(
@@ -1996,7 +1998,7 @@ def test_the_headline_counts_each_severity_with_singular_and_plural(severities, 
         finding_exact(path=f"funding_sources[f{index}].amount", severity=severity)
         for index, severity in enumerate(severities)
     ]
-    report = Report(findings)
+    report = Findings(findings)
     assert report.format("en").splitlines()[0] == en
     assert report.format("nl").splitlines()[0] == nl
     assert len(report.format("en").splitlines()) == 1 + len(findings)
@@ -2008,9 +2010,9 @@ def test_the_headline_counts_each_severity_with_singular_and_plural(severities, 
 
 
 def test_an_empty_report_says_so_in_each_language():
-    assert Report().format() == "No findings."
-    assert Report().format("nl") == "Geen bevindingen."
-    assert str(Report()) == "No findings."
+    assert Findings().format() == "No findings."
+    assert Findings().format("nl") == "Geen bevindingen."
+    assert str(Findings()) == "No findings."
 
 
 def test_strategy_invalid_lists_the_headline_and_every_finding_in_english():
@@ -2030,11 +2032,11 @@ def test_strategy_invalid_lists_the_headline_and_every_finding_in_english():
 
 
 def test_raise_for_errors_raises_only_for_errors():
-    Report(
+    Findings(
         [finding_exact(severity=Severity.WARNING), finding_exact(path="x", severity=Severity.INFO)]
     ).raise_for_errors()
     with pytest.raises(StrategyInvalid, match=r"\Astrategy is invalid: 1 finding \(1 error"):
-        Report([finding_exact()]).raise_for_errors()
+        Findings([finding_exact()]).raise_for_errors()
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -2148,16 +2150,16 @@ def test_explain_refuses_a_code_it_cannot_look_up_listing_the_known_codes():
     for code in ("RS999", ["RS001"], None):
         with pytest.raises(
             LookupError,
-            match=exactly(f"explain: no rule has the code {code!r}; known codes: {known}"),
+            match=exactly(f"rule_for: no rule has the code {code!r}; known codes: {known}"),
         ):
-            explain(code)
+            rule_for(code)
 
 
 def test_explain_and_validate_see_user_rules_for_one_call_only():
     extra = Rule("XX7", Severity.INFO, "T", "E", lambda s: [finding_exact(code="XX7")])
-    assert explain("XX7", rules=[extra]) is extra
+    assert rule_for("XX7", rules=[extra]) is extra
     with pytest.raises(LookupError):
-        explain("XX7")
+        rule_for("XX7")
     assert run_rules(small(), select="XX", rules=[extra]).codes == ("XX7",)
     assert "XX7" not in run_rules(small()).codes
 

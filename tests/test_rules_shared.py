@@ -81,4 +81,4 @@ def test_the_realisation_rules_keep_no_state_between_calls():
 @given(ledgers())
 def test_validate_finds_what_each_rule_finds_alone(strategy):
     alone = [finding for code in sorted(RULES) for finding in RULES[code].run(strategy)]
-    assert validate(strategy).findings == rs.rules.Report(alone).findings
+    assert validate(strategy).findings == rs.rules.Findings(alone).findings

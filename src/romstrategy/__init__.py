@@ -27,7 +27,15 @@ if typing.TYPE_CHECKING:
     from romstrategy._model._summary import summary
     from romstrategy._reports._notebook import to_frames, to_records
     from romstrategy._reports._progress import Progress, ProgressRow, progress
-    from romstrategy.rules import Finding, Report, Rule, Severity, StrategyInvalid, rule, validate
+    from romstrategy.rules import (
+        Finding,
+        Findings,
+        Rule,
+        Severity,
+        StrategyInvalid,
+        rule,
+        validate,
+    )
 
 __all__ = [
     "ROM",
@@ -40,6 +48,7 @@ __all__ = [
     "Error",
     "FieldError",
     "Finding",
+    "Findings",
     "FundingKind",
     "FundingSource",
     "KamerstukRef",
@@ -55,7 +64,6 @@ __all__ = [
     "Progress",
     "ProgressRow",
     "Province",
-    "Report",
     "Rule",
     "Scope",
     "Service",
@@ -95,7 +103,7 @@ _LAZY = {
     "tables": "romstrategy.tables",
     "parliament": "romstrategy.parliament",
     "Finding": "romstrategy.rules",
-    "Report": "romstrategy.rules",
+    "Findings": "romstrategy.rules",
     "Rule": "romstrategy.rules",
     "Severity": "romstrategy.rules",
     "StrategyInvalid": "romstrategy.rules",
@@ -113,7 +121,15 @@ _LAZY = {
 _MODULES = frozenset({"parliament", "reference", "reports", "rules", "tables"})
 
 
+_RENAMED = {"Report": "Findings"}
+"""Old names, for one release: reading one warns and gives the new one."""
+
+
 def __getattr__(name: str) -> typing.Any:
+    if name in _RENAMED:
+        from romstrategy._model._renamed import renamed
+
+        return renamed(__name__, _RENAMED, __getattr__, stacklevel=3)(name)
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module 'romstrategy' has no attribute {name!r}")

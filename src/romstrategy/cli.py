@@ -42,7 +42,7 @@ from romstrategy._model._strategy import Strategy
 from romstrategy._model._summary import budget_balance
 from romstrategy._model._vocabulary import Lang, count, money, percent
 from romstrategy._model._vocabulary import label as vocabulary_label
-from romstrategy.rules import RULES, Finding, Report, Severity, explain, validate
+from romstrategy.rules import RULES, Finding, Findings, Severity, rule_for, validate
 
 if TYPE_CHECKING:
     from romstrategy import Progress, ProgressRow
@@ -261,7 +261,7 @@ def _lang(lang: str) -> Lang:
     return "nl" if lang == "nl" else "en"
 
 
-def _summary_line(label: str, report: Report, strategy: Strategy, lang: str) -> str:
+def _summary_line(label: str, report: Findings, strategy: Strategy, lang: str) -> str:
     words = _lang(lang)
     parts = [
         count(number, severity, words) for severity, number in _counts(report.findings).items()
@@ -274,7 +274,7 @@ def _summary_line(label: str, report: Report, strategy: Strategy, lang: str) -> 
     return f"{label}: {', '.join(parts)}" + (f"; {budget}" if budget else "")
 
 
-_Result = tuple[str, Strategy | None, Report | None, _Failure | None]
+_Result = tuple[str, Strategy | None, Findings | None, _Failure | None]
 
 
 def _check_one(
@@ -601,7 +601,7 @@ def explain_command(code: str) -> None:
       romstrategy explain RS203
     """
     try:
-        rule = explain(code.strip().upper())
+        rule = rule_for(code.strip().upper())
     except LookupError as error:
         _fail(str(error))
     _echo(f"{rule.code} ({rule.severity.value}): {rule.title}")
@@ -962,13 +962,13 @@ def _merge_into(
     plan: str, out: str, motions: tuple[Motion, ...], add_new: bool, force: bool
 ) -> None:
     """Write `plan` merged with `motions` to `out`, and say what changed."""
-    from romstrategy.parliament import merged
+    from romstrategy.parliament import merge_with_notes
 
     _, strategy = _load(plan)
     if out != STDIN and _same_file(plan, out) and not force:
         _fail(f"{out} is {plan} itself; writing it drops its comments; use --force")
     try:
-        result, notes = merged(strategy, motions, add_new=add_new)
+        result, notes = merge_with_notes(strategy, motions, add_new=add_new)
     except ValueError as error:
         _fail(str(error))
     for note in notes:

@@ -29,7 +29,7 @@ from romstrategy._reports._overview import (
     SourceLine,
     overview,
 )
-from romstrategy.rules import Report
+from romstrategy.rules import Findings
 
 __all__ = [
     "JOINT",
@@ -56,7 +56,7 @@ def render(
     format: ReportFormat = "md",
     lang: Lang = "en",
     *,
-    report: Report | None = None,
+    report: Findings | None = None,
     as_of: date | str | None = None,
 ) -> str:
     """Render the overview report of `strategy`.

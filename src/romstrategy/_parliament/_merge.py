@@ -33,7 +33,7 @@ from romstrategy._rules._motions import invalid_motion_lifecycle
 from romstrategy._rules._text import path
 from romstrategy.rules import Finding
 
-__all__ = ["merge", "merged"]
+__all__ = ["merge", "merge_with_notes"]
 
 _S = MotionStatus
 _KAMERS = frozenset({_S.SUBMITTED, _S.HELD, _S.ADOPTED, _S.REJECTED, _S.WITHDRAWN})
@@ -90,7 +90,7 @@ def merge(strategy: Strategy, motions: Iterable[Motion], *, add_new: bool = Fals
 
     Returns:
         The updated strategy, equal to `strategy` where nothing changes.
-        Merging the same motions again changes nothing more. `merged` also
+        Merging the same motions again changes nothing more. `merge_with_notes` also
         says which steps were left out, and why.
 
     Raises:
@@ -102,7 +102,7 @@ def merge(strategy: Strategy, motions: Iterable[Motion], *, add_new: bool = Fals
     return _merged(strategy, motions, add_new, "merge")[0]
 
 
-def merged(
+def merge_with_notes(
     strategy: Strategy, motions: Iterable[Motion], *, add_new: bool = False
 ) -> tuple[Strategy, tuple[str, ...]]:
     """The same as `merge`, and a note for every step of the Kamer's that was left out, and why.
@@ -118,7 +118,7 @@ def merged(
         TypeError: as `merge` does.
         ValueError: as `merge` does.
     """
-    return _merged(strategy, motions, add_new, "merged")
+    return _merged(strategy, motions, add_new, "merge_with_notes")
 
 
 def _merged(

@@ -24,7 +24,7 @@ from romstrategy._reports._progress import (
     rom_order,
 )
 from romstrategy._reports._years import AFTER, BEFORE, per_year
-from romstrategy.rules import Report, validate
+from romstrategy.rules import Findings, validate
 
 __all__ = ["JOINT", "UNASSIGNED", "Line", "MotionLine", "Overview", "SourceLine", "overview"]
 
@@ -102,7 +102,7 @@ class Overview:
     """
 
     strategy: Strategy
-    report: Report
+    report: Findings
     allocated: Money
     pillars: tuple[Line, ...]
     years: tuple[Line, ...]
@@ -191,7 +191,7 @@ def _progress_pair(strategy: Strategy, as_of: object) -> tuple[Progress | None, 
 
 
 def overview(
-    strategy: Strategy, report: Report | None = None, *, as_of: date | str | None = None
+    strategy: Strategy, report: Findings | None = None, *, as_of: date | str | None = None
 ) -> Overview:
     """Work out what the overview report says about `strategy`.
 
@@ -207,7 +207,7 @@ def overview(
     """
     argument(strategy, Strategy, "overview")
     if report is not None:
-        argument(report, Report, "overview(report=...)")
+        argument(report, Findings, "overview(report=...)")
     by_pillar, by_year = _progress_pair(strategy, as_of)
     total = sum(a.amount.cents for a in strategy.allocations)
     pillars = _sum_by(

@@ -22,7 +22,7 @@ __all__ = [
     "CODE_PATTERN",
     "Code",
     "Finding",
-    "Report",
+    "Findings",
     "Severity",
     "StrategyInvalid",
     "Violation",
@@ -174,13 +174,13 @@ class Violation:
 def _sorted_findings(value: object) -> tuple[Finding, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise ArgumentTypeError(
-            f"Report.findings: got {shown(value)}, expected a sequence of Finding"
+            f"Findings.findings: got {shown(value)}, expected a sequence of Finding"
         )
     items = tuple(value)
     for index, item in enumerate(items):
         if not isinstance(item, Finding):
             raise ArgumentTypeError(
-                f"Report.findings[{index}]: got {type(item).__name__} {shown(item)}, "
+                f"Findings.findings[{index}]: got {type(item).__name__} {shown(item)}, "
                 "expected Finding"
             )
     return tuple(sorted(items, key=Finding.sort_key))
@@ -196,7 +196,7 @@ def _headline(findings: tuple[Finding, ...], lang: Lang) -> str:
 
 
 @attrs.frozen
-class Report:
+class Findings:
     """What `validate` found in a strategy (*validatierapport*).
 
     Attributes:
@@ -251,9 +251,9 @@ class Report:
 
         `locale=` is the old name of `lang`; it still works in 0.1 and warns.
         """
-        lang = language(lang, locale, "Report.format", "en")
+        lang = language(lang, locale, "Findings.format", "en")
         if lang not in ("en", "nl"):
-            raise ArgumentError(f"Report.format: got lang {lang!r}, expected 'en' or 'nl'")
+            raise ArgumentError(f"Findings.format: got lang {lang!r}, expected 'en' or 'nl'")
         if not self.findings:
             return label("no_findings", lang)
         lines = [_headline(self.findings, lang)]
@@ -296,7 +296,7 @@ class StrategyInvalid(Error):  # noqa: N818  # the name the issue gives it
     """
 
     def __init__(self, findings: Iterable[Finding]) -> None:
-        self.findings: tuple[Finding, ...] = Report(tuple(findings)).findings
+        self.findings: tuple[Finding, ...] = Findings(tuple(findings)).findings
         lines = [f"strategy is invalid: {_headline(self.findings, 'en')}"]
         lines.extend(finding.format("en") for finding in self.findings)
         super().__init__("\n".join(lines))

@@ -15,7 +15,7 @@ from romstrategy._model._kinds import enum_member
 from romstrategy._model._strategy import Strategy
 from romstrategy._rules._findings import Finding, Severity, Violation, check_code
 
-__all__ = ["Change", "Check", "Memo", "Rule", "SharedCheck", "rule", "run", "shares"]
+__all__ = ["Check", "Example", "Memo", "Rule", "SharedCheck", "rule", "run", "shares"]
 
 T = TypeVar("T")
 
@@ -26,7 +26,7 @@ It yields `Violation`s, to which the rule adds its code and severity, or
 whole `Finding`s that carry the rule's own code.
 """
 
-Change = Callable[[Strategy], Strategy]
+Example = Callable[[Strategy], Strategy]
 """A change of a strategy, as a rule's example: `breaks` and `keeps` (*voorbeeld*)."""
 
 
@@ -160,7 +160,8 @@ class Rule:
     `Rule(code, severity, title, explanation, check)` builds one; `check`
     is a pure function `check(strategy) -> Iterable[Finding]` whose findings
     all carry `code`; it may yield violations instead, which `run` turns into
-    findings with the rule's code and severity. `romstrategy.rules.explain(code)` returns the rule.
+    findings with the rule's code and severity. `romstrategy.rules.rule_for(code)` returns
+    the rule.
 
     Attributes:
         code: the stable code, e.g. `"RS203"`; capital letters, then digits.
@@ -188,10 +189,10 @@ class Rule:
     title_nl: str = _plain_field()
     failing_example: str = _plain_field()
     passing_example: str = _plain_field()
-    breaks: Change | None = attrs.field(
+    breaks: Example | None = attrs.field(
         default=None, kw_only=True, validator=_optional_callable, repr=False
     )
-    keeps: Change | None = attrs.field(
+    keeps: Example | None = attrs.field(
         default=None, kw_only=True, validator=_optional_callable, repr=False
     )
 
@@ -242,8 +243,8 @@ def rule(
     title_nl: str = "",
     failing_example: str = "",
     passing_example: str = "",
-    breaks: Change | None = None,
-    keeps: Change | None = None,
+    breaks: Example | None = None,
+    keeps: Example | None = None,
 ) -> Callable[[Check], Rule]:
     """Build a `Rule` from a check function, as a decorator.
 
@@ -287,5 +288,5 @@ def rule(
     return build
 
 
-def _described(change: Change | None) -> str:
+def _described(change: Example | None) -> str:
     return "" if change is None else " ".join((inspect.getdoc(change) or "").split())

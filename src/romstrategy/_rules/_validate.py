@@ -1,4 +1,4 @@
-"""The registry of built-in rules, `validate` and `explain` (*validatie*)."""
+"""The registry of built-in rules, `validate` and `rule_for` (*validatie*)."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from romstrategy._rules import (
     _realisation,
     _references,
 )
-from romstrategy._rules._findings import Finding, Report
+from romstrategy._rules._findings import Finding, Findings
 from romstrategy._rules._rule import Memo, Rule, run
 
-__all__ = ["RULES", "explain", "validate"]
+__all__ = ["RULES", "rule_for", "validate"]
 
 _FAMILIES = (_references, _budget, _complementarity, _motions, _coverage, _realisation)
 """The modules of the built-in rules; each registers its rules with `@rule`."""
@@ -76,11 +76,11 @@ def validate(
     select: Codes = None,
     ignore: Codes = None,
     rules: Iterable[Rule] | None = None,
-) -> Report:
+) -> Findings:
     """Check a strategy against every rule and report all findings at once.
 
     Nothing is raised for a problem in the strategy: every problem is a
-    finding in the report. Call `Report.raise_for_errors()` to stop on errors.
+    finding in the report. Call `Findings.raise_for_errors()` to stop on errors.
     The rules of one call share what several of them work out (the
     realisation rules' ledger, say) in a `Memo` of that call, which goes
     when the call returns.
@@ -115,10 +115,10 @@ def validate(
         if code.startswith(ignored):
             continue
         findings.extend(run(chosen[code], memo))
-    return Report(findings)
+    return Findings(findings)
 
 
-def explain(code: str, *, rules: Iterable[Rule] | None = None) -> Rule:
+def rule_for(code: str, *, rules: Iterable[Rule] | None = None) -> Rule:
     """Return the rule with this code, for its title and explanation.
 
     The `Rule` holds `code`, `severity`, `title`, `title_nl`,
@@ -135,6 +135,6 @@ def explain(code: str, *, rules: Iterable[Rule] | None = None) -> Rule:
     found = chosen.get(code) if isinstance(code, str) else None
     if found is None:
         raise UnknownCodeError(
-            f"explain: no rule has the code {code!r}; known codes: {', '.join(sorted(chosen))}"
+            f"rule_for: no rule has the code {code!r}; known codes: {', '.join(sorted(chosen))}"
         )
     return found
