@@ -7,7 +7,7 @@ import enum
 import attrs
 
 from romstrategy._model._budget import Allocation, FundingSource, balances
-from romstrategy._model._display import brief, html_table
+from romstrategy._model._display import brief, html_table, shown
 from romstrategy._model._kinds import Id, Ids, OptionalText, Text, by_kind
 from romstrategy._model._parliament import Motion
 from romstrategy._model._parties import ROM, Organisation, Province
@@ -129,8 +129,6 @@ class Strategy:
         source: the document it comes from, or `None`.
     """
 
-    __repr__ = brief
-
     id: Id
     title: Text
     period: Period
@@ -146,6 +144,25 @@ class Strategy:
     transactions: tuple[Transaction, ...] = ()
     settles: Ids = ()
     source: OptionalText = None
+
+    def __repr__(self) -> str:
+        """`Strategy('id', 3 pillars, 9 ROMs, 4 funding sources, 0 allocations)`: a summary.
+
+        The full form of a strategy is its document: `romstrategy.dumps(strategy, "json")`,
+        or `attrs.asdict(strategy)`.
+        """
+        counted = [
+            (self.pillars, "pillar"),
+            (self.roms, "ROM"),
+            (self.funding_sources, "funding source"),
+            (self.allocations, "allocation"),
+        ]
+        if self.transactions:
+            counted.append((self.transactions, "transaction"))
+        counts = (
+            f"{len(items)} {word}{'' if len(items) == 1 else 's'}" for items, word in counted
+        )
+        return f"Strategy({shown(self.id)}, {', '.join(counts)})"
 
     def _repr_html_(self) -> str:
         """A compact HTML table that summarises the strategy, for notebooks."""
