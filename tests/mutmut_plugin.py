@@ -14,7 +14,7 @@ def pytest_runtest_setup(item):
     writer keep nothing between documents. A plain pytest run never calls
     this: this module is not a plugin unless `-p` names it.
     """
-    from romstrategy._documents import _formats, _json
+    from romstrategy._documents import _formats, _strict_json
 
     _formats._json_encoder.cache_clear()
-    _json._decoder.cache_clear()
+    _strict_json._decoder.cache_clear()

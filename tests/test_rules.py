@@ -30,7 +30,7 @@ from romstrategy import (
     StrategyStatus,
     reference,
 )
-from romstrategy._rules import _realisation
+from romstrategy._rules import _realisation_rules
 from romstrategy.rules import (
     RULES,
     Finding,
@@ -1559,13 +1559,13 @@ def test_the_realisation_findings_do_not_depend_on_the_order_of_the_transactions
 
 def test_validate_makes_the_realisation_ledger_once_per_call(monkeypatch):
     made = []
-    read = _realisation._read
+    read = _realisation_rules._read
 
     def counted(strategy):
         made.append(strategy)
         return read(strategy)
 
-    monkeypatch.setattr(_realisation, "_read", counted)
+    monkeypatch.setattr(_realisation_rules, "_read", counted)
     s = realised(pay("t-1", "10.00", "2024-03-01"), commit("t-2", "-1.00", "2024-03-02"))
     first = validate(s)
     assert len(made) == 1

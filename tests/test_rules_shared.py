@@ -6,7 +6,7 @@ import weakref
 from hypothesis import given
 
 import romstrategy as rs
-from romstrategy._rules import _realisation
+from romstrategy._rules import _realisation_rules
 from romstrategy._rules._rule import Memo, Sharing, run, shares
 from romstrategy.rules import RULES, Severity, Violation, rule, validate
 from tests.helpers import commit, pay, small
@@ -66,7 +66,7 @@ def test_the_realisation_rules_keep_no_state_between_calls():
     # Constants are named in capitals; nothing else in the module may hold data.
     held = [
         name
-        for name, value in vars(_realisation).items()
+        for name, value in vars(_realisation_rules).items()
         if isinstance(value, dict | set | list | weakref.ref) and not name.isupper()
     ]
     assert [name for name in held if not name.startswith("__")] == []

@@ -16,11 +16,11 @@ from romstrategy._model._error import ArgumentError, ArgumentTypeError, Error, U
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._kinds import FieldError
 from romstrategy._model._money import Money
-from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
+from romstrategy._model._motion import Motion, MotionKind, MotionStatus, StatusChange
 from romstrategy._model._parties import ROM, Organisation, OrganisationKind, Province
 from romstrategy._model._period import Period
-from romstrategy._model._realisation import Transaction, TransactionKind
 from romstrategy._model._strategy import Activity, Pillar, Scope, Service, Strategy, StrategyStatus
+from romstrategy._model._transaction import Transaction, TransactionKind
 
 if typing.TYPE_CHECKING:
     from romstrategy import parliament, reference, reports, rules, tables

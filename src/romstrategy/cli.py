@@ -37,7 +37,7 @@ from romstrategy._documents._starter import STARTER_TOML
 from romstrategy._model._display import json_text, shown, visible
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._money import Money
-from romstrategy._model._parliament import Motion
+from romstrategy._model._motion import Motion
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._summary import budget_balance
 from romstrategy._model._vocabulary import Lang, count, money, percent

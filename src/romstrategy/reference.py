@@ -17,7 +17,7 @@ import pendulum
 from romstrategy._model._budget import FundingKind, FundingSource
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._money import Money
-from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
+from romstrategy._model._motion import Motion, MotionKind, MotionStatus, StatusChange
 from romstrategy._model._parties import ROM, Organisation, OrganisationKind, Province
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Pillar, Strategy, StrategyStatus

@@ -31,10 +31,10 @@ from romstrategy._model._budget import Allocation, FundingKind, FundingSource
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._money import MAX_EUROS, Money
-from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
+from romstrategy._model._motion import Motion, MotionKind, MotionStatus, StatusChange
 from romstrategy._model._period import Period
-from romstrategy._model._realisation import Transaction, TransactionKind
 from romstrategy._model._strategy import Activity, Scope, Service, Strategy, StrategyStatus
+from romstrategy._model._transaction import Transaction, TransactionKind
 from romstrategy.rules import RULES
 
 __all__ = [

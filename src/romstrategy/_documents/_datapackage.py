@@ -29,7 +29,7 @@ import pendulum
 from romstrategy._documents._errors import DocumentError, Problem, suggestion
 from romstrategy._documents._files import naming, write_atomically
 from romstrategy._documents._formats import MAX_BYTES
-from romstrategy._documents._tables import (
+from romstrategy._documents._layout import (
     SEPARATOR,
     STRATEGY,
     STRATEGY_ROWS,

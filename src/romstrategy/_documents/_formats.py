@@ -141,7 +141,7 @@ DuplicateCheck = Callable[[int | None], None]
 """Raises for keys that a document holds twice, given how many keys its reader counted.
 
 `None` means not counted. TOML and YAML parsers refuse duplicates themselves;
-for JSON, `_json.refuse_duplicates` of the text.
+for JSON, `_strict_json.refuse_duplicates` of the text.
 """
 
 
@@ -178,9 +178,9 @@ def parse_value(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -
     """
     value, check = _parsed(data, format, max_bytes)
     if check is not _no_check:
-        from romstrategy._documents import _json
+        from romstrategy._documents import _strict_json
 
-        check(_json.keys_of(value))
+        check(_strict_json.keys_of(value))
     return value
 
 
@@ -189,10 +189,10 @@ def _parsed(data: str | bytes, format: str, max_bytes: int) -> tuple[object, Dup
     check_limit(max_bytes)
     if kind != "json":
         return _parse_text(kind, _text(data, max_bytes)), _no_check
-    from romstrategy._documents import _json
+    from romstrategy._documents import _strict_json
 
     raw = _bytes(data, max_bytes)
-    return _json.load(raw), functools.partial(_json.refuse_duplicates, raw)
+    return _strict_json.load(raw), functools.partial(_strict_json.refuse_duplicates, raw)
 
 
 def check_limit(max_bytes: object) -> None:
@@ -206,7 +206,7 @@ def check_limit(max_bytes: object) -> None:
 @functools.cache
 def _json_encoder() -> Any:
     """Msgspec's JSON encoder, made on first use: it writes in C."""
-    from romstrategy._documents._json import msgspec_module
+    from romstrategy._documents._strict_json import msgspec_module
 
     return msgspec_module().json.Encoder()
 

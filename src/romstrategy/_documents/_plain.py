@@ -32,9 +32,9 @@ from typing import Any
 
 import attrs
 
-from romstrategy._documents._json import msgspec_module as _msgspec
+from romstrategy._documents._strict_json import msgspec_module as _msgspec
 from romstrategy._model._kinds import Kind, kinds
-from romstrategy._model._parliament import Motion
+from romstrategy._model._motion import Motion
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
 

@@ -17,7 +17,7 @@ from romstrategy._documents._trees import SCHEMA_VERSION, strategy_from
 from romstrategy._model._display import shown
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._kinds import argument
-from romstrategy._model._parliament import Motion
+from romstrategy._model._motion import Motion
 from romstrategy._model._strategy import Strategy
 
 __all__ = ["SCHEMA_VERSION", "dump", "dumps", "dumps_motions", "load", "loads", "strategy_from"]

@@ -38,7 +38,7 @@ import pendulum
 from romstrategy._documents._errors import DocumentError, Problem, refused, suggestion
 from romstrategy._documents._files import read_limited, write_atomically
 from romstrategy._documents._formats import MAX_BYTES, check_limit
-from romstrategy._documents._tables import (
+from romstrategy._documents._layout import (
     STRATEGY,
     STRATEGY_ROWS,
     TABLES,

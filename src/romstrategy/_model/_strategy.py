@@ -9,10 +9,10 @@ import attrs
 from romstrategy._model._budget import Allocation, FundingSource, balances
 from romstrategy._model._display import brief, html_table, shown
 from romstrategy._model._kinds import Id, Ids, OptionalText, Text, by_kind
-from romstrategy._model._parliament import Motion
+from romstrategy._model._motion import Motion
 from romstrategy._model._parties import ROM, Organisation, Province
 from romstrategy._model._period import Period
-from romstrategy._model._realisation import Transaction
+from romstrategy._model._transaction import Transaction
 
 __all__ = ["Activity", "Pillar", "Scope", "Service", "Strategy", "StrategyStatus"]
 

@@ -16,11 +16,11 @@ from typing import Literal
 from romstrategy._model._budget import FundingKind
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._money import Money
-from romstrategy._model._parliament import MotionKind, MotionStatus
+from romstrategy._model._motion import MotionKind, MotionStatus
 from romstrategy._model._parties import OrganisationKind
 from romstrategy._model._period import Period
-from romstrategy._model._realisation import TransactionKind
 from romstrategy._model._strategy import Scope, Service, StrategyStatus
+from romstrategy._model._transaction import TransactionKind
 
 __all__ = [
     "LANGS",

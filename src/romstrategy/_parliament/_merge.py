@@ -26,7 +26,7 @@ from romstrategy._model._display import shown, visible
 from romstrategy._model._error import ArgumentError, ArgumentTypeError
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._kinds import argument
-from romstrategy._model._parliament import Motion, MotionStatus, StatusChange
+from romstrategy._model._motion import Motion, MotionStatus, StatusChange
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
 from romstrategy._rules._motions import invalid_motion_lifecycle

@@ -31,7 +31,7 @@ from romstrategy._documents._formats import MAX_BYTES, parse_value
 from romstrategy._model._display import shown
 from romstrategy._model._error import ArgumentTypeError
 from romstrategy._model._kamerstuk import KamerstukRef
-from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
+from romstrategy._model._motion import Motion, MotionKind, MotionStatus, StatusChange
 
 __all__ = ["OdataImport", "from_odata"]
 

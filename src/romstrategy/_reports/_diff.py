@@ -15,7 +15,7 @@ from romstrategy._model._display import shown, visible
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
-from romstrategy._model._parliament import Motion, StatusChange
+from romstrategy._model._motion import Motion, StatusChange
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._vocabulary import Lang, label, money

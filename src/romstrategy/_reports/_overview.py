@@ -10,7 +10,7 @@ import attrs
 
 from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
-from romstrategy._model._parliament import Motion
+from romstrategy._model._motion import Motion
 from romstrategy._model._strategy import Activity, Scope, Strategy
 from romstrategy._model._summary import budget_balance
 from romstrategy._model._vocabulary import Lang, label

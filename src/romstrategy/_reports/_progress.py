@@ -23,8 +23,8 @@ from romstrategy._model._error import ArgumentError
 from romstrategy._model._kinds import FieldError, argument, to_date
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
-from romstrategy._model._realisation import TransactionKind
 from romstrategy._model._strategy import Activity, Scope, Strategy
+from romstrategy._model._transaction import TransactionKind
 from romstrategy._reports._years import per_year
 
 __all__ = [

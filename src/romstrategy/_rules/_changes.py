@@ -15,10 +15,10 @@ import pendulum
 
 from romstrategy._model._budget import Allocation
 from romstrategy._model._money import Money
-from romstrategy._model._parliament import Motion, MotionKind, MotionStatus, StatusChange
+from romstrategy._model._motion import Motion, MotionKind, MotionStatus, StatusChange
 from romstrategy._model._period import Period
-from romstrategy._model._realisation import Transaction, TransactionKind
 from romstrategy._model._strategy import Activity, Scope, Service, Strategy
+from romstrategy._model._transaction import Transaction, TransactionKind
 
 __all__ = [
     "CENT",

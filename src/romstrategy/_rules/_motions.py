@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pendulum
 
-from romstrategy._model._parliament import Motion, MotionKind, MotionStatus
+from romstrategy._model._motion import Motion, MotionKind, MotionStatus
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._vocabulary import join, word
 from romstrategy._rules._changes import add_motion, settled_history, settles_a_settled_motion, step

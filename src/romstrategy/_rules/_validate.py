@@ -9,11 +9,11 @@ from romstrategy._model._display import shown
 from romstrategy._model._error import ArgumentError, ArgumentTypeError, UnknownCodeError
 from romstrategy._model._strategy import Strategy
 from romstrategy._rules import (
-    _budget,
+    _budget_rules,
     _complementarity,
     _coverage,
     _motions,
-    _realisation,
+    _realisation_rules,
     _references,
 )
 from romstrategy._rules._findings import Finding, Findings
@@ -21,7 +21,7 @@ from romstrategy._rules._rule import Memo, Rule, run
 
 __all__ = ["RULES", "rule_for", "validate"]
 
-_FAMILIES = (_references, _budget, _complementarity, _motions, _coverage, _realisation)
+_FAMILIES = (_references, _budget_rules, _complementarity, _motions, _coverage, _realisation_rules)
 """The modules of the built-in rules; each registers its rules with `@rule`."""
 
 _BUILT_IN: tuple[Rule, ...] = tuple(

@@ -31,8 +31,8 @@ import pendulum
 
 from romstrategy._model._budget import Allocation
 from romstrategy._model._money import Money
-from romstrategy._model._realisation import Transaction, TransactionKind
 from romstrategy._model._strategy import Strategy
+from romstrategy._model._transaction import Transaction, TransactionKind
 from romstrategy._model._vocabulary import Lang, euros, join, period, word
 from romstrategy._rules._changes import (
     CENT,

@@ -43,11 +43,11 @@ from romstrategy._model._budget import Allocation, FundingSource
 from romstrategy._model._display import key_text, shown
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._kinds import Kind
-from romstrategy._model._parliament import Motion, StatusChange
+from romstrategy._model._motion import Motion, StatusChange
 from romstrategy._model._parties import ROM, Organisation, Province
 from romstrategy._model._period import Period
-from romstrategy._model._realisation import Transaction
 from romstrategy._model._strategy import Activity, Pillar, Strategy
+from romstrategy._model._transaction import Transaction
 
 __all__ = [
     "HISTORY",
