@@ -665,7 +665,8 @@ def test_a_negative_amount_draws_an_empty_bar_and_says_its_value():
         r"-€4,300,000.00</title>",
         chart,
     )
-    assert re.search(r'<text x="558" y="\d+" class="bar-value">-€4,300,000.00</text>', chart)
+    # After the track: a label column of 260 (the widest line of a wrapped pillar title), 8, 250, 8.
+    assert re.search(r'<text x="526" y="\d+" class="bar-value">-€4,300,000.00</text>', chart)
     assert not re.search(r'width="-', chart)
     parser = _Collector()
     parser.feed(page)  # still well formed enough to parse
