@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from romstrategy._model._vocabulary import Lang, label, money, period, word
 from romstrategy._reports._escape import html_text as escape
 from romstrategy._reports._overview import Line, Overview
@@ -18,11 +20,16 @@ h1 { color: #01689b; margin-bottom: .2rem; }
 h2 { color: #01689b; border-bottom: 2px solid #e6eef3; padding-bottom: .2rem; margin-top: 2rem; }
 dl.meta { display: grid; grid-template-columns: max-content auto; gap: .2rem 1rem; }
 dl.meta dt { font-weight: bold; }
+dl.meta dd { margin: 0; }
+@media (max-width: 22rem) { dl.meta { grid-template-columns: auto; } }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .92rem; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #dde5ea;
   vertical-align: top; }
 th { background: #e6eef3; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.table { overflow-x: auto; }
+svg { max-width: 100%; height: auto; }
 tr:last-child td { border-bottom: none; }
 .charts { display: flex; flex-direction: column; gap: 1rem; margin-top: 1rem; }
 svg .chart-title { font-weight: bold; font-size: 15px; fill: #01689b; }
@@ -46,12 +53,20 @@ def _chart(title: str, lines: tuple[Line, ...], lang: Lang) -> str:
     )
 
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \S+ \d{4}-\d{2}-\d{2})?")
+"""A day, `2024-01-01`, or a period, `2024-01-01 to 2027-12-31` (`t/m` in Dutch)."""
+
+
+def _cell(tag: str, text: str, numeric: bool) -> str:
+    """A table cell: a number's is right-aligned, a date's or a period's never wraps."""
+    kind = "num" if numeric else "date" if _DATE.fullmatch(text) else ""
+    css = f' class="{kind}"' if kind else ""
+    return f"<{tag}{css}>{escape(text)}</{tag}>"
+
+
 def _row(row: tuple[str, ...], index: int, table: Table) -> str:
     css = f' class="{table.row_classes[index]}"' if table.row_classes else ""
-    cells = "".join(
-        f'<td class="num">{escape(c)}</td>' if i in table.numeric else f"<td>{escape(c)}</td>"
-        for i, c in enumerate(row)
-    )
+    cells = "".join(_cell("td", c, i in table.numeric) for i, c in enumerate(row))
     return f"<tr{css}>{cells}</tr>"
 
 
@@ -59,12 +74,12 @@ def _table(table: Table, level: int = 2) -> str:
     head = f'<section id="{escape(table.key)}"><h{level}>{escape(table.title)}</h{level}>'
     if not table.rows:
         return f"{head}<p>{escape(table.empty)}</p></section>"
-    header = "".join(
-        f'<th class="num">{escape(h)}</th>' if i in table.numeric else f"<th>{escape(h)}</th>"
-        for i, h in enumerate(table.headers)
-    )
+    header = "".join(_cell("th", h, i in table.numeric) for i, h in enumerate(table.headers))
     rows = "".join(_row(row, index, table) for index, row in enumerate(table.rows))
-    return f"{head}<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table></section>"
+    return (
+        f'{head}<div class="table"><table><thead><tr>{header}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></section>"
+    )
 
 
 def _realisation_chart(o: Overview, lang: Lang) -> str:
@@ -88,7 +103,7 @@ def render_html(o: Overview, lang: Lang) -> str:
     """Render the overview as a page with inline CSS and SVG charts; it loads nothing."""
     s = o.strategy
     meta = "".join(
-        f"<dt>{escape(label(key, lang))}</dt><dd>{escape(value)}</dd>"
+        f"<dt>{escape(label(key, lang))}</dt>{_cell('dd', value, False)}"
         for key, value in (
             ("overview", s.id),
             ("period", period(s.period, lang)),
