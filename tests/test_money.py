@@ -144,9 +144,14 @@ def test_text_forms():
         Money(1).format(lang="de")  # type: ignore[arg-type]
 
 
-def test_the_old_name_locale_still_works_and_warns():
-    with pytest.warns(DeprecationWarning, match=r"locale=\.\.\.\) is deprecated; use lang="):
-        assert Money(4000000).format(locale="en") == "€4,000,000.00"
+def test_the_language_is_lang_and_locale_is_no_keyword():
+    assert Money(4000000).format(lang="en") == "€4,000,000.00"
+    with pytest.raises(TypeError, match=r"format\(\) got an unexpected keyword argument 'locale'"):
+        Money(4000000).format(locale="en")  # type: ignore[call-arg]
+    with pytest.raises(
+        ValueError, match=exactly("Money.format: got lang None, expected 'nl' or 'en'")
+    ):
+        Money(4000000).format(None)  # type: ignore[arg-type]
 
 
 def test_allocate_examples_and_tie_break():
@@ -782,11 +787,6 @@ def test_an_amount_in_euros_is_exact_whatever_the_decimal_context():
         context.traps[decimal.Inexact] = True
         assert Money("1234567.89").amount == Decimal("1234567.89")
         assert str(Money.from_cents(10**32 - 1).amount) == "9" * 30 + ".99"
-
-
-def test_the_language_is_given_once():
-    with pytest.raises(TypeError, match=r"give the language as lang= only, not also as locale="):
-        Money(1).format("en", locale="nl")
 
 
 RATIO_LIMIT = (

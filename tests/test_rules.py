@@ -1913,14 +1913,17 @@ def test_a_finding_formats_one_line_in_each_language():
     assert finding_exact(severity=Severity.INFO).format("nl").startswith("RS101 info ")
 
 
-def test_a_finding_and_a_report_still_take_the_old_name_locale_with_a_warning():
+def test_a_finding_and_a_report_take_the_language_as_lang_and_locale_is_no_keyword():
     report = validate(small(pillars=()))
-    with pytest.warns(
-        DeprecationWarning, match=r"Findings\.format\(locale=\.\.\.\) is deprecated"
-    ):
-        assert report.format(locale="nl") == report.format(lang="nl")
-    with pytest.warns(DeprecationWarning, match=r"Finding\.format\(locale=\.\.\.\) is deprecated"):
-        assert report.findings[0].format(locale="nl") == report.findings[0].format("nl")
+    assert report.format(lang="nl") == report.format("nl") != report.format()
+    assert report.findings[0].format(lang="nl") == report.findings[0].format("nl")
+    for formatted in (report, report.findings[0]):
+        with pytest.raises(
+            TypeError, match=r"format\(\) got an unexpected keyword argument 'locale'"
+        ):
+            formatted.format(locale="nl")
+        with pytest.raises(ValueError, match=r"format: got lang None, expected 'en' or 'nl'"):
+            formatted.format(None)
 
 
 def test_a_finding_and_a_report_refuse_another_language_by_name():
