@@ -1,10 +1,15 @@
-"""None"""
+"""Money (*bedragen*): exact amounts in whole cents, never floats.
+
+Amounts built from text, ints, Decimals and cents; the text they write, in Dutch and
+English; arithmetic and `allocate`, which splits an amount by ratios to the cent and
+never loses one. Each refusal is tested with its exact message, and hostile input
+(huge or tiny decimals, ints of thousands of digits, extreme ratios) is refused at once
+with a short message; the ratios are tried in a fresh interpreter, where a hang fails
+the test instead of stopping the suite.
+"""
 
 import json
 import re
-import subprocess
-import sys
-import textwrap
 from decimal import Decimal
 from fractions import Fraction
 
@@ -14,7 +19,7 @@ from hypothesis import strategies as st
 
 import romstrategy as rs
 from romstrategy import FundingSource, Money
-from tests.helpers import MAX_EUROS, exactly
+from tests.helpers import MAX_EUROS, exactly, python
 
 MAX_CENTS = MAX_EUROS * 100
 cents = st.integers(min_value=-MAX_CENTS, max_value=MAX_CENTS)
@@ -655,17 +660,6 @@ def test_allocate_accepts_a_zero_ratio_next_to_a_positive_one():
 
 
 # === hostile input ========================================================================
-
-
-def python(code, timeout=60, input=None):
-    """Run `code` in a fresh interpreter; a hang fails the test instead of the suite."""
-    return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        input=input,
-    )
 
 
 # --- extreme decimals and ratios ----------------------------------------------------------

@@ -6,9 +6,6 @@ import json
 import pickle
 import random
 import re
-import subprocess
-import sys
-import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -62,6 +59,7 @@ from tests.helpers import (
     only,
     pay,
     plan,
+    python,
     regional,
     shuffled,
     small,
@@ -2240,17 +2238,6 @@ def test_rs205_names_a_regional_activity_of_no_rom_in_both_languages():
 
 
 # === hostile input ========================================================================
-
-
-def python(code, timeout=60, input=None):
-    """Run `code` in a fresh interpreter; a hang fails the test instead of the suite."""
-    return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        input=input,
-    )
 
 
 # --- many competing activities ------------------------------------------------------------
