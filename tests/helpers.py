@@ -1,14 +1,21 @@
-"""Shared builders for the tests.
+"""Shared builders and helpers for the tests; each is defined here once.
 
 Hypothesis generators of well-typed domain objects (not necessarily rule-abiding),
-then small objects for the rules tests and a complete plan that follows the letter.
+then small objects for the rules tests and a complete plan that follows the letter,
+the tables of data packages and workbooks, and ways to run code: the command in
+process, and Python in a fresh interpreter. `tests/test_house.py` fails when a test
+module defines a helper of the same name as another module.
 """
 
 import datetime
 import pathlib
 import re
+import subprocess
+import sys
+import textwrap
 
 import attrs
+from click.testing import CliRunner
 from hypothesis import strategies as st
 
 from romstrategy import (
@@ -37,6 +44,7 @@ from romstrategy import (
     load,
     reference,
 )
+from romstrategy.cli import main
 from romstrategy.rules import validate
 
 MAX_EUROS = 10**12  # one amount is at most ±10^12 euros (docs/limits.md)
@@ -150,8 +158,9 @@ transactions = st.builds(
 )
 
 
-def _few(items):
-    return st.lists(items, max_size=3).map(tuple)
+def _few(items, size=3):
+    """Tuples of at most `size` of `items`."""
+    return st.lists(items, max_size=size).map(tuple)
 
 
 any_strategies = st.builds(
@@ -376,10 +385,6 @@ def _period():
     )
 
 
-def _few_rules(items, size=4):
-    return st.lists(items, max_size=size).map(tuple)
-
-
 def messy_strategies():
     """Strategies of well-typed parts with colliding ids: many rules fire.
 
@@ -394,12 +399,12 @@ def messy_strategies():
         id=ids,
         scope=st.sampled_from(Scope),
         pillar=st.sampled_from(_PILLARS),
-        roms=_few_rules(roms, 3),
+        roms=_few(roms, 3),
         lead=roms,
         theme=st.sampled_from(("energy", " Energy", "food")),
         service=st.sampled_from((Service.FINANCING, Service.KNOWLEDGE_SHARING)),
         period=_period(),
-        complements=_few_rules(ids, 2),
+        complements=_few(ids, 2),
     )
     allocations = st.builds(
         allocation,
@@ -428,7 +433,7 @@ def messy_strategies():
         lambda name, kind, history: motion(*history, id=name, kind=kind),
         ids,
         st.sampled_from(MotionKind),
-        _few_rules(steps, 4),
+        _few(steps, 4),
     )
     transactions = st.builds(
         lambda name, on, kind, cents, day: Transaction(
@@ -447,25 +452,25 @@ def messy_strategies():
     rom_objects = st.builds(
         lambda code, provinces: ROM(code=code, name=code, provinces=provinces),
         roms,
-        _few_rules(st.sampled_from(_PROVINCE_CODES), 2),
+        _few(st.sampled_from(_PROVINCE_CODES), 2),
     )
     return st.builds(
         lambda **parts: attrs.evolve(reference.strategy_2024(), **parts),
         status=st.sampled_from(StrategyStatus),
-        provinces=_few_rules(st.sampled_from(reference.PROVINCES), 5),
-        roms=_few_rules(rom_objects, 5),
-        pillars=_few_rules(
+        provinces=_few(st.sampled_from(reference.PROVINCES), 5),
+        roms=_few(rom_objects, 5),
+        pillars=_few(
             st.sampled_from(
                 [Pillar(code=c, title_nl=c, title_en=c, description=c) for c in _PILLARS[:3]]
             ),
             3,
         ),
-        motions=_few_rules(motions, 3),
-        funding_sources=_few_rules(sources, 2),
-        activities=_few_rules(activities, 6),
-        allocations=_few_rules(allocations, 6),
-        transactions=_few_rules(transactions, 10),
-        settles=_few_rules(ids, 3),
+        motions=_few(motions, 3),
+        funding_sources=_few(sources, 2),
+        activities=_few(activities, 6),
+        allocations=_few(allocations, 6),
+        transactions=_few(transactions, 10),
+        settles=_few(ids, 3),
     )
 
 
@@ -548,3 +553,27 @@ def cannot_be_a_table(strategy):
     if any(motion.history and ids.count(motion.id) > 1 for motion in strategy.motions):
         found.append("history")
     return found
+
+
+# === running code =====================================================================
+
+
+def run(*args, env=None):
+    """The `romstrategy` command run in process with `args` (made text); errors propagate."""
+    return CliRunner().invoke(main, [str(a) for a in args], env=env, catch_exceptions=False)
+
+
+def python(code, timeout=60, input=None):
+    """Run `code` in a fresh interpreter; a hang fails the test instead of the suite."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        input=input,
+    )
+
+
+def assert_no_control(text):
+    """Fail when `text` holds a character that would drive a terminal (ESC, BEL, CSI, RLO)."""
+    assert not any(ch in text for ch in "\x1b\x07\x9b\u202e"), repr(text)

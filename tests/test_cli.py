@@ -1,4 +1,12 @@
-"""None"""
+"""The `romstrategy` command, as a user runs it: every command's output and exit code.
+
+`check`, `report`, `explain`, `schema`, `split`, `init`, `convert`, `diff` and `progress`
+give the documented text, JSON and CSV and exit 0, 1 (findings) or 2 (a bad document or
+usage); the installed console script and `python -m romstrategy` behave the same. Hostile
+input stays harmless: totals beyond one amount, unwritable paths, control characters in
+ids (shown as escapes, never sent to the terminal), standard input and output that are
+closed or cannot encode the euro sign.
+"""
 
 import csv
 import datetime
@@ -22,6 +30,7 @@ import romstrategy as rs
 from romstrategy import testing
 from romstrategy.cli import main
 from romstrategy.rules import RULES
+from tests.helpers import assert_no_control, run
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 PLAN = EXAMPLES / "illustrative_plan.toml"
@@ -29,10 +38,6 @@ REFERENCE = EXAMPLES / "reference" / "strategy_2024.toml"
 COMMANDS = [
     "check", "report", "progress", "explain", "schema", "split", "init", "convert", "diff", "motions"
 ]  # fmt: skip
-
-
-def run(*args, env=None):
-    return CliRunner().invoke(main, [str(a) for a in args], env=env, catch_exceptions=False)
 
 
 @pytest.fixture
@@ -487,10 +492,6 @@ def injected(tmp_path):
     path = tmp_path / "injected.json"
     rs.dump(strategy, path)
     return strategy, path
-
-
-def assert_no_control(text):
-    assert not any(ch in text for ch in "\x1b\x07\x9b\u202e"), repr(text)
 
 
 @pytest.mark.parametrize("environ", [{}, {"NO_COLOR": "1"}])

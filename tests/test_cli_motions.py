@@ -14,13 +14,10 @@ from click.testing import CliRunner
 import romstrategy as rs
 from romstrategy import KamerstukRef, MotionStatus, reference
 from romstrategy.cli import main
+from tests.helpers import run
 
 
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-
-def zaak(nummer, onderwerp, *, soort="Motie", besluit=("Stemmen - aangenomen",), **fields):
+def decided_zaak(nummer, onderwerp, *, soort="Motie", besluit=("Stemmen - aangenomen",), **fields):
     """A `Zaak` record as the API answers with `$expand=Besluit,ZaakActor,Kamerstukdossier`."""
     record = {
         "Id": f"id-{nummer}",
@@ -45,10 +42,10 @@ def zaak(nummer, onderwerp, *, soort="Motie", besluit=("Stemmen - aangenomen",),
 @pytest.fixture
 def saved(tmp_path):
     records = [
-        zaak("2099Z00002", "Motie over later", GestartOp="2099-04-01T00:00:00+02:00",
+        decided_zaak("2099Z00002", "Motie over later", GestartOp="2099-04-01T00:00:00+02:00",
              besluit=("Stemmen - verworpen",), Volgnummer=13),
-        zaak("2099Z00001", "Motie over \x1b[2Jeerder", Kabinetsappreciatie="Ontijdig"),
-        zaak("2099Z00003", "Een brief", soort="Brief regering"),
+        decided_zaak("2099Z00001", "Motie over \x1b[2Jeerder", Kabinetsappreciatie="Ontijdig"),
+        decided_zaak("2099Z00003", "Een brief", soort="Brief regering"),
     ]  # fmt: skip
     path = tmp_path / "zaken.json"
     path.write_text(json.dumps({"value": records}), encoding="utf-8")
@@ -92,7 +89,7 @@ def test_a_document_format_prints_the_motions_as_a_strategy_holds_them(saved, fm
 
 def test_input_that_is_not_odata_json_exits_2_with_every_problem(tmp_path):
     path = tmp_path / "zaken.json"
-    path.write_text(json.dumps({"value": [1, "two", zaak("2099Z00001", "ok")]}), "utf-8")
+    path.write_text(json.dumps({"value": [1, "two", decided_zaak("2099Z00001", "ok")]}), "utf-8")
     result = run("motions", path)
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -231,7 +228,7 @@ def test_standard_input_is_read_for_a_dash(saved):
 
 def test_a_bar_in_a_title_or_a_name_cannot_fake_a_column(tmp_path):
     path = tmp_path / "zaken.json"
-    record = zaak("2099Z00001", "Motie | rejected | Nep", besluit=())
+    record = decided_zaak("2099Z00001", "Motie | rejected | Nep", besluit=())
     record["ZaakActor"][1]["ActorNaam"] = "De | Vries"
     path.write_text(json.dumps([record]), encoding="utf-8")
     result = run("motions", path)

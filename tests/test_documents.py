@@ -1,4 +1,11 @@
-"""None"""
+"""Strategy documents in JSON, TOML and YAML: reading, checking and writing them.
+
+Every format round-trips a strategy; a bad document gives every problem with its path,
+the value found and its line; the JSON Schema and the loader agree field by field; files
+are written whole or not at all. The readers are fuzzed with hostile documents, YAML is
+read as YAML 1.2, and the builder agrees with the constructors, however a document spells
+its values.
+"""
 
 import contextlib
 import gc
@@ -6,9 +13,6 @@ import json
 import os
 import pathlib
 import re
-import subprocess
-import sys
-import textwrap
 import threading
 import time
 from pathlib import Path
@@ -27,7 +31,7 @@ import romstrategy.testing as rst
 from romstrategy import DocumentError, Money, Period, Problem, reference, reports
 from romstrategy._model._kinds import kinds
 from romstrategy.cli import main
-from tests.helpers import any_strategies, exactly
+from tests.helpers import any_strategies, assert_no_control, exactly, python
 
 FORMATS = ("json", "toml", "yaml")
 EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
@@ -1164,17 +1168,6 @@ def problems_hostile(text, format):
     return [(problem.path, problem.message) for problem in caught.value.problems]
 
 
-def python(code, timeout=60, input=None):
-    """Run `code` in a fresh interpreter; a hang fails the test instead of the suite."""
-    return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        input=input,
-    )
-
-
 REFERENCE_YAML = rs.dumps(rs.reference.strategy_2024(), "yaml")
 
 
@@ -1372,10 +1365,6 @@ def test_a_toml_key_of_16_parts_is_read_and_dots_in_strings_do_not_count():
     assert problems_hostile(f"schema_version = 1\n{key}.a = 1\n", "toml") == [
         ("$", "a key or table header of more than 16 parts (line 2)")
     ]
-
-
-def assert_no_control(text):
-    assert not any(ch in text for ch in "\x1b\x07\x9b\u202e"), repr(text)
 
 
 def test_a_document_error_shows_control_characters_as_escapes():

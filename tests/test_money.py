@@ -1,10 +1,15 @@
-"""None"""
+"""Money (*bedragen*): exact amounts in whole cents, never floats.
+
+Amounts built from text, ints, Decimals and cents; the text they write, in Dutch and
+English; arithmetic and `allocate`, which splits an amount by ratios to the cent and
+never loses one. Each refusal is tested with its exact message, and hostile input
+(huge or tiny decimals, ints of thousands of digits, extreme ratios) is refused at once
+with a short message; the ratios are tried in a fresh interpreter, where a hang fails
+the test instead of stopping the suite.
+"""
 
 import json
 import re
-import subprocess
-import sys
-import textwrap
 from decimal import Decimal
 from fractions import Fraction
 
@@ -14,7 +19,7 @@ from hypothesis import strategies as st
 
 import romstrategy as rs
 from romstrategy import FundingSource, Money
-from tests.helpers import MAX_EUROS, exactly
+from tests.helpers import MAX_EUROS, exactly, python
 
 MAX_CENTS = MAX_EUROS * 100
 cents = st.integers(min_value=-MAX_CENTS, max_value=MAX_CENTS)
@@ -144,9 +149,14 @@ def test_text_forms():
         Money(1).format(lang="de")  # type: ignore[arg-type]
 
 
-def test_the_old_name_locale_still_works_and_warns():
-    with pytest.warns(DeprecationWarning, match=r"locale=\.\.\.\) is deprecated; use lang="):
-        assert Money(4000000).format(locale="en") == "€4,000,000.00"
+def test_the_language_is_lang_and_locale_is_no_keyword():
+    assert Money(4000000).format(lang="en") == "€4,000,000.00"
+    with pytest.raises(TypeError, match=r"format\(\) got an unexpected keyword argument 'locale'"):
+        Money(4000000).format(locale="en")  # type: ignore[call-arg]
+    with pytest.raises(
+        ValueError, match=exactly("Money.format: got lang None, expected 'nl' or 'en'")
+    ):
+        Money(4000000).format(None)  # type: ignore[arg-type]
 
 
 def test_allocate_examples_and_tie_break():
@@ -652,17 +662,6 @@ def test_allocate_accepts_a_zero_ratio_next_to_a_positive_one():
 # === hostile input ========================================================================
 
 
-def python(code, timeout=60, input=None):
-    """Run `code` in a fresh interpreter; a hang fails the test instead of the suite."""
-    return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        input=input,
-    )
-
-
 # --- extreme decimals and ratios ----------------------------------------------------------
 
 
@@ -782,11 +781,6 @@ def test_an_amount_in_euros_is_exact_whatever_the_decimal_context():
         context.traps[decimal.Inexact] = True
         assert Money("1234567.89").amount == Decimal("1234567.89")
         assert str(Money.from_cents(10**32 - 1).amount) == "9" * 30 + ".99"
-
-
-def test_the_language_is_given_once():
-    with pytest.raises(TypeError, match=r"give the language as lang= only, not also as locale="):
-        Money(1).format("en", locale="nl")
 
 
 RATIO_LIMIT = (

@@ -62,7 +62,7 @@ def read(*records):
     )
 
 
-def only(*records):
+def the_motion(*records):
     result = read(*records)
     assert len(result.motions) == 1, result
     return result.motions[0]
@@ -79,14 +79,14 @@ def skipped(record):
 
 
 def test_the_id_is_the_nummer():
-    assert only(zaak(Nummer="2099Z04321")).id == "2099Z04321"
+    assert the_motion(zaak(Nummer="2099Z04321")).id == "2099Z04321"
 
 
 @pytest.mark.parametrize(
     ("soort", "kind"), [("Motie", MotionKind.MOTION), ("Amendement", MotionKind.AMENDMENT)]
 )
 def test_the_soort_gives_the_kind(soort, kind):
-    assert only(zaak(Soort=soort)).kind is kind
+    assert the_motion(zaak(Soort=soort)).kind is kind
 
 
 @pytest.mark.parametrize(
@@ -117,13 +117,13 @@ def test_a_record_of_another_soort_gives_only_that_warning():
 
 
 def test_the_title_and_the_request_are_the_onderwerp():
-    motion = only(zaak(Onderwerp="Motie over één loket", Titel="Iets anders"))
+    motion = the_motion(zaak(Onderwerp="Motie over één loket", Titel="Iets anders"))
     assert (motion.title, motion.request) == ("Motie over één loket", "Motie over één loket")
 
 
 def test_the_submitter_is_the_indiener():
     actors = [actor("Medeindiener", "B. Proefmans"), actor("Indiener", "C. Testerink")]
-    assert only(zaak(ZaakActor=actors)).submitter == "C. Testerink"
+    assert the_motion(zaak(ZaakActor=actors)).submitter == "C. Testerink"
 
 
 def test_the_co_submitters_are_the_medeindieners_in_record_order():
@@ -132,12 +132,12 @@ def test_the_co_submitters_are_the_medeindieners_in_record_order():
         actor("Indiener", "A. Voorbeeld"),
         actor("Medeindiener", "B. Proefmans"),
     ]
-    motion = only(zaak(ZaakActor=actors))
+    motion = the_motion(zaak(ZaakActor=actors))
     assert (motion.co_submitted, motion.co_submitters) == (True, ("C. Testerink", "B. Proefmans"))
 
 
 def test_without_medeindieners_the_motion_is_not_co_submitted():
-    motion = only(zaak())
+    motion = the_motion(zaak())
     assert (motion.co_submitted, motion.co_submitters) == (False, ())
 
 
@@ -166,7 +166,7 @@ def test_other_relations_are_not_read_and_give_no_warning(relatie):
     ],
 )
 def test_submitted_on_is_the_date_of_gestart_op_as_written(gestart_op, day):
-    motion = only(zaak(GestartOp=gestart_op))
+    motion = the_motion(zaak(GestartOp=gestart_op))
     assert motion.submitted_on == pendulum.Date(*day)
     assert type(motion.submitted_on) is pendulum.Date
     assert motion.history[0] == StatusChange(status=S.SUBMITTED, on=pendulum.Date(*day))
@@ -285,7 +285,7 @@ def test_a_dossier_list_or_item_that_is_not_one_is_left_out_with_a_warning(dossi
     ],
 )
 def test_each_vote_is_a_step_without_a_date_after_submitted(soort, status):
-    motion = only(zaak(Besluit=[besluit(soort)]))
+    motion = the_motion(zaak(Besluit=[besluit(soort)]))
     assert motion.history == (
         StatusChange(status=S.SUBMITTED, on=pendulum.Date(2099, 3, 12)),
         StatusChange(status=status, on=None),
@@ -294,13 +294,13 @@ def test_each_vote_is_a_step_without_a_date_after_submitted(soort, status):
 
 def test_the_votes_are_steps_in_record_order():
     votes = [besluit("Stemmen - aangehouden"), besluit("Stemmen - aangenomen")]
-    motion = only(zaak(Besluit=votes))
+    motion = the_motion(zaak(Besluit=votes))
     assert [change.status for change in motion.history] == [S.SUBMITTED, S.HELD, S.ADOPTED]
     assert [change.on for change in motion.history[1:]] == [None, None]
 
 
 def test_without_a_vote_the_history_is_submitted_alone():
-    assert only(zaak(Besluit=MISSING)).history == (
+    assert the_motion(zaak(Besluit=MISSING)).history == (
         StatusChange(status=S.SUBMITTED, on=pendulum.Date(2099, 3, 12)),
     )
 
@@ -310,7 +310,7 @@ def test_without_a_vote_the_history_is_submitted_alone():
 )
 @pytest.mark.parametrize("afgedaan", [True, False])
 def test_afgedaan_never_settles_a_motion(soort, status, afgedaan):
-    motion = only(zaak(Afgedaan=afgedaan, Besluit=[besluit(soort)]))
+    motion = the_motion(zaak(Afgedaan=afgedaan, Besluit=[besluit(soort)]))
     assert motion.status is status
     assert [change.status for change in motion.history] == [S.SUBMITTED, status]
     assert motion.settled_by is None
@@ -1073,10 +1073,10 @@ def test_motions_on_one_day_are_in_order_of_their_ids():
 
 def test_a_vote_after_the_motion_was_held_comes_after_held_whatever_the_records_order():
     record = zaak(Besluit=[besluit("Stemmen - aangenomen"), besluit("Stemmen - aangehouden")])
-    statuses = [change.status for change in only(record).history]
+    statuses = [change.status for change in the_motion(record).history]
     assert statuses == [MotionStatus.SUBMITTED, MotionStatus.HELD, MotionStatus.ADOPTED]
     record = zaak(Besluit=[besluit("Stemmen - verworpen"), besluit("Stemmen - ingetrokken")])
-    statuses = [change.status for change in only(record).history]
+    statuses = [change.status for change in the_motion(record).history]
     assert statuses == [MotionStatus.SUBMITTED, MotionStatus.REJECTED, MotionStatus.WITHDRAWN]
 
 

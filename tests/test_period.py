@@ -1,4 +1,9 @@
-"""None"""
+"""Periods (*looptijden*): spans of pendulum dates with both ends inclusive.
+
+A period is built from ISO text or standard-library dates, refuses an end before its
+start, and answers `contains`, `overlaps` and `by_year` in whole days; properties check
+overlap and the split into years against counting the days.
+"""
 
 import datetime
 

@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import romstrategy as rs
-from romstrategy import Money, Period, Transaction, TransactionKind
+from romstrategy import Money, Period, TransactionKind
 from romstrategy.reports import overview
-from tests.helpers import allocation, any_strategies, exactly, plan, small
+from tests.helpers import allocation, any_strategies, commit, exactly, pay, plan, small
 
 EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
 PLAN = rs.load(EXAMPLES / "illustrative_plan.toml")
@@ -20,11 +20,7 @@ BY = ("pillar", "source", "allocation", "year", "rom")
 COMMITMENT, EXPENDITURE = TransactionKind.COMMITMENT, TransactionKind.EXPENDITURE
 
 
-def transaction(name, kind, amount, date, on="al-1"):
-    return Transaction(id=name, allocation=on, kind=kind, amount=Money(amount), date=date)
-
-
-def figures(result):
+def as_rows(result):
     """Each row as (key, allocated, committed, spent, open, uncommitted), in euros as text."""
     amounts = ("allocated", "committed", "spent", "open", "uncommitted")
     return [
@@ -37,7 +33,7 @@ def figures(result):
 
 
 def test_the_illustrative_plan_by_pillar():
-    assert figures(rs.progress(PLAN)) == [
+    assert as_rows(rs.progress(PLAN)) == [
         ("I", "1200000.00", "1000000.00", "400000.00", "600000.00", "200000.00"),
         ("II", "1200000.00", "650000.00", "425000.50", "224999.50", "550000.00"),
         ("III", "1600000.00", "700000.00", "200000.00", "500000.00", "900000.00"),
@@ -49,7 +45,7 @@ def test_the_illustrative_plan_by_year_as_of_the_end_of_2024():
     result = rs.progress(PLAN, by="year", as_of="2024-12-31")
     assert result.by == "year"
     assert result.as_of == pendulum.Date(2024, 12, 31)
-    assert figures(result) == [
+    assert as_rows(result) == [
         ("2024", "737990.49", "1700000.00", "270000.00", "1430000.00", "-962009.51"),
         ("2025", "1666393.07", "0.00", "0.00", "0.00", "1666393.07"),
         ("2026", "1164200.92", "0.00", "0.00", "0.00", "1164200.92"),
@@ -91,7 +87,7 @@ def test_other_keys_with_money_follow_the_strategy_s_own():
             allocation(id="b", pillar="Z", amount=Money(60)),
             allocation(id="a", pillar="IV", amount=Money(40), period=Period.years(2029)),
         ),
-        transactions=(transaction("t", COMMITMENT, 10, "2031-05-01", on="b"),),
+        transactions=(commit("t", 10, "2031-05-01", allocation="b"),),
     )
     assert [row.key for row in rs.progress(strategy).rows] == ["I", "II", "III", "IV", "Z"]
     assert [row.key for row in rs.progress(strategy, by="allocation").rows] == ["a", "b"]
@@ -120,8 +116,8 @@ def test_roms_come_in_the_overview_report_s_order():
 def test_as_of_counts_transactions_up_to_and_including_the_day():
     strategy = small(
         transactions=(
-            transaction("c", COMMITMENT, 80, "2024-03-01"),
-            transaction("s", EXPENDITURE, 30, "2024-03-02"),
+            commit("c", 80, "2024-03-01"),
+            pay("s", 30, "2024-03-02"),
         )
     )
     for as_of, committed, spent in [
@@ -142,8 +138,8 @@ def test_as_of_counts_transactions_up_to_and_including_the_day():
 def test_corrections_count_negatively():
     strategy = small(
         transactions=(
-            transaction("c", COMMITMENT, 80, "2024-03-01"),
-            transaction("vrijval", COMMITMENT, -20, "2024-09-01"),
+            commit("c", 80, "2024-03-01"),
+            commit("vrijval", -20, "2024-09-01"),
         )
     )
     (row,) = (row for row in rs.progress(strategy).rows if row.key == "I")
@@ -151,10 +147,10 @@ def test_corrections_count_negatively():
 
 
 def test_transactions_on_an_unknown_allocation_count_nowhere():
-    base = small(transactions=(transaction("c", COMMITMENT, 80, "2024-03-01"),))
+    base = small(transactions=(commit("c", 80, "2024-03-01"),))
     stray = attrs.evolve(
         base,
-        transactions=(*base.transactions, transaction("x", COMMITMENT, 5, "2024-03-01", on="zz")),
+        transactions=(*base.transactions, commit("x", 5, "2024-03-01", allocation="zz")),
     )
     for by in BY:
         assert rs.progress(stray, by=by) == rs.progress(base, by=by)
@@ -163,7 +159,7 @@ def test_transactions_on_an_unknown_allocation_count_nowhere():
 def test_an_allocation_id_used_twice_counts_its_transactions_under_the_first():
     strategy = small(
         allocations=(allocation(pillar="I"), allocation(pillar="II", amount=Money(0))),
-        transactions=(transaction("c", COMMITMENT, 80, "2024-03-01"),),
+        transactions=(commit("c", 80, "2024-03-01"),),
     )
     rows = {row.key: row for row in rs.progress(strategy).rows}
     assert (rows["I"].committed, rows["II"].committed) == (Money(80), Money(0))

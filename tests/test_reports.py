@@ -1,4 +1,11 @@
-"""None"""
+"""The overview report (*rapportage*) in Markdown, HTML, JSON and notebook tables.
+
+The golden reports of the illustrative plan, amounts and shares per pillar, per ROM
+and per calendar year that add up to the cent, charts, the realisation section
+(committed and spent against the plan, as of a day) and the diff of two strategies,
+transactions included. User text is escaped in every format, and totals beyond one
+amount or periods of thousands of years are reported without raising.
+"""
 
 import datetime
 import html.parser
@@ -6,8 +13,6 @@ import json
 import os
 import re
 import subprocess
-import sys
-import textwrap
 from fractions import Fraction
 from pathlib import Path
 
@@ -20,6 +25,7 @@ from hypothesis import strategies as st
 import romstrategy as rs
 from romstrategy import Allocation, Money, Period, reports, testing
 from romstrategy.reports import JOINT, UNASSIGNED, overview
+from tests.helpers import python
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 GOLDEN = Path(__file__).parent / "golden"
@@ -244,17 +250,6 @@ def test_years_spread_exactly_as_allocating_each_year_one_by_one(window, drawn):
 PLAN_hostile = EXAMPLES / "illustrative_plan.toml"
 
 
-def python(code, timeout=60, input=None):
-    """Run `code` in a fresh interpreter; a hang fails the test instead of the suite."""
-    return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        input=input,
-    )
-
-
 # --- totals beyond the range of one amount ------------------------------------------------
 
 
@@ -276,14 +271,14 @@ def test_every_sum_beyond_one_amount_is_shown_and_nothing_raises(overflowing):
 # --- periods of thousands of years --------------------------------------------------------
 
 
-def allocation(period, cents=100_000, id="a"):
-    return rs.Allocation(
-        id=id, source="van-strien-funds", amount=Money.from_cents(cents), pillar="I", period=period
-    )
-
-
 def test_per_year_figures_follow_the_strategys_years_not_the_allocations():
-    wide = allocation(Period("0001-01-01", "9999-12-31"))
+    wide = rs.Allocation(
+        id="a",
+        source="van-strien-funds",
+        amount=Money.from_cents(100_000),
+        pillar="I",
+        period=Period("0001-01-01", "9999-12-31"),
+    )
     strategy = attrs.evolve(rs.reference.strategy_2024(), allocations=(wide,))
     years = {line.key: line.amount for line in reports.overview(strategy).years}
     assert list(years) == [

@@ -6,9 +6,6 @@ import json
 import pickle
 import random
 import re
-import subprocess
-import sys
-import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -62,6 +59,7 @@ from tests.helpers import (
     only,
     pay,
     plan,
+    python,
     regional,
     shuffled,
     small,
@@ -1913,14 +1911,17 @@ def test_a_finding_formats_one_line_in_each_language():
     assert finding_exact(severity=Severity.INFO).format("nl").startswith("RS101 info ")
 
 
-def test_a_finding_and_a_report_still_take_the_old_name_locale_with_a_warning():
+def test_a_finding_and_a_report_take_the_language_as_lang_and_locale_is_no_keyword():
     report = validate(small(pillars=()))
-    with pytest.warns(
-        DeprecationWarning, match=r"Findings\.format\(locale=\.\.\.\) is deprecated"
-    ):
-        assert report.format(locale="nl") == report.format(lang="nl")
-    with pytest.warns(DeprecationWarning, match=r"Finding\.format\(locale=\.\.\.\) is deprecated"):
-        assert report.findings[0].format(locale="nl") == report.findings[0].format("nl")
+    assert report.format(lang="nl") == report.format("nl") != report.format()
+    assert report.findings[0].format(lang="nl") == report.findings[0].format("nl")
+    for formatted in (report, report.findings[0]):
+        with pytest.raises(
+            TypeError, match=r"format\(\) got an unexpected keyword argument 'locale'"
+        ):
+            formatted.format(locale="nl")
+        with pytest.raises(ValueError, match=r"format: got lang None, expected 'en' or 'nl'"):
+            formatted.format(None)
 
 
 def test_a_finding_and_a_report_refuse_another_language_by_name():
@@ -2237,17 +2238,6 @@ def test_rs205_names_a_regional_activity_of_no_rom_in_both_languages():
 
 
 # === hostile input ========================================================================
-
-
-def python(code, timeout=60, input=None):
-    """Run `code` in a fresh interpreter; a hang fails the test instead of the suite."""
-    return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        input=input,
-    )
 
 
 # --- many competing activities ------------------------------------------------------------

@@ -32,7 +32,7 @@ def edit(folder, name, change):
     (folder / name).write_bytes(stream.getvalue().encode("utf-8"))
 
 
-def problems(path):
+def package_problems(path):
     with pytest.raises(DocumentError) as caught:
         read_datapackage(path)
     return list(caught.value.problems)
@@ -173,7 +173,7 @@ def test_every_problem_names_file_row_column_and_path(tmp_path):
     edit(tmp_path, "strategy.csv", strategy)
     edit(tmp_path, "motion_history.csv", history)
     (tmp_path / "transactions.csv").unlink()
-    assert problems(tmp_path) == [
+    assert package_problems(tmp_path) == [
         Problem("$.transactions", "transactions.csv: the file is missing"),
         Problem(
             "$.period_ned",
@@ -222,7 +222,7 @@ def test_a_bad_amount_and_an_empty_required_cell(tmp_path):
         table[2][0] = ""
 
     edit(tmp_path, "allocations.csv", change)
-    found = problems(tmp_path / "datapackage.json")
+    found = package_problems(tmp_path / "datapackage.json")
     assert [p.path for p in found] == ["$.allocations[1].id", "$.allocations[4].amount"]
     assert found[0].message == "allocations.csv, row 3, column id: got '', an id must not be empty"
     assert found[1].message.startswith("allocations.csv, row 6, column amount: ")
@@ -261,7 +261,7 @@ def test_a_table_is_read_only_from_a_file_in_the_folder(tmp_path, path, why):
     write_datapackage(illustrative(), tmp_path / "package")
     (tmp_path / "pillars.csv").write_text("code,title_nl,title_en,description\r\n")
     _with_path(tmp_path / "package", "pillars", path)
-    found = problems(tmp_path / "package")
+    found = package_problems(tmp_path / "package")
     assert found[0].path == "$.pillars"
     assert found[0].message.startswith(f"datapackage.json, resources[4]: path {path!r} is {why};")
 
@@ -280,12 +280,12 @@ def test_a_linked_table_and_a_bad_descriptor_are_problems(tmp_path):
     (tmp_path / "outside.csv").write_bytes((tmp_path / "pillars.csv").read_bytes())
     (tmp_path / "pillars.csv").unlink()
     (tmp_path / "pillars.csv").symlink_to(tmp_path / "outside.csv")
-    assert problems(tmp_path)[0] == Problem(
+    assert package_problems(tmp_path)[0] == Problem(
         "$.pillars",
         "pillars.csv: is a symbolic link; a package's files are read only as files",
     )
     (tmp_path / "datapackage.json").write_text('{"resources": 3}')
-    assert problems(tmp_path) == [
+    assert package_problems(tmp_path) == [
         Problem("$", "datapackage.json: expected `resources`, a list of tables")
     ]
 
@@ -294,7 +294,7 @@ def test_a_cell_that_is_not_utf8_is_a_problem(tmp_path):
     write_datapackage(illustrative(), tmp_path)
     (tmp_path / "roms.csv").write_bytes((tmp_path / "roms.csv").read_bytes() + b"\xff,x\r\n")
     size = len((tmp_path / "roms.csv").read_bytes()) - len(b"\xff,x\r\n")
-    assert problems(tmp_path) == [Problem("$.roms", f"roms.csv: not UTF-8 at byte {size}")]
+    assert package_problems(tmp_path) == [Problem("$.roms", f"roms.csv: not UTF-8 at byte {size}")]
 
 
 # --- Frictionless validation --------------------------------------------------------------

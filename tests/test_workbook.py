@@ -12,13 +12,11 @@ import zipfile
 import attrs
 import openpyxl
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
 from romstrategy import DocumentError, Money, dump, dumps, load, loads, reference
-from romstrategy.cli import main
 from romstrategy.testing import strategies
-from tests.helpers import TABLES, any_strategies, cannot_be_a_table, illustrative
+from tests.helpers import TABLES, any_strategies, cannot_be_a_table, illustrative, run
 
 EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
 
@@ -37,7 +35,7 @@ def edited(path, change):
     return path
 
 
-def problems(path, **kwargs):
+def workbook_problems(path, **kwargs):
     with pytest.raises(DocumentError) as caught:
         load(path, **kwargs)
     assert caught.value.source == str(path)
@@ -242,7 +240,7 @@ def test_a_number_that_is_not_an_amount_in_cents_is_refused(tmp_path, typed):
     # openpyxl writes 0.1 + 0.2 as 0.3; Excel writes the 17 digits of the double.
     path = edited(written(tmp_path), lambda book: setattr(amount_cell(book), "value", 777.25))
     replaced(path, b"<v>777.25</v>", f"<v>{typed!r}</v>".encode())
-    [problem] = problems(path)
+    [problem] = workbook_problems(path)
     assert problem.path == "$.allocations[0].amount"
     assert problem.message.startswith("allocations!C2: the number ")
     assert "not an amount in cents" in problem.message
@@ -252,7 +250,7 @@ def test_a_formula_is_read_from_its_computed_value_and_refused_without_one(tmp_p
     path = edited(
         written(tmp_path), lambda book: setattr(amount_cell(book), "value", "=1000+234.5")
     )
-    [problem] = problems(path)
+    [problem] = workbook_problems(path)
     assert problem.path == "$.allocations[0].amount"
     assert problem.message.startswith("allocations!C2: the formula '=1000+234.5' has no computed")
     # A spreadsheet program stores the value it computed beside the formula.
@@ -315,7 +313,7 @@ def _with_cached_value(data, value):
 )
 def test_each_problem_names_its_cell_and_json_path(tmp_path, sheet, cell, value, path, start):
     workbook = edited(written(tmp_path), lambda book: setattr(book[sheet][cell], "value", value))
-    found = problems(workbook)
+    found = workbook_problems(workbook)
     assert [problem.path for problem in found] == [path]
     assert found[0].message.startswith(start)
 
@@ -325,7 +323,7 @@ def test_a_number_in_a_cell_not_formatted_as_a_date_is_not_a_date(tmp_path):
         book["allocations"]["F2"].value = 45000
         book["allocations"]["F2"].number_format = "General"
 
-    [problem] = problems(edited(written(tmp_path), change))
+    [problem] = workbook_problems(edited(written(tmp_path), change))
     assert problem.path == "$.allocations[0].period.start"
     assert problem.message.startswith(
         "allocations!F2: the number 45000; expected a date cell or YYYY-MM-DD"
@@ -339,7 +337,7 @@ def test_every_problem_is_collected(tmp_path):
         book["pillars"]["B2"].value = None  # a required text: reads as ""
         book["activities"]["C2"].value = "regionaal"
 
-    found = problems(edited(written(tmp_path), change))
+    found = workbook_problems(edited(written(tmp_path), change))
     assert {p.path for p in found} >= {
         "$.allocations[0].amount",
         "$.allocations[1].id",
@@ -356,7 +354,7 @@ def test_an_unknown_sheet_or_column_is_a_problem_with_a_suggestion(tmp_path):
         book["pillars"]["E1"].value = "descripton"
         book["pillars"]["E2"].value = "x"
 
-    found = problems(edited(written(tmp_path), change))
+    found = workbook_problems(edited(written(tmp_path), change))
     messages = [p.message for p in found]
     assert "sheet alocations: unknown sheet, did you mean `allocations`?" in messages
     assert "no sheet `allocations`" not in messages  # a left-out sheet is an empty collection
@@ -370,7 +368,7 @@ def test_a_collection_s_sheet_may_be_left_out_as_its_key_may_in_a_document(tmp_p
 
     expected = attrs.evolve(illustrative(), allocations=(), transactions=())
     assert load(edited(written(tmp_path, expected), drop)) == expected
-    assert [(p.path, p.message) for p in problems(
+    assert [(p.path, p.message) for p in workbook_problems(
         edited(written(tmp_path), lambda book: book.remove(book["strategy"]))
     )] == [("$", "no sheet `strategy`")]  # fmt: skip
 
@@ -403,7 +401,7 @@ def test_columns_without_a_header_are_ignored_while_empty(tmp_path):
         note_far_right(book)
         stray_value(book)
 
-    assert [(p.path, p.message) for p in problems(edited(written(tmp_path), both))] == [
+    assert [(p.path, p.message) for p in workbook_problems(edited(written(tmp_path), both))] == [
         (
             "$.allocations",
             "allocations!Z1: unknown column 'colour'; known: id, source, amount, pillar, "
@@ -420,7 +418,7 @@ def test_a_missing_column_names_the_header_row(tmp_path):
     def change(book):
         book["pillars"].delete_cols(4)
 
-    found = problems(edited(written(tmp_path), change))
+    found = workbook_problems(edited(written(tmp_path), change))
     assert [(p.path, p.message) for p in found] == [
         ("$.pillars", "pillars!1:1: the column `description` is missing")
     ]
@@ -433,7 +431,7 @@ def test_a_hidden_helper_sheet_is_allowed_but_a_visible_unknown_one_is_not(tmp_p
     path = edited(written(tmp_path), change)
     assert load(path) == illustrative()
     edited(path, lambda book: setattr(book["notes"], "sheet_state", "visible"))
-    [problem] = problems(path)
+    [problem] = workbook_problems(path)
     assert problem.message.startswith("sheet notes: unknown sheet")
 
 
@@ -443,7 +441,7 @@ def test_a_hidden_helper_sheet_is_allowed_but_a_visible_unknown_one_is_not(tmp_p
 def test_a_macro_enabled_workbook_is_refused(tmp_path):
     path = tmp_path / "plan.xlsm"
     path.write_bytes(written(tmp_path).read_bytes())
-    [problem] = problems(path)
+    [problem] = workbook_problems(path)
     assert "macro" in problem.message
     with pytest.raises(ValueError, match="xlsm"):
         dump(illustrative(), path)
@@ -453,7 +451,7 @@ def test_a_workbook_with_a_vba_project_is_refused(tmp_path):
     path = written(tmp_path)
     with zipfile.ZipFile(path, "a") as archive:
         archive.writestr("xl/vbaProject.bin", b"\0" * 10)
-    [problem] = problems(path)
+    [problem] = workbook_problems(path)
     assert "vbaProject.bin" in problem.message
 
 
@@ -466,7 +464,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unzipped(tmp_path):
             for _ in range(200):  # 200 MiB of zeros
                 member.write(chunk)
     assert path.stat().st_size < 1_000_000
-    [problem] = problems(path)
+    [problem] = workbook_problems(path)
     assert problem.message.startswith("the workbook unzips to 209715")
     assert "more than the limit of 67108864" in problem.message
 
@@ -474,9 +472,9 @@ def test_a_zip_bomb_is_refused_before_it_is_unzipped(tmp_path):
 def test_max_bytes_applies_to_the_file_and_to_the_unzipped_parts(tmp_path):
     path = written(tmp_path)
     size = path.stat().st_size
-    [problem] = problems(path, max_bytes=size - 1)
+    [problem] = workbook_problems(path, max_bytes=size - 1)
     assert problem.message == f"the file has {size} bytes, more than the limit of {size - 1}"
-    [problem] = problems(path, max_bytes=size)
+    [problem] = workbook_problems(path, max_bytes=size)
     assert problem.message.startswith("the workbook unzips to ")
     assert load(path, max_bytes=10 * size) == illustrative()
 
@@ -486,7 +484,7 @@ def test_too_many_parts_is_refused(tmp_path):
     with zipfile.ZipFile(path, "a") as archive:
         for number in range(1000):
             archive.writestr(f"junk/{number}.xml", b"")
-    [problem] = problems(path)
+    [problem] = workbook_problems(path)
     assert "parts, more than the limit of 1000" in problem.message
 
 
@@ -494,7 +492,7 @@ def test_too_many_parts_is_refused(tmp_path):
 def test_a_file_that_is_not_a_workbook_is_a_problem(tmp_path, data):
     path = tmp_path / "plan.xlsx"
     path.write_bytes(data)
-    [problem] = problems(path)
+    [problem] = workbook_problems(path)
     assert problem.message.startswith("not an Excel workbook")
 
 
@@ -508,13 +506,13 @@ def test_a_damaged_workbook_is_a_problem_not_a_traceback(tmp_path):
                 content = content[: len(content) // 2]
             target.writestr(member, content)
     path.write_bytes(data.getvalue())
-    [problem] = problems(path)
+    [problem] = workbook_problems(path)
     assert problem.message.startswith("not a readable Excel workbook")
 
 
 def test_too_many_columns_is_refused(tmp_path):
     path = edited(written(tmp_path), lambda book: setattr(book["pillars"]["IW2"], "value", "x"))
-    [problem] = problems(path)
+    [problem] = workbook_problems(path)
     assert problem.message == "sheet pillars, row 2: more than the limit of 256 columns"
 
 
@@ -571,10 +569,6 @@ def test_without_openpyxl_a_workbook_says_how_to_install_it(tmp_path):
 
 
 # --- the command -------------------------------------------------------------------------
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def test_the_commands_read_and_write_workbooks(tmp_path):
@@ -678,7 +672,7 @@ def test_an_error_value_is_a_problem(tmp_path):
             assert count == (member.filename == "xl/worksheets/sheet10.xml")
             target.writestr(member, content)
     path.write_bytes(data.getvalue())
-    [problem] = problems(path)
+    [problem] = workbook_problems(path)
     assert (problem.path, problem.message) == (
         "$.allocations[0].amount",
         "allocations!C2: the cell holds the error #DIV/0!; expected an amount",
@@ -689,7 +683,7 @@ def test_too_many_rows_is_refused(tmp_path):
     path = edited(
         written(tmp_path), lambda book: book["pillars"].cell(row=1_000_001, column=1, value="x")
     )
-    [problem] = problems(path)
+    [problem] = workbook_problems(path)
     assert problem.message == "sheet pillars: more than the limit of 1000000 rows"
 
 
@@ -710,7 +704,7 @@ def test_a_part_that_declares_a_dtd_is_refused_before_it_is_parsed(tmp_path, enc
                 content = text.encode(encoding)
             target.writestr(member, content)
     path.write_bytes(data.getvalue())
-    [problem] = problems(path)
+    [problem] = workbook_problems(path)
     assert problem.message.startswith(
         "the part 'xl/worksheets/sheet5.xml' declares a DTD (<!DOCTYPE>)"
     )

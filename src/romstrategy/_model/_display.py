@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import reprlib
 import unicodedata
-import warnings
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 import attrs
-
-from romstrategy._model._error import ArgumentTypeError
 
 __all__ = [
     "LONGEST_REPR",
@@ -27,7 +24,6 @@ __all__ = [
     "html_text",
     "json_text",
     "key_text",
-    "language",
     "shown",
     "visible",
 ]
@@ -230,22 +226,3 @@ def html_table(pairs: Iterable[tuple[str, str]]) -> str:
         for k, v in pairs
     )
     return f"<table>{rows}</table>"
-
-
-def language(lang: Any, locale: Any, where: str, default: str) -> Any:
-    """`lang` (by default `default`), or `locale` where a caller gives it by its old name.
-
-    `locale=` was the name of `lang=` before 0.1; it works for one release and
-    warns with a `DeprecationWarning` that names `where`.
-
-    Raises:
-        TypeError: when both are given.
-    """
-    if locale is None:
-        return default if lang is None else lang
-    if lang is not None:
-        raise ArgumentTypeError(f"{where}: give the language as lang= only, not also as locale=")
-    warnings.warn(
-        f"{where}(locale=...) is deprecated; use lang=...", DeprecationWarning, stacklevel=3
-    )
-    return locale

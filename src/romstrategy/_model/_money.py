@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 import attrs
 
-from romstrategy._model._display import language, shown
+from romstrategy._model._display import shown
 from romstrategy._model._error import ArgumentError, ArgumentTypeError
 
 __all__ = ["MAX_EUROS", "MAX_TOTAL_EUROS", "Money", "check_amount", "money_of_text"]
@@ -254,14 +254,8 @@ class Money:
         sign = -1 if self.cents < 0 else 1
         return tuple(Money.from_cents(sign * part) for part in parts)
 
-    def format(
-        self, lang: Literal["nl", "en"] | None = None, *, locale: Literal["nl", "en"] | None = None
-    ) -> str:
-        """Format for people: `€ 4.000.000,00` in Dutch, `€4,000,000.00` in English.
-
-        `locale=` is the old name of `lang`; it still works in 0.1 and warns.
-        """
-        lang = language(lang, locale, "Money.format", "nl")
+    def format(self, lang: Literal["nl", "en"] = "nl") -> str:
+        """Format for people: `€ 4.000.000,00` in Dutch, `€4,000,000.00` in English."""
         whole, part = divmod(abs(self.cents), 100)
         grouped = f"{whole:,}"
         if lang == "nl":

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 import attrs
 
-from romstrategy._model._display import html_text, language, shown, visible
+from romstrategy._model._display import html_text, shown, visible
 from romstrategy._model._error import ArgumentError, ArgumentTypeError, Error
 from romstrategy._model._kinds import FieldError, Id, Ids, Kind, Text, by_kind
 from romstrategy._model._vocabulary import Lang, count, label, word
@@ -104,17 +104,12 @@ class Finding:
             self.message_nl,
         )
 
-    def format(
-        self, lang: Literal["en", "nl"] | None = None, *, locale: Literal["en", "nl"] | None = None
-    ) -> str:
+    def format(self, lang: Literal["en", "nl"] = "en") -> str:
         r"""One line: code, severity, path and message, in English or Dutch.
-
-        `locale=` is the old name of `lang`; it still works in 0.1 and warns.
 
         Control characters from the strategy's ids are shown as escapes
         such as `\x1b`, so that printing the line cannot change a terminal.
         """
-        lang = language(lang, locale, "Finding.format", "en")
         if lang == "en":
             return visible(f"{self.code} {self.severity.value} {self.path}: {self.message}")
         if lang == "nl":
@@ -244,14 +239,8 @@ class Findings:
         if not self.ok:
             raise StrategyInvalid(self.findings)
 
-    def format(
-        self, lang: Literal["en", "nl"] | None = None, *, locale: Literal["en", "nl"] | None = None
-    ) -> str:
-        """A readable text: a headline, then one line per finding.
-
-        `locale=` is the old name of `lang`; it still works in 0.1 and warns.
-        """
-        lang = language(lang, locale, "Findings.format", "en")
+    def format(self, lang: Literal["en", "nl"] = "en") -> str:
+        """A readable text: a headline, then one line per finding."""
         if lang not in ("en", "nl"):
             raise ArgumentError(f"Findings.format: got lang {lang!r}, expected 'en' or 'nl'")
         if not self.findings:
