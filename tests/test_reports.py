@@ -12,7 +12,6 @@ import html.parser
 import json
 import os
 import re
-import subprocess
 from fractions import Fraction
 from pathlib import Path
 
