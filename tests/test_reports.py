@@ -732,20 +732,25 @@ def test_user_text_of_a_transaction_in_a_diff_and_in_the_records():
 
 def test_progress_shows_itself_as_an_html_table_with_keys_escaped_and_the_total():
     page = rs.progress(_hostile_plan(), as_of="2024-12-31")._repr_html_()
-    assert page.startswith("<table><caption>as of 2024-12-31</caption><tr><th>pillar</th>")
+    assert page.startswith(
+        "<table><caption>Progress by pillar, as of 2024-12-31</caption><tr><th>Pillar</th>"
+        "<th>Allocated</th>"
+    )
     assert (
         '<tr><th style="text-align:left">&lt;script&gt;alert(1)&lt;/script&gt; | *x*\\nnext'
-        '</th><td style="text-align:right">1200000.00</td>'
-        '<td style="text-align:right">600000.00</td><td style="text-align:right">150005.00</td>'
+        '</th><td style="text-align:right">€1,200,000.00</td>'
+        '<td style="text-align:right">€600,000.00</td><td style="text-align:right">€150,005.00</td>'
     ) in page
     assert page.endswith(
-        '<tr><th style="text-align:left">total</th><td style="text-align:right">4000000.00</td>'
-        '<td style="text-align:right">1700000.00</td><td style="text-align:right">270005.00</td>'
-        '<td style="text-align:right">1429995.00</td><td style="text-align:right">2300000.00</td>'
-        "</tr></table>"
+        '<tr><th style="text-align:left">Total</th><td style="text-align:right">€4,000,000.00</td>'
+        '<td style="text-align:right">€1,700,000.00</td><td style="text-align:right">€270,005.00'
+        '</td><td style="text-align:right">€1,429,995.00</td>'
+        '<td style="text-align:right">€2,300,000.00</td><td style="text-align:right">42.5%</td>'
+        '<td style="text-align:right">6.8%</td></tr></table>'
     )
     assert "<script" not in page
-    assert "<caption>all transactions</caption>" in rs.progress(PLAN, by="year")._repr_html_()
+    caption = "<caption>Progress by year, all transactions</caption>"
+    assert caption in rs.progress(PLAN, by="year")._repr_html_()
 
 
 # --- the diff of transactions ---------------------------------------------------------------

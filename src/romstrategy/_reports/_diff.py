@@ -22,7 +22,7 @@ from romstrategy._reports._overview import Line, overview
 from romstrategy._reports._progress import Progress
 from romstrategy.rules import Finding
 
-__all__ = ["Change", "Moved", "StrategyDiff", "diff"]
+__all__ = ["Change", "Moved", "StrategyDiff", "diff", "diff_text"]
 
 
 @attrs.frozen
@@ -145,6 +145,11 @@ class StrategyDiff:
             title = f"{label('findings', lang)} {label(name, lang)}"
             lines += [f"{title}: {f.format(lang)}" for f in findings]
         return "\n".join(map(visible, lines)) if lines else label("no_differences", lang)
+
+
+def diff_text(changes: StrategyDiff, old: str, new: str, lang: Lang) -> str:
+    """What `romstrategy diff` prints: `--- OLD`, `+++ NEW`, then `changes.to_text(lang)`."""
+    return f"--- {visible(old)}\n+++ {visible(new)}\n{changes.to_text(lang)}"
 
 
 _MONEY_LABELS = {"roms": "per_rom", "years": "per_year"}

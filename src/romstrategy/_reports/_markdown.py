@@ -5,7 +5,7 @@ from __future__ import annotations
 from romstrategy._model._vocabulary import Lang, label, period, word
 from romstrategy._reports._escape import markdown_code, markdown_text
 from romstrategy._reports._overview import Overview
-from romstrategy._reports._tables import Section, Table, tables
+from romstrategy._reports._overview_tables import Section, Table, tables
 
 __all__ = ["render_markdown"]
 

@@ -9,8 +9,8 @@ import attrs
 from romstrategy._model._budget import FundingKind
 from romstrategy._model._vocabulary import Lang, label, money, percent, period, word
 from romstrategy._reports._overview import Line, Overview
-from romstrategy._reports._progress import Progress
-from romstrategy._reports._realisation import AMOUNTS, as_of_text, pillar_titles, progress_rows
+from romstrategy._reports._progress_rows import AMOUNT_COLUMNS, Progress
+from romstrategy._reports._realisation_section import as_of_text, pillar_titles, progress_rows
 
 __all__ = ["Section", "Table", "tables"]
 
@@ -153,10 +153,10 @@ def _progress_table(key: str, first: str, progress: Progress, o: Overview, lang:
     return Table(
         key=key,
         title=label(key, lang),
-        headers=_headers(lang, first, *AMOUNTS),
+        headers=_headers(lang, first, *AMOUNT_COLUMNS),
         rows=progress_rows(progress, titles, lang),
         empty=label("none", lang),
-        numeric=frozenset(range(1, len(AMOUNTS) + 1)),
+        numeric=frozenset(range(1, len(AMOUNT_COLUMNS) + 1)),
     )
 
 
