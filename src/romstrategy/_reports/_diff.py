@@ -17,7 +17,7 @@ from romstrategy._model._money import Money
 from romstrategy._model._parliament import Motion, StatusChange
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
-from romstrategy._model._vocabulary import Lang, label, money
+from romstrategy._model._vocabulary import Lang, label, money, period
 from romstrategy._reports._overview import Line, overview
 from romstrategy._reports._progress import Progress
 from romstrategy.rules import Finding
@@ -46,12 +46,18 @@ class Change:
     Attributes:
         id: the object's id.
         kind: `"added"`, `"removed"` or `"changed"`.
-        fields: `(field, before, after)` for each changed field, as text.
+        fields: `(field, before, after)` for each changed field, as data text:
+            amounts plain, such as `1250000.00`, as JSON holds them.
+        values: `(before, after)` for each of `fields`, as the objects they
+            were, so that `StrategyDiff.to_text` writes amounts and periods as
+            people read them; empty where only the text is known. It takes no
+            part in equality.
     """
 
     id: str
     kind: str
     fields: tuple[tuple[str, str, str], ...] = ()
+    values: tuple[tuple[Any, Any], ...] = attrs.field(default=(), eq=False, repr=False)
 
 
 @attrs.frozen
@@ -140,7 +146,7 @@ class StrategyDiff:
         for name, moved in self._money():
             lines += _moved_lines(label(_MONEY_LABELS.get(name, name), lang), moved, lang)
         for name, changes in self._changes():
-            lines += _change_lines(label(name, lang), changes)
+            lines += _change_lines(label(name, lang), changes, lang)
         for name, findings in (("appeared", self.appeared), ("disappeared", self.disappeared)):
             title = f"{label('findings', lang)} {label(name, lang)}"
             lines += [f"{title}: {f.format(lang)}" for f in findings]
@@ -181,14 +187,34 @@ def _moved_lines(title: str, moved: tuple[Moved, ...], lang: Lang) -> list[str]:
     ]
 
 
-def _change_lines(title: str, changes: tuple[Change, ...]) -> list[str]:
+def _change_lines(title: str, changes: tuple[Change, ...], lang: Lang) -> list[str]:
     lines = []
     for change in changes:
         detail = "; ".join(
-            f"{field}: {before} -> {after}" for field, before, after in change.fields
+            f"{field}: {before} -> {after}" for field, before, after in _shown_fields(change, lang)
         )
         lines.append(f"{title}: {change.kind} {change.id}" + (f" ({detail})" if detail else ""))
     return lines
+
+
+def _shown_fields(change: Change, lang: Lang) -> list[tuple[str, str, str]]:
+    """`change.fields`, with amounts and periods written for people where the values are known."""
+    if len(change.values) != len(change.fields):
+        return list(change.fields)
+    return [
+        (field, _human(before, lang), _human(after, lang))
+        for (field, _, _), (before, after) in zip(change.fields, change.values, strict=True)
+    ]
+
+
+def _human(value: object, lang: Lang) -> str:
+    if isinstance(value, Money):
+        return money(value, lang)
+    if isinstance(value, Period):
+        return period(value, lang)
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_human(item, lang) for item in value) + "]"
+    return _text(value)
 
 
 def _text(value: object) -> str:
@@ -196,8 +222,10 @@ def _text(value: object) -> str:
         return value.to_text()
     if isinstance(value, enum.Enum):
         return str(value.value)
-    if isinstance(value, Period | pendulum.Date):
-        return str(value)
+    if isinstance(value, Period):
+        return f"{value.start.isoformat()}..{value.end.isoformat()}"  # data, as JSON had it
+    if isinstance(value, pendulum.Date):
+        return value.isoformat()
     if isinstance(value, tuple):
         return "[" + ", ".join(_text(item) for item in value) + "]"
     return "-" if value is None else str(value)
@@ -270,12 +298,13 @@ def _without(items: list[Any], common: Counter[Any]) -> list[Any]:
 
 
 def _changed(key: str, old: Any, new: Any) -> Change:
-    fields = tuple(
-        (field.name, _text(getattr(old, field.name)), _text(getattr(new, field.name)))
+    pairs = [
+        (field.name, getattr(old, field.name), getattr(new, field.name))
         for field in attrs.fields(type(old))
         if getattr(old, field.name) != getattr(new, field.name)
-    )
-    return Change(key, "changed", fields)
+    ]
+    fields = tuple((name, _text(before), _text(after)) for name, before, after in pairs)
+    return Change(key, "changed", fields, tuple((before, after) for _, before, after in pairs))
 
 
 def _motion_changes(old: Strategy, new: Strategy) -> tuple[Change, ...]:
