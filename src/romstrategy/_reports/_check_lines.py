@@ -13,7 +13,8 @@ from romstrategy._documents._errors import DocumentError
 from romstrategy._model._display import visible
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._summary import budget_balance
-from romstrategy._model._vocabulary import Lang, count, label, money, word
+from romstrategy._model._vocabulary import Lang, label, money
+from romstrategy._rules._findings import counts_text, finding_text
 from romstrategy.rules import Finding, Report, Severity
 
 __all__ = [
@@ -41,23 +42,15 @@ def problem_records(failure: Failure) -> list[dict[str, str]]:
     return [{"path": "$", "message": f"cannot read the file: {why}"}]
 
 
-def _unpainted(text: str, severity: Severity) -> str:
-    return text
-
-
 def finding_line(
     label_: str,
     finding: Finding,
     lang: Lang,
-    paint: Callable[[str, Severity], str] = _unpainted,
+    paint: Callable[[str, Severity], str] | None = None,
 ) -> str:
-    """`LABEL:PATH: CODE severity message`; `paint` may colour the severity word.
-
-    User text is escaped before `paint` adds its colour codes.
-    """
-    message = finding.message if lang == "en" else finding.message_nl
-    severity = paint(word(finding.severity, lang), finding.severity)
-    return f"{visible(f'{label_}:{finding.path}: {finding.code}')} {severity} {visible(message)}"
+    """`LABEL:PATH: CODE severity message`; `paint` may colour the severity word."""
+    text = finding_text(finding, lang) if paint is None else finding_text(finding, lang, paint)
+    return f"{visible(label_)}:{text}"
 
 
 def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
@@ -70,16 +63,13 @@ def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
 
 def summary_line(label_: str, report: Report, strategy: Strategy, lang: Lang) -> str:
     """`LABEL: 0 errors, 1 warning, 0 info; SOURCE: allocated / amount, unallocated ...`."""
-    parts = [
-        count(number, severity, lang)
-        for severity, number in severity_counts(report.findings).items()
-    ]
     budget = "; ".join(
         f"{b.source}: {money(b.allocated, lang)} / {money(b.amount, lang)}, "
         f"{label('unallocated', lang).lower()} {money(b.unallocated, lang)}"
         for b in budget_balance(strategy)
     )
-    return visible(f"{label_}: {', '.join(parts)}" + (f"; {budget}" if budget else ""))
+    counts = counts_text(report.findings, lang)
+    return visible(f"{label_}: {counts}" + (f"; {budget}" if budget else ""))
 
 
 def _budget(strategy: Strategy) -> list[dict[str, str]]:

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from romstrategy._model._display import shown, visible
+from romstrategy._model._display import html_grid, shown, visible
 from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
 from romstrategy._model._parliament import Motion, StatusChange
@@ -60,9 +60,12 @@ class Change:
     values: tuple[tuple[Any, Any], ...] = attrs.field(default=(), eq=False, repr=False)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class StrategyDiff:
     """Everything that moved between two versions of a strategy.
+
+    `str()` is what `romstrategy diff` prints after its `---` and `+++` lines,
+    `to_text("en")`; a notebook shows the same lines as an HTML table.
 
     Attributes:
         pillars: money allocated per pillar that moved.
@@ -151,6 +154,23 @@ class StrategyDiff:
             title = f"{label('findings', lang)} {label(name, lang)}"
             lines += [f"{title}: {f.format(lang)}" for f in findings]
         return "\n".join(map(visible, lines)) if lines else label("no_differences", lang)
+
+    def __str__(self) -> str:
+        return self.to_text("en")
+
+    def __repr__(self) -> str:
+        moved = sum(len(section) for _, section in self._money())
+        changes = sum(len(section) for _, section in self._changes())
+        return (
+            f"StrategyDiff(changed={self.changed}, {moved} amounts moved, {changes} objects "
+            f"changed, {len(self.appeared)} findings appeared, "
+            f"{len(self.disappeared)} disappeared)"
+        )
+
+    def _repr_html_(self) -> str:
+        """The lines of `str()` as an HTML table, what moved beside where; text escaped."""
+        rows = [line.partition(": ")[::2] for line in self.to_text("en").split("\n")]
+        return html_grid("Differences", ("where", "what"), rows, align="left")
 
 
 def diff_text(changes: StrategyDiff, old: str, new: str, lang: Lang) -> str:

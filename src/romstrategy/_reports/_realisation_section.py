@@ -8,11 +8,14 @@ money, and a total row; and, for the chart, the three amounts per pillar.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from romstrategy._model._vocabulary import Lang, label, money
-from romstrategy._reports._overview import Overview
 from romstrategy._reports._progress_rows import AMOUNT_COLUMNS, Progress
 from romstrategy._reports._svg import Group
+
+if TYPE_CHECKING:
+    from romstrategy._reports._overview import Overview
 
 __all__ = ["SERIES", "as_of_text", "pillar_titles", "progress_bars", "progress_rows"]
 
