@@ -15,4 +15,4 @@ plan = rs.load(Path(__file__).parent / "illustrative_plan.toml")
 funds = [a for a in plan.allocations if a.source == "van-strien-funds"]  # the EUR 4 million
 progress = rs.progress(attrs.evolve(plan, allocations=funds), by="pillar", as_of="2025-12-31")
 for row in (*progress.rows, progress.total):
-    print(f"{row.key:>5}: {row.spent.format('en'):>15} spent of {row.allocated.format('en')}")
+    print(f"{row.key:>5}: {row.spent.format('en'):>16} spent of {row.allocated.format('en')}")

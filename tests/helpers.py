@@ -563,6 +563,13 @@ def run(*args, env=None):
     return CliRunner().invoke(main, [str(a) for a in args], env=env, catch_exceptions=False)
 
 
+def printed(*args):
+    """What the `romstrategy` command prints on standard output; it must exit 0 or 1."""
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
 def python(code, timeout=60, input=None):
     """Run `code` in a fresh interpreter; a hang fails the test instead of the suite."""
     return subprocess.run(

@@ -86,7 +86,7 @@ def test_check_reference_reports_one_warning_and_exits_0():
     )
     assert lines[-1] == (
         "<reference>: 0 errors, 1 warning, 0 info; van-strien-funds: "
-        "€0.00 / €4,000,000.00, unallocated €4,000,000.00"
+        "EUR 0.00 / EUR 4,000,000.00, unallocated EUR 4,000,000.00"
     )
 
 
@@ -185,8 +185,8 @@ def test_schema_prints_the_json_schema():
 def test_split_is_exact_in_text_and_json():
     result = run("split", "4000000", "2", "1", "1")
     assert result.exit_code == 0
-    assert "€2,000,000.00" in result.output
-    assert result.output.splitlines()[-1].split() == ["sum", "€4,000,000.00", "=", "4000000"]
+    assert "EUR 2,000,000.00" in result.output
+    assert result.output.splitlines()[-1].split() == ["sum", "EUR", "4,000,000.00", "=", "4000000"]
     data = json.loads(run("split", "100", "1", "1", "1", "--format", "json").stdout)
     assert [p["amount"] for p in data["parts"]] == ["33.34", "33.33", "33.33"]
     assert data["exact"] is True
@@ -229,7 +229,7 @@ def test_convert_bad_input_and_bad_suffix_exit_2(tmp_path, broken):
 def test_diff_reference_to_plan(tmp_path):
     result = run("diff", REFERENCE, PLAN)
     assert result.exit_code == 0
-    assert "Pillars: III: €0.00 -> €1,600,000.00 (+€1,600,000.00)" in result.output
+    assert "Pillars: III: EUR 0.00 -> EUR 1,600,000.00 (+EUR 1,600,000.00)" in result.output
     assert "Findings disappeared: RS102 warning" in result.output
     assert run("diff", REFERENCE, PLAN, "--exit-code").exit_code == 1
     assert run("diff", PLAN, PLAN, "--exit-code").exit_code == 0
@@ -395,7 +395,7 @@ def test_the_command_reports_a_total_beyond_one_amount(overflowing, args):
     result = run_hostile(*args, path)
     no_traceback(result)
     assert result.exit_code == 1
-    assert "2000000000000.00" in result.output or "€2,000,000,000,000.00" in result.output
+    assert "2000000000000.00" in result.output or "EUR 2,000,000,000,000.00" in result.output
 
 
 def test_diff_of_totals_beyond_one_amount(overflowing):
@@ -403,7 +403,7 @@ def test_diff_of_totals_beyond_one_amount(overflowing):
     result = run_hostile("diff", PLAN, path)
     no_traceback(result)
     assert result.exit_code == 0
-    assert "Pillars: I: €1,200,000.00 -> €2,000,000,000,000.00" in result.output
+    assert "Pillars: I: EUR 1,200,000.00 -> EUR 2,000,000,000,000.00" in result.output
 
 
 @pytest.mark.parametrize(
@@ -705,9 +705,9 @@ def test_a_closed_standard_input_or_output_is_no_traceback():
 
 
 def test_an_output_encoding_without_the_euro_sign_writes_an_escape():
-    result = console("split", "100", "1", "1", env={"PYTHONIOENCODING": "latin-1"})
+    result = console("split", "100", "1", "1", "--lang", "nl", env={"PYTHONIOENCODING": "latin-1"})
     assert result.returncode == 0
-    assert "\\u20ac50.00" in result.stdout
+    assert "\\u20ac 50,00" in result.stdout
 
 
 def test_a_line_break_in_a_name_or_an_id_never_starts_a_line(tmp_path):
@@ -723,7 +723,7 @@ def test_a_line_break_in_a_name_or_an_id_never_starts_a_line(tmp_path):
     rs.dump(attrs.evolve(strategy, funding_sources=(source,), allocations=allocations), path)
     lines = run_hostile("check", path).output.splitlines()
     assert len(lines) == 1
-    assert "fund\\nINJECTED: €4,000,000.00" in lines[0]
+    assert "fund\\nINJECTED: EUR 4,000,000.00" in lines[0]
     result = run_hostile("diff", PLAN, odd)
     assert result.output.splitlines()[1] == f"+++ {tmp_path}/nl\\nFAKE.toml"
 
@@ -793,11 +793,11 @@ def test_a_ratio_with_an_exponent_beyond_a_decimal_is_one_line():
 PROGRESS_BY_PILLAR = """\
 Progress by pillar, all transactions
 
-Pillar      Allocated      Committed          Spent  Open commitments    Uncommitted  Committed share  Spent share
-I       €1,200,000.00  €1,000,000.00    €400,000.00       €600,000.00    €200,000.00            83.3%        33.3%
-II      €1,200,000.00    €650,000.00    €425,000.50       €224,999.50    €550,000.00            54.2%        35.4%
-III     €1,600,000.00    €700,000.00    €200,000.00       €500,000.00    €900,000.00            43.8%        12.5%
-Total   €4,000,000.00  €2,350,000.00  €1,025,000.50     €1,324,999.50  €1,650,000.00            58.8%        25.6%
+Pillar         Allocated         Committed             Spent  Open commitments       Uncommitted  Committed share  Spent share
+I       EUR 1,200,000.00  EUR 1,000,000.00    EUR 400,000.00    EUR 600,000.00    EUR 200,000.00            83.3%        33.3%
+II      EUR 1,200,000.00    EUR 650,000.00    EUR 425,000.50    EUR 224,999.50    EUR 550,000.00            54.2%        35.4%
+III     EUR 1,600,000.00    EUR 700,000.00    EUR 200,000.00    EUR 500,000.00    EUR 900,000.00            43.8%        12.5%
+Total   EUR 4,000,000.00  EUR 2,350,000.00  EUR 1,025,000.50  EUR 1,324,999.50  EUR 1,650,000.00            58.8%        25.6%
 """
 
 PROGRESS_BY_PILLAR_NL_2024 = """\
@@ -813,22 +813,22 @@ Totaal  € 4.000.000,00  € 1.700.000,00  € 270.000,00              € 1.43
 PROGRESS_BY_YEAR = """\
 Progress by year, all transactions
 
-Year       Allocated      Committed          Spent  Open commitments    Uncommitted  Committed share  Spent share
-2024     €737,990.49  €1,700,000.00    €270,000.00     €1,430,000.00   -€962,009.51           230.4%        36.6%
-2025   €1,666,393.07    €650,000.00    €755,000.50      -€105,000.50  €1,016,393.07            39.0%        45.3%
-2026   €1,164,200.92          €0.00          €0.00             €0.00  €1,164,200.92             0.0%         0.0%
-2027     €431,415.52          €0.00          €0.00             €0.00    €431,415.52             0.0%         0.0%
-Total  €4,000,000.00  €2,350,000.00  €1,025,000.50     €1,324,999.50  €1,650,000.00            58.8%        25.6%
+Year          Allocated         Committed             Spent  Open commitments       Uncommitted  Committed share  Spent share
+2024     EUR 737,990.49  EUR 1,700,000.00    EUR 270,000.00  EUR 1,430,000.00   EUR -962,009.51           230.4%        36.6%
+2025   EUR 1,666,393.07    EUR 650,000.00    EUR 755,000.50   EUR -105,000.50  EUR 1,016,393.07            39.0%        45.3%
+2026   EUR 1,164,200.92          EUR 0.00          EUR 0.00          EUR 0.00  EUR 1,164,200.92             0.0%         0.0%
+2027     EUR 431,415.52          EUR 0.00          EUR 0.00          EUR 0.00    EUR 431,415.52             0.0%         0.0%
+Total  EUR 4,000,000.00  EUR 2,350,000.00  EUR 1,025,000.50  EUR 1,324,999.50  EUR 1,650,000.00            58.8%        25.6%
 """
 
 PROGRESS_OF_THE_REFERENCE = """\
 Progress by pillar, all transactions
 
-Pillar  Allocated  Committed  Spent  Open commitments  Uncommitted  Committed share  Spent share
-I           €0.00      €0.00  €0.00             €0.00        €0.00                -            -
-II          €0.00      €0.00  €0.00             €0.00        €0.00                -            -
-III         €0.00      €0.00  €0.00             €0.00        €0.00                -            -
-Total       €0.00      €0.00  €0.00             €0.00        €0.00                -            -
+Pillar  Allocated  Committed     Spent  Open commitments  Uncommitted  Committed share  Spent share
+I        EUR 0.00   EUR 0.00  EUR 0.00          EUR 0.00     EUR 0.00                -            -
+II       EUR 0.00   EUR 0.00  EUR 0.00          EUR 0.00     EUR 0.00                -            -
+III      EUR 0.00   EUR 0.00  EUR 0.00          EUR 0.00     EUR 0.00                -            -
+Total    EUR 0.00   EUR 0.00  EUR 0.00          EUR 0.00     EUR 0.00                -            -
 """
 
 
@@ -1019,7 +1019,7 @@ def test_progress_exits_0_whatever_the_rules_find(over_allocated):
     assert run("check", over_allocated).exit_code == 1
     result = run("progress", over_allocated, "--by", "source")
     assert result.exit_code == 0
-    assert "€4,000,000.01" in result.stdout
+    assert "EUR 4,000,000.01" in result.stdout
 
 
 @pytest.mark.parametrize("output", ["text", "csv"])

@@ -200,7 +200,7 @@ def _printed_and_shown(script: str, page: str, section: str) -> tuple[str, str]:
 def test_the_cookbook_shows_what_the_spending_recipe_prints():
     printed, shown = _printed_and_shown("spent_per_pillar.py", "cookbook.md", "Spending by a date")
     assert printed == shown
-    assert "total:   €1,025,000.50 spent of €4,000,000.00" in printed
+    assert "total: EUR 1,025,000.50 spent of EUR 4,000,000.00" in printed
 
 
 def test_the_motions_page_shows_what_the_merging_example_prints():

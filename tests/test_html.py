@@ -145,7 +145,7 @@ def test_text_that_only_holds_a_date_is_left_as_text():
 
 def test_number_cells_are_right_aligned_in_tabular_figures():
     page = reports.render(PLAN, "html", "en")
-    assert "€1,600,000.00" in _cells(page, "num")
+    assert "EUR 1,600,000.00" in _cells(page, "num")
     assert "40.0%" in _cells(page, "num")
     assert '<th class="num">Allocated</th>' in page
     assert "td.num, th.num { text-align: right; white-space: nowrap; " in page

@@ -138,19 +138,19 @@ def test_arithmetic_with_other_types_is_a_type_error():
 
 
 def test_text_forms():
-    assert str(Money(4000000)) == "EUR 4000000.00"
+    assert str(Money(4000000)) == "EUR 4,000,000.00"
     assert repr(Money("-0.5")) == "Money('-0.50')"
     assert Money(4000000).format(lang="nl") == "€ 4.000.000,00"
-    assert Money(4000000).format(lang="en") == "€4,000,000.00"
+    assert Money(4000000).format(lang="en") == "EUR 4,000,000.00"
     assert Money("-1234.5").format(lang="nl") == "€ -1.234,50"
-    assert Money("-1234.5").format(lang="en") == "-€1,234.50"
+    assert Money("-1234.5").format(lang="en") == "EUR -1,234.50"
     assert Money("0.07").format() == "€ 0,07"
     with pytest.raises(ValueError, match="lang"):
         Money(1).format(lang="de")  # type: ignore[arg-type]
 
 
 def test_the_language_is_lang_and_locale_is_no_keyword():
-    assert Money(4000000).format(lang="en") == "€4,000,000.00"
+    assert Money(4000000).format(lang="en") == "EUR 4,000,000.00"
     with pytest.raises(TypeError, match=r"format\(\) got an unexpected keyword argument 'locale'"):
         Money(4000000).format(locale="en")  # type: ignore[call-arg]
     with pytest.raises(
@@ -458,7 +458,7 @@ def test_zero_is_no_cents_and_reads_as_zero():
 def test_text_repr_str_and_amount_show_two_decimals_and_the_sign(cents, text):
     money = Money.from_cents(cents)
     assert money.to_text() == text
-    assert str(money) == f"EUR {text}"
+    assert str(money) == money.format("en")
     assert repr(money) == f"Money('{text}')"
     assert str(money.amount) == text
     assert money.amount == Decimal(text)
@@ -467,12 +467,12 @@ def test_text_repr_str_and_amount_show_two_decimals_and_the_sign(cents, text):
 @pytest.mark.parametrize(
     ("cents", "nl", "en"),
     [
-        (0, "€ 0,00", "€0.00"),
-        (5, "€ 0,05", "€0.05"),
-        (-5, "€ -0,05", "-€0.05"),
-        (123456789, "€ 1.234.567,89", "€1,234,567.89"),
-        (-400000000, "€ -4.000.000,00", "-€4,000,000.00"),
-        (99999, "€ 999,99", "€999.99"),
+        (0, "€ 0,00", "EUR 0.00"),
+        (5, "€ 0,05", "EUR 0.05"),
+        (-5, "€ -0,05", "EUR -0.05"),
+        (123456789, "€ 1.234.567,89", "EUR 1,234,567.89"),
+        (-400000000, "€ -4.000.000,00", "EUR -4,000,000.00"),
+        (99999, "€ 999,99", "EUR 999.99"),
     ],
 )
 def test_format_for_people_in_dutch_and_english(cents, nl, en):

@@ -3,6 +3,7 @@
 import collections
 import importlib
 import inspect
+import pathlib
 import warnings
 
 import pytest
@@ -11,6 +12,7 @@ import romstrategy as rs
 
 PUBLIC = ["romstrategy", "romstrategy.rules", "romstrategy.reports", "romstrategy.tables"]
 PUBLIC += ["romstrategy.parliament", "romstrategy.reference", "romstrategy.testing"]
+SRC = pathlib.Path(rs.__file__).parent
 
 
 def exports():
@@ -36,6 +38,14 @@ def test_no_two_public_classes_share_a_name():
             if inspect.isclass(value):
                 classes[attribute].add(value)
     assert {name: found for name, found in classes.items() if len(found) > 1} == {}
+
+
+def test_no_two_modules_of_the_package_share_a_name():
+    stems = collections.defaultdict(list)
+    for path in SRC.rglob("*.py"):
+        if path.name != "__init__.py":
+            stems[path.stem.lstrip("_")].append(str(path.relative_to(SRC)))
+    assert {stem: paths for stem, paths in stems.items() if len(paths) > 1} == {}
 
 
 @pytest.mark.parametrize(

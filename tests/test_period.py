@@ -22,7 +22,7 @@ def test_period_from_iso_strings_gives_pendulum_dates():
     assert type(period.start) is pendulum.Date
     assert type(period.end) is pendulum.Date
     assert period == Period.years(2024, 2027)
-    assert str(period) == "2024-01-01..2027-12-31"
+    assert str(period) == "2024-01-01 to 2027-12-31"
 
 
 def test_stdlib_dates_become_pendulum_dates():

@@ -258,8 +258,8 @@ def test_every_sum_beyond_one_amount_is_shown_and_nothing_raises(overflowing):
     assert "allocated EUR 2,000,000,000,000.00, unallocated EUR -1,000,000,000,000.00" in (
         rs.summary(strategy)
     )
-    assert "2000000000000.00 allocated" in strategy._repr_html_().replace(
-        "EUR 2000000000000.00 of", "2000000000000.00 allocated"
+    assert "EUR 2,000,000,000,000.00 of EUR 1,000,000,000,000.00 allocated" in (
+        strategy._repr_html_()
     )
     for fmt in ("md", "html", "json"):
         assert "2.000.000.000.000,00" in reports.render(strategy, fmt, "nl")
@@ -446,20 +446,20 @@ As of: all transactions
 
 | Pillar | Allocated | Committed | Spent | Open commitments | Uncommitted |
 |---|---|---|---|---|---|
-| I A better link between national government and the regions | €1,200,000.00 | €1,000,000.00 | €400,000.00 | €600,000.00 | €200,000.00 |
-| II Strengthening the base | €1,200,000.00 | €650,000.00 | €425,000.50 | €224,999.50 | €550,000.00 |
-| III Thematic work on relevant transitions and societal challenges | €1,600,000.00 | €700,000.00 | €200,000.00 | €500,000.00 | €900,000.00 |
-| Total | €4,000,000.00 | €2,350,000.00 | €1,025,000.50 | €1,324,999.50 | €1,650,000.00 |
+| I A better link between national government and the regions | EUR 1,200,000.00 | EUR 1,000,000.00 | EUR 400,000.00 | EUR 600,000.00 | EUR 200,000.00 |
+| II Strengthening the base | EUR 1,200,000.00 | EUR 650,000.00 | EUR 425,000.50 | EUR 224,999.50 | EUR 550,000.00 |
+| III Thematic work on relevant transitions and societal challenges | EUR 1,600,000.00 | EUR 700,000.00 | EUR 200,000.00 | EUR 500,000.00 | EUR 900,000.00 |
+| Total | EUR 4,000,000.00 | EUR 2,350,000.00 | EUR 1,025,000.50 | EUR 1,324,999.50 | EUR 1,650,000.00 |
 
 ### Realisation per year
 
 | Year | Allocated | Committed | Spent | Open commitments | Uncommitted |
 |---|---|---|---|---|---|
-| 2024 | €737,990.49 | €1,700,000.00 | €270,000.00 | €1,430,000.00 | -€962,009.51 |
-| 2025 | €1,666,393.07 | €650,000.00 | €755,000.50 | -€105,000.50 | €1,016,393.07 |
-| 2026 | €1,164,200.92 | €0.00 | €0.00 | €0.00 | €1,164,200.92 |
-| 2027 | €431,415.52 | €0.00 | €0.00 | €0.00 | €431,415.52 |
-| Total | €4,000,000.00 | €2,350,000.00 | €1,025,000.50 | €1,324,999.50 | €1,650,000.00 |
+| 2024 | EUR 737,990.49 | EUR 1,700,000.00 | EUR 270,000.00 | EUR 1,430,000.00 | EUR -962,009.51 |
+| 2025 | EUR 1,666,393.07 | EUR 650,000.00 | EUR 755,000.50 | EUR -105,000.50 | EUR 1,016,393.07 |
+| 2026 | EUR 1,164,200.92 | EUR 0.00 | EUR 0.00 | EUR 0.00 | EUR 1,164,200.92 |
+| 2027 | EUR 431,415.52 | EUR 0.00 | EUR 0.00 | EUR 0.00 | EUR 431,415.52 |
+| Total | EUR 4,000,000.00 | EUR 2,350,000.00 | EUR 1,025,000.50 | EUR 1,324,999.50 | EUR 1,650,000.00 |
 """
 
 
@@ -501,15 +501,17 @@ def test_as_of_counts_transactions_up_to_that_day_and_leaves_allocated_alone(as_
     lines = _section(reports.render(PLAN, "md", "en", as_of=as_of), "## Realisation")
     assert lines[2] == "As of: 2024-12-31"
     assert lines[8:12] == [
-        "| I A better link between national government and the regions | €1,200,000.00 "
-        "| €600,000.00 | €150,000.00 | €450,000.00 | €600,000.00 |",
-        "| II Strengthening the base | €1,200,000.00 | €400,000.00 | €120,000.00 "
-        "| €280,000.00 | €800,000.00 |",
-        "| III Thematic work on relevant transitions and societal challenges | €1,600,000.00 "
-        "| €700,000.00 | €0.00 | €700,000.00 | €900,000.00 |",
-        "| Total | €4,000,000.00 | €1,700,000.00 | €270,000.00 | €1,430,000.00 | €2,300,000.00 |",
+        "| I A better link between national government and the regions | EUR 1,200,000.00 "
+        "| EUR 600,000.00 | EUR 150,000.00 | EUR 450,000.00 | EUR 600,000.00 |",
+        "| II Strengthening the base | EUR 1,200,000.00 | EUR 400,000.00 | EUR 120,000.00 "
+        "| EUR 280,000.00 | EUR 800,000.00 |",
+        "| III Thematic work on relevant transitions and societal challenges | EUR 1,600,000.00 "
+        "| EUR 700,000.00 | EUR 0.00 | EUR 700,000.00 | EUR 900,000.00 |",
+        "| Total | EUR 4,000,000.00 | EUR 1,700,000.00 | EUR 270,000.00 | EUR 1,430,000.00 | EUR 2,300,000.00 |",
     ]
-    assert "| 2025 | €1,666,393.07 | €0.00 | €0.00 | €0.00 | €1,666,393.07 |" in lines
+    assert (
+        "| 2025 | EUR 1,666,393.07 | EUR 0.00 | EUR 0.00 | EUR 0.00 | EUR 1,666,393.07 |" in lines
+    )
     o = overview(PLAN, as_of=as_of)
     everything = overview(PLAN)
     allocated = [
@@ -607,15 +609,15 @@ def test_the_html_realisation_has_a_table_per_grouping_and_a_grouped_chart():
     assert section.count("<table>") == 2
     assert "<h3>Realisation per pillar</h3>" in section
     assert "<h3>Realisation per year</h3>" in section
-    assert '<td class="num">€2,300,000.00</td>' in section  # uncommitted in total
+    assert '<td class="num">EUR 2,300,000.00</td>' in section  # uncommitted in total
     assert 'role="img" aria-label="Realisation per pillar"' in section
-    # Nine bars, scaled to the largest amount: pillar III's €1,600,000.00 fills the track.
+    # Nine bars, scaled to the largest amount: pillar III's EUR 1,600,000.00 fills the track.
     bars = re.findall(
         r'width="(\d+)" height="14" class="bar series-(\d)"><title>([^<]*)<', section
     )
     assert len(bars) == 9
     assert bars[6] == ("250", "0", "III Thematic work on relevant transitions and societal "
-                       "challenges: Allocated €1,600,000.00")  # fmt: skip
+                       "challenges: Allocated EUR 1,600,000.00")  # fmt: skip
     assert bars[0][:2] == ("188", "0")  # 1.2 / 1.6 of 250
     assert bars[1][:2] == ("94", "1")  # committed 600,000
     assert bars[8][:2] == ("0", "2")  # nothing spent on III yet
@@ -633,11 +635,11 @@ def test_a_negative_amount_draws_an_empty_bar_and_says_its_value():
     chart = chart[: chart.index("</svg>")]
     assert re.search(
         r'width="0" height="14" class="bar series-1"><title>III [^<]*: Committed '
-        r"-€4,300,000.00</title>",
+        r"EUR -4,300,000.00</title>",
         chart,
     )
     # After the track: a label column of 260 (the widest line of a wrapped pillar title), 8, 250, 8.
-    assert re.search(r'<text x="526" y="\d+" class="bar-value">-€4,300,000.00</text>', chart)
+    assert re.search(r'<text x="526" y="\d+" class="bar-value">EUR -4,300,000.00</text>', chart)
     assert not re.search(r'width="-', chart)
     parser = _Collector()
     parser.feed(page)  # still well formed enough to parse
@@ -667,7 +669,7 @@ def test_user_text_in_the_realisation_is_escaped_in_markdown():
     lines = _section(text, "## Realisation")
     row = lines[8]
     assert row.startswith(
-        "| &lt;script>alert(1)&lt;/script> \\| \\*x\\*\\\\nnext t &lt;b> | €1,200,000.00 "
+        "| &lt;script>alert(1)&lt;/script> \\| \\*x\\*\\\\nnext t &lt;b> | EUR 1,200,000.00 "
     )
     assert row.count(" | ") == 5  # six cells, as the header has
     assert "<script" not in text
@@ -682,7 +684,7 @@ def test_user_text_in_the_realisation_is_escaped_in_html_and_kept_in_json():
     assert "b" not in parser.tags
     escaped = "&lt;script&gt;alert(1)&lt;/script&gt; | *x*\\nnext t &lt;b&gt;"
     assert f"<td>{escaped}</td>" in page  # the realisation table
-    assert f"<title>{escaped}: Allocated €1,200,000.00</title>" in page  # the chart
+    assert f"<title>{escaped}: Allocated EUR 1,200,000.00</title>" in page  # the chart
     data = json.loads(reports.render(_hostile_plan(), "json"))
     assert data["realisation"]["pillars"][0]["key"] == HOSTILE
 
@@ -704,20 +706,25 @@ def test_user_text_of_a_transaction_in_a_diff_and_in_the_records():
 
 def test_progress_shows_itself_as_an_html_table_with_keys_escaped_and_the_total():
     page = rs.progress(_hostile_plan(), as_of="2024-12-31")._repr_html_()
-    assert page.startswith("<table><caption>as of 2024-12-31</caption><tr><th>pillar</th>")
+    assert page.startswith(
+        "<table><caption>Progress by pillar, as of 2024-12-31</caption><tr><th>Pillar</th>"
+        "<th>Allocated</th>"
+    )
     assert (
         '<tr><th style="text-align:left">&lt;script&gt;alert(1)&lt;/script&gt; | *x*\\nnext'
-        '</th><td style="text-align:right">1200000.00</td>'
-        '<td style="text-align:right">600000.00</td><td style="text-align:right">150005.00</td>'
+        '</th><td style="text-align:right">EUR 1,200,000.00</td>'
+        '<td style="text-align:right">EUR 600,000.00</td><td style="text-align:right">EUR 150,005.00</td>'
     ) in page
     assert page.endswith(
-        '<tr><th style="text-align:left">total</th><td style="text-align:right">4000000.00</td>'
-        '<td style="text-align:right">1700000.00</td><td style="text-align:right">270005.00</td>'
-        '<td style="text-align:right">1429995.00</td><td style="text-align:right">2300000.00</td>'
-        "</tr></table>"
+        '<tr><th style="text-align:left">Total</th><td style="text-align:right">EUR 4,000,000.00</td>'
+        '<td style="text-align:right">EUR 1,700,000.00</td><td style="text-align:right">EUR 270,005.00'
+        '</td><td style="text-align:right">EUR 1,429,995.00</td>'
+        '<td style="text-align:right">EUR 2,300,000.00</td><td style="text-align:right">42.5%</td>'
+        '<td style="text-align:right">6.8%</td></tr></table>'
     )
     assert "<script" not in page
-    assert "<caption>all transactions</caption>" in rs.progress(PLAN, by="year")._repr_html_()
+    caption = "<caption>Progress by year, all transactions</caption>"
+    assert caption in rs.progress(PLAN, by="year")._repr_html_()
 
 
 # --- the diff of transactions ---------------------------------------------------------------
@@ -781,12 +788,12 @@ def test_an_id_used_twice_is_diffed_as_a_multiset():
 def test_the_diff_of_transactions_as_text_in_english_and_dutch():
     changes = reports.diff(PLAN, _revised_plan())
     assert changes.to_text("en").splitlines() == [
-        "Committed: II: €650,000.00 -> €700,000.00 (+€50,000.00)",
-        "Spent: II: €425,000.50 -> €305,000.50 (-€120,000.00)",
-        "Spent: III: €200,000.00 -> €210,000.00 (+€10,000.00)",
+        "Committed: II: EUR 650,000.00 -> EUR 700,000.00 (+EUR 50,000.00)",
+        "Spent: II: EUR 425,000.50 -> EUR 305,000.50 (EUR -120,000.00)",
+        "Spent: III: EUR 200,000.00 -> EUR 210,000.00 (+EUR 10,000.00)",
         "Transactions: removed tx-2024-002",
         "Transactions: added tx-new",
-        "Transactions: changed tx-2025-001 (amount: 300000.00 -> 350000.00; "
+        "Transactions: changed tx-2025-001 (amount: EUR 300,000.00 -> EUR 350,000.00; "
         "description: Academy curriculum and first cohort -> Academy, revised)",
     ]
     assert changes.to_text("nl").splitlines()[:4] == [

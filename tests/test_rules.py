@@ -167,15 +167,21 @@ def test_a_report_is_plain_data_for_json_and_readable_text():
             },
         ],
     }
-    assert str(report).splitlines() == [
+    assert report.format("en").splitlines() == [
         "2 findings (1 error, 0 warnings, 1 info)",
         "ACME001 error activities[a]: ACME001 in English",
         "ACME002 info x: ACME002 in English",
     ]
+    assert str(report).splitlines() == [
+        "activities[a]: ACME001 error ACME001 in English",
+        "x: ACME002 info ACME002 in English",
+        "1 error, 0 warnings, 1 info",
+    ]
     assert (
         report.format("nl").splitlines()[0] == "2 bevindingen (1 fout, 0 waarschuwingen, 1 info)"
     )
-    assert str(Findings()) == "No findings."
+    assert str(Findings()) == "0 errors, 0 warnings, 0 info"
+    assert Findings().format("en") == "No findings."
     assert Findings().format("nl") == "Geen bevindingen."
 
 
@@ -2013,7 +2019,8 @@ def test_the_headline_counts_each_severity_with_singular_and_plural(severities, 
 def test_an_empty_report_says_so_in_each_language():
     assert Findings().format() == "No findings."
     assert Findings().format("nl") == "Geen bevindingen."
-    assert str(Findings()) == "No findings."
+    assert str(Findings()) == "0 errors, 0 warnings, 0 info"
+    assert Findings().format("en") == "No findings."
 
 
 def test_strategy_invalid_lists_the_headline_and_every_finding_in_english():

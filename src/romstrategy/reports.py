@@ -18,7 +18,6 @@ from romstrategy._model._strategy import Strategy
 from romstrategy._model._vocabulary import Lang
 from romstrategy._reports._diff import Change, Moved, StrategyDiff, diff
 from romstrategy._reports._html import render_html
-from romstrategy._reports._json import overview_data
 from romstrategy._reports._markdown import render_markdown
 from romstrategy._reports._overview import (
     JOINT,
@@ -29,6 +28,7 @@ from romstrategy._reports._overview import (
     SourceLine,
     overview,
 )
+from romstrategy._reports._overview_data import overview_data
 from romstrategy.rules import Findings
 
 __all__ = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import reprlib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +21,7 @@ __all__ = [
     "SPACE",
     "brief",
     "digits",
+    "html_grid",
     "html_text",
     "json_text",
     "key_text",
@@ -226,3 +227,21 @@ def html_table(pairs: Iterable[tuple[str, str]]) -> str:
         for k, v in pairs
     )
     return f"<table>{rows}</table>"
+
+
+def html_grid(
+    caption: str, heads: Sequence[str], rows: Iterable[Sequence[str]], *, align: str = "right"
+) -> str:
+    """An HTML table under `caption`: a header row, then rows keyed by their first cell.
+
+    The first column is aligned left and the others as `align` says: `"right"`
+    for amounts, as the text tables align them, or `"left"`. Every text is escaped.
+    """
+    head = "".join(f"<th>{html_text(name)}</th>" for name in heads)
+    body = "".join(
+        f'<tr><th style="text-align:left">{html_text(key)}</th>'
+        + "".join(f'<td style="text-align:{align}">{html_text(cell)}</td>' for cell in cells)
+        + "</tr>"
+        for key, *cells in rows
+    )
+    return f"<table><caption>{html_text(caption)}</caption><tr>{head}</tr>{body}</table>"

@@ -12,7 +12,7 @@ import attrs
 from romstrategy._model._display import shown
 from romstrategy._model._error import ArgumentError, ArgumentTypeError
 
-__all__ = ["MAX_EUROS", "MAX_TOTAL_EUROS", "Money", "check_amount", "money_of_text"]
+__all__ = ["MAX_EUROS", "MAX_TOTAL_EUROS", "Money", "check_amount", "money_of_text", "money_text"]
 
 MAX_EUROS = 10**12
 """The largest absolute amount, in euros, that one amount may have."""
@@ -255,19 +255,16 @@ class Money:
         return tuple(Money.from_cents(sign * part) for part in parts)
 
     def format(self, lang: Literal["nl", "en"] = "nl") -> str:
-        """Format for people: `€ 4.000.000,00` in Dutch, `€4,000,000.00` in English."""
-        whole, part = divmod(abs(self.cents), 100)
-        grouped = f"{whole:,}"
-        if lang == "nl":
-            sign = "-" if self.cents < 0 else ""
-            return f"€ {sign}{grouped.replace(',', '.')},{part:02d}"
-        if lang == "en":
-            sign = "-" if self.cents < 0 else ""
-            return f"{sign}€{grouped}.{part:02d}"
-        raise ArgumentError(f"Money.format: got lang {lang!r}, expected 'nl' or 'en'")
+        """Format for people, as `money_text` does: `€ 4.000.000,00` in Dutch, by default.
+
+        In English it is `EUR 4,000,000.00`.
+        """
+        if lang not in ("nl", "en"):
+            raise ArgumentError(f"Money.format: got lang {lang!r}, expected 'nl' or 'en'")
+        return money_text(self, lang)
 
     def __str__(self) -> str:
-        return f"EUR {_euro_text(self.cents)}"
+        return money_text(self, "en")
 
     def __repr__(self) -> str:
         return f"Money('{_euro_text(self.cents)}')"
@@ -275,6 +272,23 @@ class Money:
     def to_text(self) -> str:
         """The amount as document text, e.g. `'1250000.00'`."""
         return _euro_text(self.cents)
+
+
+def money_text(amount: Money | int, lang: Literal["en", "nl"]) -> str:
+    """An amount for people: `EUR 4,000,000.00`, in Dutch `€ 4.000.000,00`.
+
+    This is the one way the library writes money for people to read: in
+    messages and findings, on the terminal, in Markdown and HTML. Data for
+    programs (JSON, CSV, documents) holds the exact plain amount instead,
+    `4000000.00`, as `Money.to_text` writes it. An int counts cents, so that
+    a sum beyond the range of one amount can be said.
+    """
+    cents = amount.cents if isinstance(amount, Money) else amount
+    whole, part = divmod(abs(cents), 100)
+    sign = "-" if cents < 0 else ""
+    if lang == "en":
+        return f"EUR {sign}{whole:,}.{part:02d}"
+    return f"€ {sign}{whole:,}".replace(",", ".") + f",{part:02d}"
 
 
 _new_money = object.__new__

@@ -112,4 +112,16 @@ class Period:
                 yield year, part
 
     def __str__(self) -> str:
-        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+        return period_text(self, "en")
+
+
+_TO = {"en": "to", "nl": "t/m"}
+
+
+def period_text(span: Period, lang: str) -> str:
+    """A period for people: `2024-01-01 to 2027-12-31`, in Dutch `2024-01-01 t/m 2027-12-31`.
+
+    This is the one way the library writes a period for people to read; data
+    for programs holds its two ISO days, `start` and `end`.
+    """
+    return f"{span.start.isoformat()} {_TO[lang]} {span.end.isoformat()}"

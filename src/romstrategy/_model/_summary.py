@@ -6,7 +6,7 @@ from romstrategy._model._budget import Balance, balances
 from romstrategy._model._display import visible
 from romstrategy._model._kinds import argument
 from romstrategy._model._strategy import Strategy
-from romstrategy._model._vocabulary import Lang, check_lang, euros, period, sentence, word
+from romstrategy._model._vocabulary import Lang, check_lang, money, period, sentence, word
 
 __all__ = ["Balance", "budget_balance", "summary"]
 
@@ -51,10 +51,10 @@ def summary(strategy: Strategy, lang: Lang = "en") -> str:
     lines += [
         sentence("funding", lang).format(
             source=b.source,
-            amount=euros(b.amount, lang),
+            amount=money(b.amount, lang),
             kind=word(kinds[b.source], lang),
-            allocated=euros(b.allocated, lang),
-            unallocated=euros(b.unallocated, lang),
+            allocated=money(b.allocated, lang),
+            unallocated=money(b.unallocated, lang),
         )
         for b in budget_balance(strategy)
     ]

@@ -1,7 +1,9 @@
 """The library's words in English and Dutch (*woordenlijst*), in one place.
 
 Every enum member's value, every severity, the labels of the reports and the
-command, and the way amounts, periods and lists are written in each language.
+command, and the way amounts, periods, shares and lists are written in each
+language: `money` (`Money`'s `money_text`), `period` (`Period`'s `period_text`)
+and `percent` are the one way each is written for people.
 Findings, reports, the command line and `summary()` take their words from here;
 the language is always given as `lang`, `"en"` or `"nl"`.
 """
@@ -15,10 +17,10 @@ from typing import Literal
 
 from romstrategy._model._budget import FundingKind
 from romstrategy._model._error import ArgumentError
-from romstrategy._model._money import Money
+from romstrategy._model._money import money_text as money
 from romstrategy._model._motion import MotionKind, MotionStatus
 from romstrategy._model._parties import OrganisationKind
-from romstrategy._model._period import Period
+from romstrategy._model._period import period_text as period
 from romstrategy._model._strategy import Scope, Service, StrategyStatus
 from romstrategy._model._transaction import TransactionKind
 
@@ -27,7 +29,6 @@ __all__ = [
     "Lang",
     "check_lang",
     "count",
-    "euros",
     "join",
     "label",
     "money",
@@ -46,7 +47,6 @@ LANGS: tuple[Lang, ...] = ("en", "nl")
 _LABELS: dict[str, tuple[str, str]] = {
     "overview": ("Overview", "Overzicht"),
     "period": ("Period", "Periode"),
-    "to": ("to", "t/m"),
     "status": ("Status", "Status"),
     "pillars": ("Pillars", "Pijlers"),
     "pillar": ("Pillar", "Pijler"),
@@ -167,16 +167,6 @@ def label(key: str, lang: Lang) -> str:
     return pair[0] if lang == "en" else pair[1]
 
 
-def period(span: Period, lang: Lang) -> str:
-    """A period for people: `2024-01-01 to 2027-12-31`, in Dutch `... t/m ...`."""
-    return f"{span.start.isoformat()} {label('to', lang)} {span.end.isoformat()}"
-
-
-def money(amount: Money, lang: Lang) -> str:
-    """An amount as people in `lang` write it: `€ 4.000.000,00` or `€4,000,000.00`."""
-    return amount.format(lang)
-
-
 def percent(share: Fraction | None, lang: Lang) -> str:
     """A share as a percentage with one decimal, `33,3%` in Dutch; `-` when undefined."""
     if share is None:
@@ -247,24 +237,6 @@ def severity(value: str, lang: Lang, number: int = 1) -> str:
 def count(number: int, value: str, lang: Lang) -> str:
     """`number` of a counted word: `1 error`, `2 errors`, `2 findings`, in Dutch `2 fouten`."""
     return f"{number} {severity(value, lang, number)}"
-
-
-def _parts(amount: Money | int) -> tuple[str, str, str]:
-    # A sum of cents may lie outside the range `Money` holds, so format ints directly.
-    cents = amount.cents if isinstance(amount, Money) else amount
-    whole, part = divmod(abs(cents), 100)
-    return ("-" if cents < 0 else "", f"{whole:,}", f"{part:02d}")
-
-
-def euros(amount: Money | int, lang: Lang) -> str:
-    """An amount in a sentence: `EUR 4,000,000.00`, in Dutch `€ 4.000.000,00`.
-
-    An int counts cents, so that a sum beyond the range of one amount can be said.
-    """
-    sign, whole, part = _parts(amount)
-    if lang == "en":
-        return f"EUR {sign}{whole}.{part}"
-    return f"€ {sign}{whole.replace(',', '.')},{part}"
 
 
 def join(items: Iterable[str], lang: Lang) -> str:

@@ -32,6 +32,7 @@ from romstrategy._model._display import shown
 from romstrategy._model._error import ArgumentTypeError
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._motion import Motion, MotionKind, MotionStatus, StatusChange
+from romstrategy._parliament._motion_lines import motion_lines, motions_html
 
 __all__ = ["OdataImport", "from_odata"]
 
@@ -70,9 +71,12 @@ _LONGEST_TIME = 64
 """The longest `GestartOp` read; an ISO date-time is about 25 characters."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class OdataImport:
     """What `from_odata` read (*import uit open data*).
+
+    `str()` is what `romstrategy motions` prints, a line per motion; a
+    notebook shows the motions as an HTML table.
 
     Attributes:
         motions: the motions and amendments read, in order of `submitted_on`,
@@ -84,6 +88,21 @@ class OdataImport:
 
     motions: tuple[Motion, ...]
     warnings: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return "\n".join(motion_lines(self.motions))
+
+    def __repr__(self) -> str:
+        motions, warnings = _counted(self.motions, "motion"), _counted(self.warnings, "warning")
+        return f"OdataImport({motions}, {warnings})"
+
+    def _repr_html_(self) -> str:
+        """The motions as an HTML table, the count of warnings in its caption."""
+        return motions_html(_counted(self.warnings, "warning"), self.motions)
+
+
+def _counted(items: tuple[object, ...], noun: str) -> str:
+    return f"{len(items)} {noun}" + ("" if len(items) == 1 else "s")
 
 
 def from_odata(data: object) -> OdataImport:

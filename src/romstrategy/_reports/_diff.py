@@ -11,19 +11,19 @@ from typing import Any
 import attrs
 import pendulum
 
-from romstrategy._model._display import shown, visible
+from romstrategy._model._display import html_grid, shown, visible
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
 from romstrategy._model._motion import Motion, StatusChange
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
-from romstrategy._model._vocabulary import Lang, label, money
+from romstrategy._model._vocabulary import Lang, label, money, period
 from romstrategy._reports._overview import Line, overview
 from romstrategy._reports._progress import Progress
 from romstrategy.rules import Finding
 
-__all__ = ["Change", "Moved", "StrategyDiff", "diff"]
+__all__ = ["Change", "Moved", "StrategyDiff", "diff", "diff_text"]
 
 
 @attrs.frozen
@@ -47,17 +47,26 @@ class Change:
     Attributes:
         id: the object's id.
         kind: `"added"`, `"removed"` or `"changed"`.
-        fields: `(field, before, after)` for each changed field, as text.
+        fields: `(field, before, after)` for each changed field, as data text:
+            amounts plain, such as `1250000.00`, as JSON holds them.
+        values: `(before, after)` for each of `fields`, as the objects they
+            were, so that `StrategyDiff.to_text` writes amounts and periods as
+            people read them; empty where only the text is known. It takes no
+            part in equality.
     """
 
     id: str
     kind: str
     fields: tuple[tuple[str, str, str], ...] = ()
+    values: tuple[tuple[Any, Any], ...] = attrs.field(default=(), eq=False, repr=False)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class StrategyDiff:
     """Everything that moved between two versions of a strategy.
+
+    `str()` is what `romstrategy diff` prints after its `---` and `+++` lines,
+    `to_text("en")`; a notebook shows the same lines as an HTML table.
 
     Attributes:
         pillars: money allocated per pillar that moved.
@@ -141,11 +150,33 @@ class StrategyDiff:
         for name, moved in self._money():
             lines += _moved_lines(label(_MONEY_LABELS.get(name, name), lang), moved, lang)
         for name, changes in self._changes():
-            lines += _change_lines(label(name, lang), changes)
+            lines += _change_lines(label(name, lang), changes, lang)
         for name, findings in (("appeared", self.appeared), ("disappeared", self.disappeared)):
             title = f"{label('findings', lang)} {label(name, lang)}"
             lines += [f"{title}: {f.format(lang)}" for f in findings]
         return "\n".join(map(visible, lines)) if lines else label("no_differences", lang)
+
+    def __str__(self) -> str:
+        return self.to_text("en")
+
+    def __repr__(self) -> str:
+        moved = sum(len(section) for _, section in self._money())
+        changes = sum(len(section) for _, section in self._changes())
+        return (
+            f"StrategyDiff(changed={self.changed}, {moved} amounts moved, {changes} objects "
+            f"changed, {len(self.appeared)} findings appeared, "
+            f"{len(self.disappeared)} disappeared)"
+        )
+
+    def _repr_html_(self) -> str:
+        """The lines of `str()` as an HTML table, what moved beside where; text escaped."""
+        rows = [line.partition(": ")[::2] for line in self.to_text("en").split("\n")]
+        return html_grid("Differences", ("where", "what"), rows, align="left")
+
+
+def diff_text(changes: StrategyDiff, old: str, new: str, lang: Lang) -> str:
+    """What `romstrategy diff` prints: `--- OLD`, `+++ NEW`, then `changes.to_text(lang)`."""
+    return f"--- {visible(old)}\n+++ {visible(new)}\n{changes.to_text(lang)}"
 
 
 _MONEY_LABELS = {"roms": "per_rom", "years": "per_year"}
@@ -177,14 +208,34 @@ def _moved_lines(title: str, moved: tuple[Moved, ...], lang: Lang) -> list[str]:
     ]
 
 
-def _change_lines(title: str, changes: tuple[Change, ...]) -> list[str]:
+def _change_lines(title: str, changes: tuple[Change, ...], lang: Lang) -> list[str]:
     lines = []
     for change in changes:
         detail = "; ".join(
-            f"{field}: {before} -> {after}" for field, before, after in change.fields
+            f"{field}: {before} -> {after}" for field, before, after in _shown_fields(change, lang)
         )
         lines.append(f"{title}: {change.kind} {change.id}" + (f" ({detail})" if detail else ""))
     return lines
+
+
+def _shown_fields(change: Change, lang: Lang) -> list[tuple[str, str, str]]:
+    """`change.fields`, with amounts and periods written for people where the values are known."""
+    if len(change.values) != len(change.fields):
+        return list(change.fields)
+    return [
+        (field, _human(before, lang), _human(after, lang))
+        for (field, _, _), (before, after) in zip(change.fields, change.values, strict=True)
+    ]
+
+
+def _human(value: object, lang: Lang) -> str:
+    if isinstance(value, Money):
+        return money(value, lang)
+    if isinstance(value, Period):
+        return period(value, lang)
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_human(item, lang) for item in value) + "]"
+    return _text(value)
 
 
 def _text(value: object) -> str:
@@ -192,8 +243,10 @@ def _text(value: object) -> str:
         return value.to_text()
     if isinstance(value, enum.Enum):
         return str(value.value)
-    if isinstance(value, Period | pendulum.Date):
-        return str(value)
+    if isinstance(value, Period):
+        return f"{value.start.isoformat()}..{value.end.isoformat()}"  # data, as JSON had it
+    if isinstance(value, pendulum.Date):
+        return value.isoformat()
     if isinstance(value, tuple):
         return "[" + ", ".join(_text(item) for item in value) + "]"
     return "-" if value is None else str(value)
@@ -266,12 +319,13 @@ def _without(items: list[Any], common: Counter[Any]) -> list[Any]:
 
 
 def _changed(key: str, old: Any, new: Any) -> Change:
-    fields = tuple(
-        (field.name, _text(getattr(old, field.name)), _text(getattr(new, field.name)))
+    pairs = [
+        (field.name, getattr(old, field.name), getattr(new, field.name))
         for field in attrs.fields(type(old))
         if getattr(old, field.name) != getattr(new, field.name)
-    )
-    return Change(key, "changed", fields)
+    ]
+    fields = tuple((name, _text(before), _text(after)) for name, before, after in pairs)
+    return Change(key, "changed", fields, tuple((before, after) for _, before, after in pairs))
 
 
 def _motion_changes(old: Strategy, new: Strategy) -> tuple[Change, ...]:

@@ -7,9 +7,9 @@ import re
 from romstrategy._model._vocabulary import Lang, label, money, period, word
 from romstrategy._reports._escape import html_text as escape
 from romstrategy._reports._overview import Line, Overview
-from romstrategy._reports._realisation import pillar_titles, progress_bars
+from romstrategy._reports._overview_tables import Section, Table, tables
+from romstrategy._reports._realisation_section import pillar_titles, progress_bars
 from romstrategy._reports._svg import bar_chart, grouped_bar_chart
-from romstrategy._reports._tables import Section, Table, tables
 
 __all__ = ["render_html"]
 

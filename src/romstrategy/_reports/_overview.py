@@ -8,12 +8,15 @@ from fractions import Fraction
 
 import attrs
 
+from romstrategy._model._display import shown
 from romstrategy._model._kinds import argument
-from romstrategy._model._money import Money
+from romstrategy._model._money import Money, money_text
 from romstrategy._model._motion import Motion
 from romstrategy._model._strategy import Activity, Scope, Strategy
 from romstrategy._model._summary import budget_balance
 from romstrategy._model._vocabulary import Lang, label
+from romstrategy._reports._markdown import render_markdown
+from romstrategy._reports._overview_tables import tables_html
 from romstrategy._reports._progress import (
     JOINT,
     UNASSIGNED,
@@ -72,9 +75,12 @@ class MotionLine:
     settled_by: str | None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Overview:
     """The content of the overview report, before it is rendered.
+
+    `str()` is the Markdown report that `romstrategy report` prints, in
+    English; a notebook shows its tables in HTML.
 
     Attributes:
         strategy: the strategy described.
@@ -114,6 +120,20 @@ class Overview:
     motions: tuple[MotionLine, ...]
     progress_by_pillar: Progress | None = None
     progress_by_year: Progress | None = None
+
+    def __str__(self) -> str:
+        return render_markdown(self, "en")
+
+    def __repr__(self) -> str:
+        return (
+            f"Overview(strategy={shown(self.strategy.id)}, "
+            f"allocated={money_text(self.allocated, 'en')}, {len(self.pillars)} pillars, "
+            f"{len(self.report.findings)} findings)"
+        )
+
+    def _repr_html_(self) -> str:
+        """The report's tables in HTML, for notebooks; every text escaped."""
+        return tables_html(self, "en")
 
 
 def _lines(

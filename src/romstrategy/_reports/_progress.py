@@ -14,17 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, Literal, get_args
 
-import attrs
 import pendulum
 
 from romstrategy._model._budget import Allocation
-from romstrategy._model._display import html_text, shown
+from romstrategy._model._display import shown
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._kinds import FieldError, argument, to_date
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Activity, Scope, Strategy
 from romstrategy._model._transaction import TransactionKind
+from romstrategy._reports._progress_rows import JOINT, UNASSIGNED, Progress, ProgressRow
 from romstrategy._reports._years import per_year
 
 __all__ = [
@@ -40,12 +40,6 @@ __all__ = [
     "rom_order",
 ]
 
-JOINT = "joint"
-"""The key under which supra-regional money is counted per ROM, once."""
-
-UNASSIGNED = "unassigned"
-"""The key for money that funds no (known) activity."""
-
 TOTAL = "total"
 """The key of the row that adds up all the others."""
 
@@ -54,66 +48,6 @@ By = Literal["pillar", "source", "allocation", "year", "rom"]
 
 BY: tuple[str, ...] = get_args(By)
 """The groupings, in the order they are offered."""
-
-
-@attrs.frozen(kw_only=True)
-class ProgressRow:
-    """Money allocated, committed and spent under one key (*voortgangsregel*).
-
-    Attributes:
-        key: a pillar code, a funding source's id, an allocation's id, a
-            year such as `"2025"`, a ROM's code, `"joint"` or `"unassigned"`,
-            or `"total"`.
-        allocated: the money allocated (*toegewezen*).
-        committed: the money committed (*verplicht*), corrections included.
-        spent: the money spent (*uitgegeven*), corrections included.
-    """
-
-    key: str
-    allocated: Money
-    committed: Money
-    spent: Money
-
-    @property
-    def open(self) -> Money:
-        """Committed but not yet spent (*openstaande verplichtingen*)."""
-        return self.committed - self.spent
-
-    @property
-    def uncommitted(self) -> Money:
-        """Allocated but not yet committed (*nog vrij*)."""
-        return self.allocated - self.committed
-
-
-@attrs.frozen(kw_only=True)
-class Progress:
-    """What was committed and spent against the plan, grouped one way (*voortgang*).
-
-    Attributes:
-        by: `"pillar"`, `"source"`, `"allocation"`, `"year"` or `"rom"`.
-        as_of: the last day counted, or `None` for every transaction.
-        rows: one row per key, in the order described at `progress`.
-        total: all rows added up; its key is `"total"`.
-    """
-
-    by: str
-    as_of: pendulum.Date | None
-    rows: tuple[ProgressRow, ...]
-    total: ProgressRow
-
-    def _repr_html_(self) -> str:
-        """The rows and the total as an HTML table, for notebooks."""
-        heads = (self.by, "allocated", "committed", "spent", "open", "uncommitted")
-        head = "".join(f"<th>{html_text(name)}</th>" for name in heads)
-        body = "".join(_html_row(row) for row in (*self.rows, self.total))
-        when = "all transactions" if self.as_of is None else f"as of {self.as_of.isoformat()}"
-        return f"<table><caption>{html_text(when)}</caption><tr>{head}</tr>{body}</table>"
-
-
-def _html_row(row: ProgressRow) -> str:
-    amounts = (row.allocated, row.committed, row.spent, row.open, row.uncommitted)
-    cells = "".join(f'<td style="text-align:right">{m.to_text()}</td>' for m in amounts)
-    return f'<tr><th style="text-align:left">{html_text(row.key)}</th>{cells}</tr>'
 
 
 def rom_key(allocation: Allocation, activities: dict[str, Activity]) -> str:

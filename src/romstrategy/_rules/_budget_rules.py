@@ -18,7 +18,7 @@ from romstrategy._model._budget import FundingSource
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy, StrategyStatus
-from romstrategy._model._vocabulary import euros, join, period
+from romstrategy._model._vocabulary import join, money, period
 from romstrategy._rules._allocations import scan
 from romstrategy._rules._changes import (
     CENT,
@@ -83,12 +83,12 @@ def over_allocated_source(strategy: Strategy, memo: Memo) -> Iterator[Violation]
         excess = total - source.amount.cents
         if excess > 0:
             yield Violation(
-                message=f"Funding source {name} is over-allocated by {euros(excess, 'en')}: "
-                f"its allocations add up to {euros(total, 'en')}, more than its amount of "
-                f"{euros(source.amount, 'en')}.",
-                message_nl=f"Aan financieringsbron {name} is {euros(excess, 'nl')} te veel "
-                f"toegewezen: de toewijzingen tellen op tot {euros(total, 'nl')}, meer dan het "
-                f"bedrag van {euros(source.amount, 'nl')}.",
+                message=f"Funding source {name} is over-allocated by {money(excess, 'en')}: "
+                f"its allocations add up to {money(total, 'en')}, more than its amount of "
+                f"{money(source.amount, 'en')}.",
+                message_nl=f"Aan financieringsbron {name} is {money(excess, 'nl')} te veel "
+                f"toegewezen: de toewijzingen tellen op tot {money(total, 'nl')}, meer dan het "
+                f"bedrag van {money(source.amount, 'nl')}.",
                 path=path("funding_sources", name, "amount"),
                 subjects=(name,),
             )
@@ -128,12 +128,12 @@ def under_allocated_source(strategy: Strategy, memo: Memo) -> Iterator[Violation
         left = source.amount.cents - total
         if left > 0:
             yield Violation(
-                message=f"Funding source {name} is under-allocated: {euros(left, 'en')} of its "
-                f"{euros(source.amount, 'en')} is not allocated "
-                f"(allocated: {euros(total, 'en')}).",
+                message=f"Funding source {name} is under-allocated: {money(left, 'en')} of its "
+                f"{money(source.amount, 'en')} is not allocated "
+                f"(allocated: {money(total, 'en')}).",
                 message_nl=f"Financieringsbron {name} is niet volledig toegewezen: "
-                f"{euros(left, 'nl')} van de {euros(source.amount, 'nl')} is niet toegewezen "
-                f"(toegewezen: {euros(total, 'nl')}).",
+                f"{money(left, 'nl')} van de {money(source.amount, 'nl')} is niet toegewezen "
+                f"(toegewezen: {money(total, 'nl')}).",
                 path=path("funding_sources", name, "amount"),
                 subjects=(name,),
                 severity=severity,
@@ -282,9 +282,9 @@ def negative_amount(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
     for allocation in memo.get(scan).negative:
         yield Violation(
             message=f"Allocation {allocation.id} has a negative amount of "
-            f"{euros(allocation.amount, 'en')}.",
+            f"{money(allocation.amount, 'en')}.",
             message_nl=f"Toewijzing {allocation.id} heeft een negatief bedrag van "
-            f"{euros(allocation.amount, 'nl')}.",
+            f"{money(allocation.amount, 'nl')}.",
             path=path("allocations", allocation.id, "amount"),
             subjects=(allocation.id,),
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal
 
 import attrs
@@ -27,6 +27,8 @@ __all__ = [
     "StrategyInvalid",
     "Violation",
     "check_code",
+    "counts_text",
+    "finding_text",
 ]
 
 CODE_PATTERN = re.compile(r"[A-Z]+[0-9]+")
@@ -181,18 +183,42 @@ def _sorted_findings(value: object) -> tuple[Finding, ...]:
     return tuple(sorted(items, key=Finding.sort_key))
 
 
-def _headline(findings: tuple[Finding, ...], lang: Lang) -> str:
+def _unpainted(text: str, severity: Severity) -> str:
+    return text
+
+
+def finding_text(
+    finding: Finding, lang: Lang, paint: Callable[[str, Severity], str] = _unpainted
+) -> str:
+    """`PATH: CODE severity message`, as `romstrategy check` prints it after the file's name.
+
+    `paint` may colour the severity word; user text is escaped before it does.
+    """
+    message = finding.message if lang == "en" else finding.message_nl
+    severity = paint(word(finding.severity, lang), finding.severity)
+    return f"{visible(f'{finding.path}: {finding.code}')} {severity} {visible(message)}"
+
+
+def counts_text(findings: Iterable[Finding], lang: Lang) -> str:
+    """`0 errors, 1 warning, 0 info`: how many findings there are of each severity."""
     counts = dict.fromkeys(Severity, 0)
     for finding in findings:
         counts[finding.severity] += 1
-    total = count(len(findings), "finding", lang)
-    each = ", ".join(count(counts[s], s.value, lang) for s in Severity)
-    return f"{total} ({each})"
+    return ", ".join(count(counts[s], s.value, lang) for s in Severity)
 
 
-@attrs.frozen
+def _headline(findings: tuple[Finding, ...], lang: Lang) -> str:
+    return f"{count(len(findings), 'finding', lang)} ({counts_text(findings, lang)})"
+
+
+@attrs.frozen(repr=False)
 class Findings:
     """What `validate` found in a strategy (*validatierapport*).
+
+    `str()` is what `romstrategy check` prints for it: a line per finding,
+    `PATH: CODE severity message`, then the counts per severity; the command
+    puts the file's name before each line and the budget after the counts.
+    `format()` is the readable text with a headline.
 
     Attributes:
         findings: every finding, ordered by code, then path, then subjects,
@@ -258,7 +284,7 @@ class Findings:
             f'<td style="text-align:left">{html_text(f.message)}</td></tr>'
             for f in self.findings
         )
-        caption = str(self).splitlines()[0]  # the report's own headline
+        caption = self.format("en").splitlines()[0]  # the report's own headline
         return f"<table><caption>{html_text(caption)}</caption>{head}{body}</table>"
 
     def to_dict(self) -> dict[str, Any]:
@@ -274,7 +300,12 @@ class Findings:
         }
 
     def __str__(self) -> str:
-        return self.format("en")
+        lines = [finding_text(finding, "en") for finding in self.findings]
+        return "\n".join([*lines, counts_text(self.findings, "en")])
+
+    def __repr__(self) -> str:
+        counts = counts_text(self.findings, "en")
+        return f"Findings(ok={self.ok}, {counts}, codes={shown(self.codes)})"
 
 
 class StrategyInvalid(Error):  # noqa: N818  # the name the issue gives it

@@ -33,7 +33,7 @@ from romstrategy._model._budget import Allocation
 from romstrategy._model._money import Money
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._transaction import Transaction, TransactionKind
-from romstrategy._model._vocabulary import Lang, euros, join, period, word
+from romstrategy._model._vocabulary import Lang, join, money, period, word
 from romstrategy._rules._changes import (
     CENT,
     add_transactions,
@@ -333,7 +333,7 @@ def _what(transaction: Transaction, lang: Lang) -> str:
     on = "on" if lang == "en" else "op"
     return (
         f"{word(transaction.kind, lang)} {transaction.id} "
-        f"({euros(transaction.amount, lang)} {on} {transaction.date.isoformat()})"
+        f"({money(transaction.amount, lang)} {on} {transaction.date.isoformat()})"
     )
 
 
@@ -401,13 +401,13 @@ def over_committed(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
         committed = moment.committed
         excess = committed - allocation.amount.cents
         yield Violation(
-            message=f"Allocation {allocation.id} is over-committed by {euros(excess, 'en')} at "
-            f"{_what(transaction, 'en')}: its commitments add up to {euros(committed, 'en')} "
-            f"by then, more than its amount of {euros(allocation.amount, 'en')}.",
+            message=f"Allocation {allocation.id} is over-committed by {money(excess, 'en')} at "
+            f"{_what(transaction, 'en')}: its commitments add up to {money(committed, 'en')} "
+            f"by then, more than its amount of {money(allocation.amount, 'en')}.",
             message_nl=f"Op toewijzing {allocation.id} is bij {_what(transaction, 'nl')} "
-            f"{euros(excess, 'nl')} te veel verplicht: de verplichtingen tellen dan op tot "
-            f"{euros(committed, 'nl')}, meer dan het bedrag van "
-            f"{euros(allocation.amount, 'nl')}.",
+            f"{money(excess, 'nl')} te veel verplicht: de verplichtingen tellen dan op tot "
+            f"{money(committed, 'nl')}, meer dan het bedrag van "
+            f"{money(allocation.amount, 'nl')}.",
             path=_amount_path(transaction),
             subjects=(allocation.id, transaction.id),
         )
@@ -479,12 +479,12 @@ def spent_before_committed(strategy: Strategy, memo: Memo) -> Iterator[Violation
         gap = spent - committed
         yield Violation(
             message=f"Allocation {allocation.id} has spent more than it has committed at "
-            f"{_what(transaction, 'en')}: {euros(spent, 'en')} spent against "
-            f"{euros(committed, 'en')} committed by then, {euros(gap, 'en')} without a "
+            f"{_what(transaction, 'en')}: {money(spent, 'en')} spent against "
+            f"{money(committed, 'en')} committed by then, {money(gap, 'en')} without a "
             "commitment.",
             message_nl=f"Op toewijzing {allocation.id} is bij {_what(transaction, 'nl')} meer "
-            f"uitgegeven dan verplicht: tot dan {euros(spent, 'nl')} uitgegeven tegen "
-            f"{euros(committed, 'nl')} verplicht, {euros(gap, 'nl')} zonder verplichting.",
+            f"uitgegeven dan verplicht: tot dan {money(spent, 'nl')} uitgegeven tegen "
+            f"{money(committed, 'nl')} verplicht, {money(gap, 'nl')} zonder verplichting.",
             path=_amount_path(transaction),
             subjects=(allocation.id, transaction.id),
         )
@@ -698,12 +698,12 @@ def correction_below_zero(strategy: Strategy, memo: Memo) -> Iterator[Violation]
             message=en.format(
                 allocation=allocation.id,
                 what=_what(transaction, "en"),
-                total=euros(total, "en"),
+                total=money(total, "en"),
             ),
             message_nl=nl.format(
                 allocation=allocation.id,
                 what=_what(transaction, "nl"),
-                total=euros(total, "nl"),
+                total=money(total, "nl"),
             ),
             path=_amount_path(transaction),
             subjects=(allocation.id, transaction.id),

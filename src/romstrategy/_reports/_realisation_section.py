@@ -8,24 +8,19 @@ money, and a total row; and, for the chart, the three amounts per pillar.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from romstrategy._model._money import Money
 from romstrategy._model._vocabulary import Lang, label, money
-from romstrategy._reports._overview import Overview
-from romstrategy._reports._progress import Progress, ProgressRow
+from romstrategy._reports._progress_rows import AMOUNT_COLUMNS, Progress
 from romstrategy._reports._svg import Group
 
-__all__ = ["AMOUNTS", "SERIES", "as_of_text", "pillar_titles", "progress_bars", "progress_rows"]
+if TYPE_CHECKING:
+    from romstrategy._reports._overview import Overview
 
-AMOUNTS = ("allocated", "committed", "spent", "open", "uncommitted")
-"""The columns after the key, in order; each is a `ProgressRow` attribute and a label."""
+__all__ = ["SERIES", "as_of_text", "pillar_titles", "progress_bars", "progress_rows"]
 
-SERIES = AMOUNTS[:3]
+SERIES = AMOUNT_COLUMNS[:3]
 """The amounts the chart shows side by side."""
-
-
-def _amounts(row: ProgressRow) -> tuple[Money, ...]:
-    return tuple(getattr(row, name) for name in AMOUNTS)
 
 
 def pillar_titles(o: Overview, lang: Lang) -> dict[str, str]:
@@ -44,10 +39,10 @@ def progress_rows(
 ) -> tuple[tuple[str, ...], ...]:
     """One row of text per key, titled from `titles` (else the key), then the total row."""
     rows = [
-        (titles.get(row.key, row.key), *(money(m, lang) for m in _amounts(row)))
+        (titles.get(row.key, row.key), *(money(m, lang) for m in row.amounts()))
         for row in progress.rows
     ]
-    total = (label("total", lang), *(money(m, lang) for m in _amounts(progress.total)))
+    total = (label("total", lang), *(money(m, lang) for m in progress.total.amounts()))
     return (*rows, total)
 
 

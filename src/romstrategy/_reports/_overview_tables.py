@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import attrs
 
 from romstrategy._model._budget import FundingKind
+from romstrategy._model._display import html_grid, html_text
 from romstrategy._model._vocabulary import Lang, label, money, percent, period, word
-from romstrategy._reports._overview import Line, Overview
-from romstrategy._reports._progress import Progress
-from romstrategy._reports._realisation import AMOUNTS, as_of_text, pillar_titles, progress_rows
+from romstrategy._reports._progress_rows import AMOUNT_COLUMNS, Progress
+from romstrategy._reports._realisation_section import as_of_text, pillar_titles, progress_rows
 
-__all__ = ["Section", "Table", "tables"]
+if TYPE_CHECKING:
+    from romstrategy._reports._overview import Line, Overview
+
+__all__ = ["Section", "Table", "tables", "tables_html"]
 
 
 @attrs.frozen
@@ -153,10 +157,10 @@ def _progress_table(key: str, first: str, progress: Progress, o: Overview, lang:
     return Table(
         key=key,
         title=label(key, lang),
-        headers=_headers(lang, first, *AMOUNTS),
+        headers=_headers(lang, first, *AMOUNT_COLUMNS),
         rows=progress_rows(progress, titles, lang),
         empty=label("none", lang),
-        numeric=frozenset(range(1, len(AMOUNTS) + 1)),
+        numeric=frozenset(range(1, len(AMOUNT_COLUMNS) + 1)),
     )
 
 
@@ -186,3 +190,16 @@ def tables(o: Overview, lang: Lang) -> tuple[Table | Section, ...]:
         _motions_table(o, lang),
         _findings_table(o, lang),
     )
+
+
+def _table_html(table: Table) -> str:
+    if not table.rows:
+        return f"<h4>{html_text(table.title)}</h4><p>{html_text(table.empty)}</p>"
+    aligned = "right" if table.numeric else "left"
+    return html_grid(table.title, table.headers, table.rows, align=aligned)
+
+
+def tables_html(o: Overview, lang: Lang) -> str:
+    """Every table of the report as a small HTML table, for notebooks; every text escaped."""
+    parts = (p.tables if isinstance(p, Section) else (p,) for p in tables(o, lang))
+    return "".join(_table_html(table) for group in parts for table in group)

@@ -7,8 +7,8 @@ from typing import Any
 from romstrategy._model._strategy import Activity
 from romstrategy._model._vocabulary import Lang, label, percent, word
 from romstrategy._reports._overview import Line, Overview
-from romstrategy._reports._progress import Progress, ProgressRow
-from romstrategy._reports._realisation import AMOUNTS, pillar_titles
+from romstrategy._reports._progress_rows import AMOUNT_COLUMNS, Progress, ProgressRow
+from romstrategy._reports._realisation_section import pillar_titles
 
 __all__ = ["overview_data"]
 
@@ -39,9 +39,8 @@ def _activity(a: Activity) -> dict[str, Any]:
 
 
 def _progress_row(row: ProgressRow, title: str) -> dict[str, Any]:
-    return {"key": row.key, "title": title} | {
-        name: getattr(row, name).to_text() for name in AMOUNTS
-    }
+    amounts = (amount.to_text() for amount in row.amounts())
+    return {"key": row.key, "title": title} | dict(zip(AMOUNT_COLUMNS, amounts, strict=True))
 
 
 def _progress_rows(progress: Progress, titles: dict[str, str]) -> list[dict[str, Any]]:

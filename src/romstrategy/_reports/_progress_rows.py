@@ -1,0 +1,197 @@
+"""Progress as data and as tables (*voortgang*): its rows, columns and every way it is shown.
+
+The columns are defined here once: the text table of `romstrategy progress`
+(and `str()` of a `Progress`), its HTML for notebooks, its CSV and JSON, and
+the realisation section of the overview report all read them.
+
+Text and HTML are for people: amounts as `money` writes them in the
+language (`EUR 1,250,000.00`, `€ 1.250.000,00`), shares as `percent`. CSV and
+JSON are data: amounts exact and plain, such as `1250000.00`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import pendulum
+
+from romstrategy._model._display import html_grid, shown, visible
+from romstrategy._model._money import Money
+from romstrategy._model._vocabulary import Lang, label, money, percent
+
+__all__ = [
+    "AMOUNT_COLUMNS",
+    "JOINT",
+    "SHARE_COLUMNS",
+    "UNASSIGNED",
+    "Progress",
+    "ProgressRow",
+    "progress_csv",
+    "progress_data",
+    "progress_lines",
+]
+
+JOINT = "joint"
+"""The key under which supra-regional money is counted per ROM, once."""
+
+UNASSIGNED = "unassigned"
+"""The key for money that funds no (known) activity."""
+
+AMOUNT_COLUMNS = ("allocated", "committed", "spent", "open", "uncommitted")
+"""The amounts of a progress row, in the order every table shows them; each is a
+`ProgressRow` attribute and a label."""
+
+SHARE_COLUMNS = ("committed_share", "spent_share")
+"""The shares of what is allocated that the command's tables show after the amounts."""
+
+_BY_WORD = {"en": "by", "nl": "per"}
+_ROM_KEYS = (JOINT, UNASSIGNED)
+"""The keys that `by="rom"` gives to money of no single ROM; the text says them in words."""
+
+
+@attrs.frozen(kw_only=True)
+class ProgressRow:
+    """Money allocated, committed and spent under one key (*voortgangsregel*).
+
+    Attributes:
+        key: a pillar code, a funding source's id, an allocation's id, a
+            year such as `"2025"`, a ROM's code, `"joint"` or `"unassigned"`,
+            or `"total"`.
+        allocated: the money allocated (*toegewezen*).
+        committed: the money committed (*verplicht*), corrections included.
+        spent: the money spent (*uitgegeven*), corrections included.
+    """
+
+    key: str
+    allocated: Money
+    committed: Money
+    spent: Money
+
+    @property
+    def open(self) -> Money:
+        """Committed but not yet spent (*openstaande verplichtingen*)."""
+        return self.committed - self.spent
+
+    @property
+    def uncommitted(self) -> Money:
+        """Allocated but not yet committed (*nog vrij*)."""
+        return self.allocated - self.committed
+
+    def amounts(self) -> tuple[Money, ...]:
+        """The amounts of `AMOUNT_COLUMNS`, in their order."""
+        return tuple(getattr(self, name) for name in AMOUNT_COLUMNS)
+
+    def shares(self) -> tuple[Fraction | None, Fraction | None]:
+        """Committed and spent as exact fractions of allocated; `None` when nothing is."""
+        whole = self.allocated.cents
+        if not whole:
+            return None, None
+        return Fraction(self.committed.cents, whole), Fraction(self.spent.cents, whole)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Progress:
+    """What was committed and spent against the plan, grouped one way (*voortgang*).
+
+    `str()` is the table `romstrategy progress` prints, and a notebook shows
+    the same table in HTML.
+
+    Attributes:
+        by: `"pillar"`, `"source"`, `"allocation"`, `"year"` or `"rom"`.
+        as_of: the last day counted, or `None` for every transaction.
+        rows: one row per key, in the order described at `progress`.
+        total: all rows added up; its key is `"total"`.
+    """
+
+    by: str
+    as_of: pendulum.Date | None
+    rows: tuple[ProgressRow, ...]
+    total: ProgressRow
+
+    def __str__(self) -> str:
+        return "\n".join(progress_lines(self, "en"))
+
+    def __repr__(self) -> str:
+        when = "" if self.as_of is None else f", as_of={self.as_of.isoformat()!r}"
+        rows = "1 row" if len(self.rows) == 1 else f"{len(self.rows)} rows"
+        return f"Progress(by={shown(self.by)}{when}, {rows})"
+
+    def _repr_html_(self) -> str:
+        """The table of `str()` in HTML, for notebooks; every text escaped."""
+        heads, *rows = _cells(self, "en")
+        return html_grid(_title(self, "en"), heads, rows)
+
+
+def _key(key: str, by: str, lang: Lang) -> str:
+    if by == "rom" and key in _ROM_KEYS:
+        return label(key, lang)
+    return visible(key)
+
+
+def _row_cells(key: str, row: ProgressRow, lang: Lang) -> list[str]:
+    amounts = (money(amount, lang) for amount in row.amounts())
+    return [key, *amounts, *(percent(share, lang) for share in row.shares())]
+
+
+def _cells(result: Progress, lang: Lang) -> list[list[str]]:
+    """The header, one row of text per key, and the total row."""
+    heads = [label(name, lang) for name in (result.by, *AMOUNT_COLUMNS, *SHARE_COLUMNS)]
+    rows = [_row_cells(_key(r.key, result.by, lang), r, lang) for r in result.rows]
+    return [heads, *rows, _row_cells(label("total", lang), result.total, lang)]
+
+
+def _title(result: Progress, lang: Lang) -> str:
+    grouping = label(result.by, lang)
+    grouping = grouping if grouping.isupper() else grouping.lower()  # ROM stays ROM
+    if result.as_of is None:
+        when = label("all_transactions", lang)
+    else:
+        when = f"{label('as_of', lang).lower()} {result.as_of.isoformat()}"
+    return f"{label('progress', lang)} {_BY_WORD[lang]} {grouping}, {when}"
+
+
+def progress_lines(result: Progress, lang: Lang) -> list[str]:
+    """The title, a blank line, the header and one line per row, the total last."""
+    lines = _cells(result, lang)
+    widths = [max(len(line[column]) for line in lines) for column in range(len(lines[0]))]
+    table = [
+        "  ".join(
+            cell.ljust(width) if column == 0 else cell.rjust(width)
+            for column, (cell, width) in enumerate(zip(line, widths, strict=True))
+        ).rstrip()
+        for line in lines
+    ]
+    return [visible(_title(result, lang)), "", *table]
+
+
+def progress_data(result: Progress) -> dict[str, Any]:
+    """`progress --format json`: by, as_of, rows and total, amounts plain (`"1250000.00"`)."""
+
+    def entry(row: ProgressRow) -> dict[str, str]:
+        amounts = (m.to_text() for m in row.amounts())
+        return {"key": row.key, **dict(zip(AMOUNT_COLUMNS, amounts, strict=True))}
+
+    return {
+        "by": result.by,
+        "as_of": None if result.as_of is None else result.as_of.isoformat(),
+        "rows": [entry(row) for row in result.rows],
+        "total": entry(result.total),
+    }
+
+
+def progress_csv(result: Progress) -> str:
+    """One row per key and a last row `total`; every key's control characters escaped.
+
+    Amounts are data, plain and exact (`1250000.00`); shares as `33.3%`.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)  # RFC 4180: quoted where needed, lines end in CR LF
+    writer.writerow(["key", *AMOUNT_COLUMNS, *SHARE_COLUMNS])
+    for row in (*result.rows, result.total):
+        shares = ("" if s is None else percent(s, "en") for s in row.shares())
+        writer.writerow([visible(row.key), *(m.to_text() for m in row.amounts()), *shares])
+    return buffer.getvalue()
