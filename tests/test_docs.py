@@ -4,8 +4,10 @@ The rule examples are the rules' own (`Rule.breaks` and `Rule.keeps`), which the
 docs hook renders, so the page and these tests read the same examples.
 """
 
+import contextlib
 import importlib.util
 import inspect
+import io
 import re
 import sys
 from pathlib import Path
@@ -89,6 +91,7 @@ PYTHON_BLOCKS = [
     for page in sorted(DOCS.glob("*.md"))
     for block in _blocks(page.name, "python")
     if not block.startswith("--8<--")  # included from examples/, which CI runs
+    and page.name != "notebook.md"  # cells that build on each other: run in order below
 ]
 
 
@@ -209,3 +212,29 @@ def test_the_motions_page_shows_what_the_merging_example_prints():
     )
     assert printed == shown
     assert "4 motions added; the plan had 4" in printed
+
+
+NOTEBOOK_CELL = re.compile(r"```python\n(.*?)\n```\n\n```(text|html)\n(.*?)\n```", re.S)
+
+
+def _shown(code, kind, space):
+    """What a notebook shows for a cell: what it prints, or its last value's repr or HTML."""
+    *body, last = code.split("\n")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec("\n".join(body), space)  # the page's own cells, in a test
+        if last.startswith("print("):
+            exec(last, space)
+            return printed.getvalue().rstrip("\n")
+        value = eval(last, space)
+    return value._repr_html_() if kind == "html" else repr(value)
+
+
+def test_the_notebook_page_shows_what_its_cells_give(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    cells = NOTEBOOK_CELL.findall((DOCS / "notebook.md").read_text(encoding="utf-8"))
+    assert len(cells) >= 6
+    space = {}
+    for code, kind, expected in cells:
+        assert _shown(code, kind, space) == expected, code
+    assert any(kind == "html" for _, kind, _ in cells)
