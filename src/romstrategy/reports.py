@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from romstrategy._model._display import json_text
+from romstrategy._model._display import json_text, shown
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._vocabulary import Lang
@@ -76,7 +76,7 @@ def render(
             not a date (the error `progress` raises).
     """
     if lang not in ("en", "nl"):
-        raise ArgumentError(f"render: got lang {lang!r}, expected 'en' or 'nl'")
+        raise ArgumentError(f"render: got lang {shown(lang)}, expected 'en' or 'nl'")
     content = overview(strategy, report, as_of=as_of)
     if format == "md":
         return render_markdown(content, lang)
@@ -84,4 +84,4 @@ def render(
         return render_html(content, lang)
     if format == "json":
         return json_text(overview_data(content, lang)) + "\n"
-    raise ArgumentError(f"render: got format {format!r}, expected 'md', 'html' or 'json'")
+    raise ArgumentError(f"render: got format {shown(format)}, expected 'md', 'html' or 'json'")

@@ -46,10 +46,7 @@ _MISSING = object()
 
 
 class _RefusedError(Exception):
-    """One value is refused; the message says what was expected and what was found."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
+    """One value is refused; `str()` says what was expected and what was found."""
 
 
 class _InvalidError(Exception):
@@ -71,7 +68,7 @@ def build(tree: dict[str, Any]) -> tuple[Strategy | None, list[Problem], int]:
     except _InvalidError as invalid:
         problems = [Problem("$" + path, message) for path, message in invalid.problems]
     except _RefusedError as refused:
-        problems = [Problem("$", refused.message)]
+        problems = [Problem("$", str(refused))]
     return None, problems, builder.keys
 
 
@@ -172,7 +169,7 @@ class _Builder:
                     else:
                         problems.append((f".{name}", "required key is missing"))
                 except _RefusedError as refused:
-                    problems.append((f".{name}", refused.message))
+                    problems.append((f".{name}", str(refused)))
                 except _InvalidError as invalid:
                     problems += ((f".{name}{path}", text) for path, text in invalid.problems)
                 except FieldError as error:
@@ -228,7 +225,7 @@ def _bad_items(
                 raise first
             read(items[index])
         except _RefusedError as refused:
-            yield f"[{index}]", refused.message
+            yield f"[{index}]", str(refused)
         except _InvalidError as invalid:
             yield from ((f"[{index}]{path}", text) for path, text in invalid.problems)
         except FieldError as error:

@@ -27,8 +27,8 @@ from typing import Any
 import pendulum
 
 from romstrategy._documents._errors import DocumentError, Problem, suggestion
-from romstrategy._documents._files import naming, write_atomically
-from romstrategy._documents._formats import MAX_BYTES
+from romstrategy._documents._files import naming, read_at_most, write_atomically
+from romstrategy._documents._formats import MAX_BYTES, check_limit
 from romstrategy._documents._layout import (
     SEPARATOR,
     STRATEGY,
@@ -175,7 +175,7 @@ class _Budget:
         if not stat.S_ISREG(status.st_mode):
             raise ArgumentError("is not a regular file")
         with file.open("rb") as stream:
-            data = stream.read(self.left + 1)
+            data = read_at_most(stream, self.left + 1)
         if len(data) > self.left:
             raise ArgumentError(
                 f"the package has more than the limit of {self.max_bytes} bytes in its files"
@@ -191,6 +191,7 @@ def read_datapackage(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES
         DocumentError: listing every problem, labelled with the descriptor's path.
         OSError: when the folder or the descriptor cannot be read.
     """
+    check_limit(max_bytes)
     given = Path(path)
     descriptor = given / DESCRIPTOR if given.is_dir() else given
     if given.is_dir() and not os.path.lexists(descriptor):

@@ -6,10 +6,12 @@ import contextlib
 import errno
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 from romstrategy._documents._errors import refused
+from romstrategy._documents._formats import check_limit
 
-__all__ = ["naming", "read_limited", "write_atomically"]
+__all__ = ["naming", "read_at_most", "read_limited", "write_atomically"]
 
 
 def write_atomically(file: Path, data: bytes) -> None:
@@ -84,15 +86,26 @@ def read_limited(file: Path, max_bytes: int, what: str = "document") -> bytes:
     Raises:
         DocumentError: for a file of more than `max_bytes` bytes.
         OSError: when the file cannot be read; it names `file`.
+        TypeError, ValueError: for a `max_bytes` that is not a positive int.
     """
+    check_limit(max_bytes)
     try:
         with file.open("rb") as stream:
             size = os.fstat(stream.fileno()).st_size
             if size > max_bytes:
                 raise refused(f"the {what} has {size} bytes, more than the limit of {max_bytes}")
-            return stream.read(max_bytes + 1)
+            return read_at_most(stream, max_bytes + 1)
     except OSError as error:  # reading a folder names a handle, not the path
         raise naming(error, file) from None
+
+
+def read_at_most(stream: BinaryIO, most: int) -> bytes:
+    """Up to `most` bytes of `stream`, in 16 MiB reads: `most` may be any int, 10**400 too."""
+    chunks: list[bytes] = []
+    while most > 0 and (chunk := stream.read(min(most, 1 << 24))):
+        chunks.append(chunk)
+        most -= len(chunk)
+    return b"".join(chunks)
 
 
 def naming(error: OSError, file: Path) -> OSError:

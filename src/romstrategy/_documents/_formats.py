@@ -44,9 +44,7 @@ MAX_KEY_PARTS = 16
 a key: with 16 it reads at least about 1 MiB a second.
 """
 
-FORMATS = MappingProxyType(
-    {"json": "json", "toml": "toml", "yaml": "yaml", "yml": "yaml"},
-)
+FORMATS = MappingProxyType({"json": "json", "toml": "toml", "yaml": "yaml", "yml": "yaml"})
 """Format names, and the suffixes without the dot, that documents may use."""
 
 
@@ -196,11 +194,11 @@ def _parsed(data: str | bytes, format: str, max_bytes: int) -> tuple[object, Dup
 
 
 def check_limit(max_bytes: object) -> None:
-    """Refuse a `max_bytes` that is not an int of 0 or more."""
+    """Refuse a `max_bytes` that is not a positive int (a bool, a float, a str, `None`)."""
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
         raise ArgumentTypeError(f"max_bytes: got {shown(max_bytes)}, expected an int of bytes")
-    if max_bytes < 0:
-        raise ArgumentError(f"max_bytes: got {shown(max_bytes)}, expected 0 or more")
+    if max_bytes < 1:
+        raise ArgumentError(f"max_bytes: got {shown(max_bytes)}, expected 1 or more")
 
 
 @functools.cache

@@ -175,13 +175,7 @@ TABLES: tuple[Table, ...] = (
         (("motion", "motions", "id"),),
     ),
     _table("funding_sources", FundingSource, "id", ("origin", "motions", "id")),
-    _table(
-        "activities",
-        Activity,
-        "id",
-        ("pillar", "pillars", "code"),
-        ("lead", "roms", "code"),
-    ),
+    _table("activities", Activity, "id", ("pillar", "pillars", "code"), ("lead", "roms", "code")),
     _table(
         "allocations",
         Allocation,

@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from romstrategy._documents._errors import DocumentError, Problem, describe, refused
+from romstrategy._model._display import shown
 from romstrategy._model._strategy import Strategy
 
 __all__ = ["SCHEMA_VERSION", "strategy_from"]
@@ -42,8 +43,7 @@ _VERSION = "$.schema_version"
 
 _Migration = Callable[[dict[str, Any]], tuple[dict[str, Any], list[Problem]]]
 _MIGRATIONS: Mapping[int, _Migration] = MappingProxyType({1: _from_version_1})
-"""Upgrades by version: `_MIGRATIONS[n]` turns a version n tree into version n + 1,
-with the problems that the upgrade found."""
+"""Upgrades: `_MIGRATIONS[n]` turns a version n tree into n + 1, with what it found wrong."""
 
 
 def _upgraded(tree: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
@@ -64,7 +64,7 @@ def _upgraded(tree: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
         )
     if version > SCHEMA_VERSION:
         raise refused(
-            f"the document is schema version {version}, newer than version "
+            f"the document is schema version {shown(version)}, newer than version "
             f"{SCHEMA_VERSION} that this romstrategy reads; upgrade romstrategy",
             _VERSION,
         )

@@ -96,9 +96,7 @@ def _openpyxl() -> Any:
     try:
         return importlib.import_module("openpyxl")
     except ImportError:
-        raise ImportError(
-            f"reading and writing Excel workbooks needs openpyxl: {INSTALL}"
-        ) from None
+        raise ImportError(f"Excel workbooks need openpyxl: {INSTALL}") from None
 
 
 # --- text that XML cannot hold: Excel's `_xHHHH_` escapes ----------------------------------

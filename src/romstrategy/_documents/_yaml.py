@@ -192,10 +192,8 @@ class _Builder:
         self.lines.append({})
 
     def end(self) -> None:
-        self.open.pop()
-        self.steps.pop()
-        self.keys.pop()
-        self.lines.pop()
+        for stack in (self.open, self.steps, self.keys, self.lines):
+            stack.pop()
 
 
 _MAX_DIRECTIVES = 16

@@ -260,7 +260,7 @@ class Money:
         In English it is `EUR 4,000,000.00`.
         """
         if lang not in ("nl", "en"):
-            raise ArgumentError(f"Money.format: got lang {lang!r}, expected 'nl' or 'en'")
+            raise ArgumentError(f"Money.format: got lang {shown(lang)}, expected 'nl' or 'en'")
         return money_text(self, lang)
 
     def __str__(self) -> str:

@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import Literal
 
 from romstrategy._model._budget import FundingKind
+from romstrategy._model._display import shown
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._money import money_text as money
 from romstrategy._model._motion import MotionKind, MotionStatus
@@ -213,7 +214,7 @@ def check_lang(value: object, where: str) -> Lang:
         ValueError: naming `where` and the value.
     """
     if value not in LANGS:
-        raise ArgumentError(f"{where}: got {value!r}, expected 'en' or 'nl'")
+        raise ArgumentError(f"{where}: got {shown(value)}, expected 'en' or 'nl'")
     return value
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from romstrategy._model._display import shown
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Activity, Scope, Strategy
 from romstrategy._model._vocabulary import join, label, period
@@ -185,11 +186,11 @@ def _competition(rivalry: Rivalry) -> Violation:
         roms, overlap = _shared(supra, regional)
         return Violation(
             message=f"Supra-regional activity {supra.id} competes with regional activity "
-            f"{regional.id} of ROM {join(roms, 'en')}: same theme {theme!r} and service "
+            f"{regional.id} of ROM {join(roms, 'en')}: same theme {shown(theme)} and service "
             f"{service}, overlapping from {period(overlap, 'en')}, and {supra.id} does not list "
             f"{regional.id} in complements.",
             message_nl=f"Bovenregionale activiteit {supra.id} concurreert met regionale "
-            f"activiteit {regional.id} van ROM {join(roms, 'nl')}: zelfde thema {theme!r} en "
+            f"activiteit {regional.id} van ROM {join(roms, 'nl')}: zelfde thema {shown(theme)} en "
             f"dienst {service}, overlappend van {period(overlap, 'nl')}, en {supra.id} vermeldt "
             f"{regional.id} niet bij complements (wat zij aanvult).",
             path=where,
@@ -198,10 +199,10 @@ def _competition(rivalry: Rivalry) -> Violation:
     rivals_en, rivals_nl = _rivals(rivalry)
     return Violation(
         message=f"Supra-regional activity {supra.id} competes with {rivals_en}: same theme "
-        f"{theme!r} and service {service}, with overlapping periods, and {supra.id} lists "
+        f"{shown(theme)} and service {service}, with overlapping periods, and {supra.id} lists "
         "none of them in complements.",
         message_nl=f"Bovenregionale activiteit {supra.id} concurreert met {rivals_nl}: "
-        f"zelfde thema {theme!r} en dienst {service}, met overlappende periodes, en "
+        f"zelfde thema {shown(theme)} en dienst {service}, met overlappende periodes, en "
         f"{supra.id} vermeldt geen van hen bij complements (wat zij aanvult).",
         path=where,
         subjects=subjects,

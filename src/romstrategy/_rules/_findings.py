@@ -117,7 +117,7 @@ class Finding:
         if lang == "nl":
             severity = word(self.severity, "nl")
             return visible(f"{self.code} {severity} {self.path}: {self.message_nl}")
-        raise ArgumentError(f"Finding.format: got lang {lang!r}, expected 'en' or 'nl'")
+        raise ArgumentError(f"Finding.format: got lang {shown(lang)}, expected 'en' or 'nl'")
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as plain data for JSON; `severity` is its string value."""
@@ -268,7 +268,7 @@ class Findings:
     def format(self, lang: Literal["en", "nl"] = "en") -> str:
         """A readable text: a headline, then one line per finding."""
         if lang not in ("en", "nl"):
-            raise ArgumentError(f"Findings.format: got lang {lang!r}, expected 'en' or 'nl'")
+            raise ArgumentError(f"Findings.format: got lang {shown(lang)}, expected 'en' or 'nl'")
         if not self.findings:
             return label("no_findings", lang)
         lines = [_headline(self.findings, lang)]

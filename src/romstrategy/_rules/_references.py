@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from romstrategy._model._display import shown
 from romstrategy._model._strategy import Strategy
 from romstrategy._rules._allocations import scan
 from romstrategy._rules._changes import (
@@ -48,9 +49,9 @@ def _broken(
 ) -> Violation:
     return Violation(
         message=f"{_capital(holder[0])} {owner} refers in {field} to {target[0]} "
-        f"{missing!r}, which does not exist in the strategy.",
+        f"{shown(missing)}, which does not exist in the strategy.",
         message_nl=f"{_capital(holder[1])} {owner} verwijst in {field} naar {target[1]} "
-        f"{missing!r}, die niet in de strategie voorkomt.",
+        f"{shown(missing)}, die niet in de strategie voorkomt.",
         path=path(kind, owner, field),
         subjects=(owner, missing),
     )
@@ -117,9 +118,9 @@ def _other_references(strategy: Strategy) -> Iterator[Violation]:
         )
     for missing in sorted({name for name in strategy.settles if name not in motions}):
         yield Violation(
-            message=f"Strategy {strategy.id} settles motion {missing!r}, "
+            message=f"Strategy {strategy.id} settles motion {shown(missing)}, "
             "which does not exist in the strategy.",
-            message_nl=f"Strategie {strategy.id} doet motie {missing!r} af, "
+            message_nl=f"Strategie {strategy.id} doet motie {shown(missing)} af, "
             "die niet in de strategie voorkomt.",
             path=path("settles", missing),
             subjects=(strategy.id, missing),
@@ -228,9 +229,9 @@ def duplicate_id(strategy: Strategy) -> Iterator[Violation]:
         items: tuple[Any, ...] = getattr(strategy, kind)
         for name, count in duplicated(items, name_of).items():
             yield Violation(
-                message=f"The {key[0]} {name!r} is used by {count} {plural[0]}; "
+                message=f"The {key[0]} {shown(name)} is used by {count} {plural[0]}; "
                 "each must be used once.",
-                message_nl=f"{key[1]} {name!r} wordt door {count} {plural[1]} gebruikt; "
+                message_nl=f"{key[1]} {shown(name)} wordt door {count} {plural[1]} gebruikt; "
                 "elk mag maar één keer voorkomen.",
                 path=path(kind, name),
                 subjects=(name,),

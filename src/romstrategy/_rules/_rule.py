@@ -214,11 +214,11 @@ class Rule:
             return found.finding(self.code, self.severity)
         if not isinstance(found, Finding):
             raise ArgumentTypeError(
-                f"rule {self.code} yielded {type(found).__name__} {found!r}, expected Finding"
+                f"rule {self.code} yielded {type(found).__name__} {shown(found)}, expected Finding"
             )
         if found.code != self.code:
             raise ArgumentError(
-                f"rule {self.code} yielded a finding with code {found.code!r}; "
+                f"rule {self.code} yielded a finding with code {shown(found.code)}; "
                 f"a rule's findings carry its own code"
             )
         return found

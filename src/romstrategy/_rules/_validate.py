@@ -60,11 +60,11 @@ def _with_user_rules(rules: Iterable[Rule] | None) -> dict[str, Rule]:
     chosen = dict(RULES)
     for extra in rules or ():
         if not isinstance(extra, Rule):
-            raise ArgumentTypeError(f"validate(rules=...): got {extra!r}, expected Rule")
+            raise ArgumentTypeError(f"validate(rules=...): got {shown(extra)}, expected Rule")
         if extra.code in chosen:
             raise ArgumentError(
                 f"validate(rules=...): the code {extra.code} is already used by "
-                f"rule {chosen[extra.code].title!r}; give each rule its own code"
+                f"rule {shown(chosen[extra.code].title)}; give each rule its own code"
             )
         chosen[extra.code] = extra
     return chosen
@@ -135,6 +135,7 @@ def rule_for(code: str, *, rules: Iterable[Rule] | None = None) -> Rule:
     found = chosen.get(code) if isinstance(code, str) else None
     if found is None:
         raise UnknownCodeError(
-            f"rule_for: no rule has the code {code!r}; known codes: {', '.join(sorted(chosen))}"
+            f"rule_for: no rule has the code {shown(code)}; "
+            f"known codes: {', '.join(sorted(chosen))}"
         )
     return found

@@ -1,0 +1,102 @@
+"""Hostile input, round 2: arguments of the wrong type or size get a short, clear error."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import romstrategy as rs
+from romstrategy import reference, reports, tables
+from romstrategy.rules import rule_for
+
+HUGE = "X" * 100_000
+PLAN = "examples/illustrative_plan.toml"
+WORKBOOK = "examples/illustrative_plan.xlsx"
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("package")
+    return tables.write_datapackage(rs.load(PLAN), folder)
+
+
+READERS = {
+    "loads": lambda path, limit: rs.loads(Path(path).read_bytes(), "toml", max_bytes=limit),
+    "load a document": lambda path, limit: rs.load(path, max_bytes=limit),
+    "load a workbook": lambda path, limit: rs.load(WORKBOOK, max_bytes=limit),
+    "read_datapackage": lambda path, limit: tables.read_datapackage(path, max_bytes=limit),
+}
+
+
+def _path(reader, package):
+    return package if reader == "read_datapackage" else PLAN
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("limit", [True, False, 1.5, Decimal(100), "100", None, b"1"])
+def test_max_bytes_that_is_not_an_int_is_a_type_error_naming_it(reader, limit, package):
+    with pytest.raises(rs.ArgumentTypeError, match=r"\Amax_bytes: got .{1,60}, expected an int"):
+        READERS[reader](_path(reader, package), limit)
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("limit", [0, -1, -(10**400)])
+def test_max_bytes_below_one_is_a_value_error_naming_it(reader, limit, package):
+    with pytest.raises(rs.ArgumentError, match=r"\Amax_bytes: got .{1,60}, expected 1 or more\Z"):
+        READERS[reader](_path(reader, package), limit)
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_a_huge_max_bytes_is_fine_and_one_is_a_limit(reader, package):
+    path = _path(reader, package)
+    assert READERS[reader](path, 10**400) == READERS[reader](path, 64 * 1024 * 1024)
+    with pytest.raises(rs.DocumentError, match="limit"):
+        READERS[reader](path, 1)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: rule_for(HUGE),
+        lambda: rs.Money(1).format(HUGE),
+        lambda: rs.validate(reference.strategy_2024()).format(HUGE),
+        lambda: reports.render(reference.strategy_2024(), "md", HUGE),
+        lambda: reports.render(reference.strategy_2024(), HUGE),
+        lambda: rs.loads("{}", HUGE),
+        lambda: rs.dump(reference.strategy_2024(), "plan." + HUGE[:200]),
+        lambda: rs.loads(f"schema_version = {'9' * 4000}\n", "toml"),
+        lambda: rs.loads(f"schema_version = {'9' * 4000}", "yaml"),
+    ],
+)
+def test_a_message_quotes_at_most_about_60_characters_of_a_bad_argument(call):
+    with pytest.raises((rs.Error, ValueError, LookupError)) as caught:
+        call()
+    message = str(caught.value)
+    assert "X" * 61 not in message
+    assert "9" * 61 not in message
+    assert len(message) < 600, message[:300]
+
+
+def test_a_short_bad_argument_is_quoted_whole():
+    with pytest.raises(LookupError, match=r"no rule has the code 'RS999';"):
+        rule_for("RS999")
+    with pytest.raises(ValueError, match=r"got lang 'de'"):
+        rs.Money(1).format("de")
+
+
+def test_a_finding_quotes_a_long_reference_short():
+    plan = rs.load(PLAN)
+    allocation = plan.allocations[0]
+    long_source = "s" * 10_000
+    broken = rs.Strategy(
+        id=plan.id, title=plan.title, period=plan.period, pillars=plan.pillars,
+        roms=plan.roms, provinces=plan.provinces, principals=plan.principals,
+        funding_sources=plan.funding_sources, activities=plan.activities,
+        allocations=(rs.Allocation(id=allocation.id, source=long_source, amount=allocation.amount,
+                                   pillar=allocation.pillar, period=allocation.period),),
+    )  # fmt: skip
+    found = [f for f in rs.validate(broken).findings if f.code == "RS001"]
+    assert found
+    for finding in found:
+        assert "s" * 61 not in finding.message
+        assert len(finding.message) < 300
