@@ -1,4 +1,4 @@
-"""Hostile input, round 2: arguments of the wrong type or size get a short, clear error."""
+"""Hostile input, round 2: arguments of the wrong type or size, and outputs over inputs."""
 
 from decimal import Decimal
 from pathlib import Path
@@ -8,6 +8,7 @@ import pytest
 import romstrategy as rs
 from romstrategy import reference, reports, tables
 from romstrategy.rules import rule_for
+from tests.helpers import run
 
 HUGE = "X" * 100_000
 PLAN = "examples/illustrative_plan.toml"
@@ -100,3 +101,45 @@ def test_a_finding_quotes_a_long_reference_short():
     for finding in found:
         assert "s" * 61 not in finding.message
         assert len(finding.message) < 300
+
+
+# --- the command never destroys its input -----------------------------------------------
+
+
+def _copies(tmp_path):
+    plan = tmp_path / "plan.json"  # a report may be JSON too: the suffix does not protect it
+    plan.write_bytes(Path("examples/illustrative_plan.json").read_bytes())
+    records = tmp_path / "records.json"
+    records.write_bytes(Path("examples/odata/zaken.json").read_bytes())
+    (tmp_path / "link-plan.json").symlink_to(plan)
+    (tmp_path / "link.json").symlink_to(records)
+    return plan, records
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "plan.json", "-o", "plan.json"],
+        ["report", "plan.json", "-o", "./plan.json"],
+        ["report", "plan.json", "-o", "link-plan.json", "--format", "json"],
+        ["report", "link-plan.json", "-o", "plan.json"],
+        ["motions", "records.json", "--merge", "plan.json", "-o", "records.json"],
+        ["motions", "records.json", "--merge", "plan.json", "-o", "./link.json", "--force"],
+    ],
+)
+def test_the_command_refuses_to_write_over_its_input(args, tmp_path, monkeypatch):
+    plan, records = _copies(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    before = (plan.read_bytes(), records.read_bytes())
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert "itself; writing it would destroy it" in result.output
+    assert (plan.read_bytes(), records.read_bytes()) == before
+
+
+def test_a_report_beside_its_input_is_written(tmp_path, monkeypatch):
+    _copies(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = run("report", "plan.json", "-o", "plan.md")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "plan.md").read_text().startswith("# ")

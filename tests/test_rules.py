@@ -1922,9 +1922,7 @@ def test_a_finding_and_a_report_take_the_language_as_lang_and_locale_is_no_keywo
     assert report.format(lang="nl") == report.format("nl") != report.format()
     assert report.findings[0].format(lang="nl") == report.findings[0].format("nl")
     for formatted in (report, report.findings[0]):
-        with pytest.raises(
-            TypeError, match=r"format\(\) got an unexpected keyword argument 'locale'"
-        ):
+        with pytest.raises(TypeError, match=r"\(\) got an unexpected keyword argument 'locale'"):
             formatted.format(locale="nl")
         with pytest.raises(ValueError, match=r"format: got lang None, expected 'en' or 'nl'"):
             formatted.format(None)

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from romstrategy import reference
-from romstrategy._cli._output import echo_failure, echo_json
+from romstrategy._cli._output import echo_failure, echo_json, fail
 from romstrategy._documents._errors import DocumentError, Problem
 from romstrategy._documents._formats import MAX_BYTES, parse_value
 from romstrategy._documents._reading import load, loads
@@ -37,6 +37,7 @@ __all__ = [
     "load_strategy",
     "read",
     "read_stdin_json",
+    "refuse_overwriting",
     "same_file",
 ]
 
@@ -173,6 +174,12 @@ def codes(values: Sequence[str], option: str) -> list[str] | None:
                 f"{option}: {shown(code)} matches no rule; known codes: {', '.join(RULES)}"
             )
     return found or None
+
+
+def refuse_overwriting(source: str | None, out: str | None) -> None:
+    """Stop with exit 2 when `out` is the input `source` itself, by any path or link to it."""
+    if source not in (None, STDIN) and out not in (None, STDIN) and same_file(source, out):
+        fail(f"{out} is the input {source} itself; writing it would destroy it; choose another -o")
 
 
 def same_file(source: str, target: str) -> bool:

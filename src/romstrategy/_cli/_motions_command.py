@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from romstrategy._cli._input import STDIN, STDIN_LABEL, load_strategy, read_stdin_json, same_file
+from romstrategy._cli._input import (
+    STDIN,
+    STDIN_LABEL,
+    load_strategy,
+    read_stdin_json,
+    refuse_overwriting,
+    same_file,
+)
 from romstrategy._cli._output import dump_or_fail, echo, echo_failure, fail
 from romstrategy._documents._errors import DocumentError
 from romstrategy._documents._reading import dumps, dumps_motions
@@ -102,6 +109,7 @@ def motions_command(
         fail("--merge reads a strategy document from a file, not from standard input")
     if plan is not None and output is not None:
         fail("--format is for printing the motions; with --merge, -o's suffix gives the format")
+    refuse_overwriting(file, out)  # the Kamer's records are never written over, even with --force
     label = STDIN_LABEL if file == STDIN else file
     found = _imported(file, label)
     for warning in found.warnings:

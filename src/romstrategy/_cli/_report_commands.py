@@ -7,7 +7,16 @@ from pathlib import Path
 
 import click
 
-from romstrategy._cli._input import AS_OF, LANG, STDIN, language, load_for, load_strategy, read
+from romstrategy._cli._input import (
+    AS_OF,
+    LANG,
+    STDIN,
+    language,
+    load_for,
+    load_strategy,
+    read,
+    refuse_overwriting,
+)
 from romstrategy._cli._output import echo, echo_failure, echo_json, echo_lines, fail, write_or_fail
 from romstrategy._documents._errors import DocumentError
 from romstrategy._model._display import shown
@@ -64,6 +73,7 @@ def report_command(
     """
     from romstrategy import reports
 
+    refuse_overwriting(file, out)
     chosen = _report_format(out, fmt)
     _, strategy = load_strategy(file)
     found = validate(strategy)
