@@ -3,10 +3,13 @@
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 import romstrategy as rs
 from romstrategy import reference, reports, tables
+from romstrategy._model._display import visible
+from romstrategy._reports._progress_rows import progress_csv
 from romstrategy.rules import rule_for
 from tests.helpers import run
 
@@ -143,3 +146,30 @@ def test_a_report_beside_its_input_is_written(tmp_path, monkeypatch):
     result = run("report", "plan.json", "-o", "plan.md")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "plan.md").read_text().startswith("# ")
+
+
+# --- CSV that a person opens ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ['=HYPERLINK("x")', "+1", "-1", "@SUM(A1)", "\tI", "\rI"])
+def test_a_progress_csv_key_never_starts_like_a_formula(code):
+    import csv
+    import io
+
+    plan = rs.load(PLAN)
+    old = plan.pillars[0].code
+    pillars = (attrs.evolve(plan.pillars[0], code=code), *plan.pillars[1:])
+    allocations = tuple(
+        attrs.evolve(a, pillar=code) if a.pillar == old else a for a in plan.allocations
+    )
+    activities = tuple(
+        attrs.evolve(a, pillar=code) if a.pillar == old else a for a in plan.activities
+    )
+    changed = attrs.evolve(plan, pillars=pillars, allocations=allocations, activities=activities)
+    rows = list(csv.reader(io.StringIO(progress_csv(rs.progress(changed, by="pillar")))))
+    keys = [row[0] for row in rows[1:]]
+    assert keys[0] == "'" + visible(code)  # after a quote, and a tab or CR escaped too
+    assert keys[1:] == ["II", "III", "total"]  # the near miss: plain keys as they are
+    for row in rows[1:]:
+        for amount in row[1:6]:
+            Decimal(amount)  # amounts stay numbers, a minus sign too

@@ -183,15 +183,27 @@ def progress_data(result: Progress) -> dict[str, Any]:
     }
 
 
+def _inert(text: str) -> str:
+    """`text` for a CSV cell that a spreadsheet opens as text, never as a formula."""
+    return "'" + visible(text) if text.startswith(_FORMULA) else visible(text)
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell starts that a spreadsheet runs as a formula (OWASP, CSV injection)."""
+
+
 def progress_csv(result: Progress) -> str:
     """One row per key and a last row `total`; every key's control characters escaped.
 
-    Amounts are data, plain and exact (`1250000.00`); shares as `33.3%`.
+    Amounts are data, plain and exact (`1250000.00`); shares as `33.3%`. A key that
+    a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or
+    a CR) is written after a `'`, as OWASP advises against CSV injection; numbers
+    stay numbers.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer)  # RFC 4180: quoted where needed, lines end in CR LF
     writer.writerow(["key", *AMOUNT_COLUMNS, *SHARE_COLUMNS])
     for row in (*result.rows, result.total):
         shares = ("" if s is None else percent(s, "en") for s in row.shares())
-        writer.writerow([visible(row.key), *(m.to_text() for m in row.amounts()), *shares])
+        writer.writerow([_inert(row.key), *(m.to_text() for m in row.amounts()), *shares])
     return buffer.getvalue()
