@@ -369,10 +369,10 @@ def the_one(strategy, code):
 
 # Hypothesis: messy strategies that break rules often, from a small vocabulary of ids.
 
-_ROM_CODES = ("NOM", "OOST", "UTR", "LIOF", "XX")
+_ROM_CODES = ("NOM", "OOST", "UTR", "LIOF", "XX", "joint")  # a code may be a group's name
 _PROVINCE_CODES = ("NL-GR", "NL-GE", "NL-UT", "NL-LI", "NL-ZE")
 _IDS = ("a", "b", "c", "d")
-_PILLARS = ("I", "II", "III", "IV")
+_PILLARS = ("I", "II", "III", "IV", "total")
 
 
 def _period():

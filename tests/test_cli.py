@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 import romstrategy as rs
 from romstrategy import testing
 from romstrategy.cli import main
+from romstrategy.reports import Group
 from romstrategy.rules import RULES
 from tests.helpers import assert_no_control, run
 
@@ -833,13 +834,29 @@ Total    EUR 0.00   EUR 0.00  EUR 0.00          EUR 0.00     EUR 0.00           
 
 
 def figures(key, *amounts):
+    """A row of `progress --format json`; a `Group` key is a group's row, its `key` null."""
     names = ("allocated", "committed", "spent", "open", "uncommitted")
-    return {"key": key, **dict(zip(names, amounts, strict=True))}
+    if isinstance(key, Group):
+        return {"key": None, "group": key.value, **dict(zip(names, amounts, strict=True))}
+    return {"key": key, "group": None, **dict(zip(names, amounts, strict=True))}
 
 
-PLAN_TOTAL = figures("total", "4000000.00", "2350000.00", "1025000.50", "1324999.50", "1650000.00")
+def as_csv(row):
+    """A JSON row of progress as its CSV cells: `null` as an empty cell."""
+    return ["" if value is None else value for value in row.values()]
+
+
+def keyed(row):
+    """The key of a JSON or CSV row of progress: its `key`, or its `Group`."""
+    return Group(row["group"]) if row["group"] else row["key"]
+
+
+PLAN_TOTAL = figures(
+    Group.TOTAL, "4000000.00", "2350000.00", "1025000.50", "1324999.50", "1650000.00"
+)
 CSV_HEADER = [
     "key",
+    "group",
     "allocated",
     "committed",
     "spent",
@@ -925,7 +942,7 @@ def test_progress_json_as_of_counts_fewer_transactions_and_writes_negative_amoun
             figures("2027", "431415.52", "0.00", "0.00", "0.00", "431415.52"),
         ],
         "total": figures(
-            "total", "4000000.00", "1700000.00", "270000.00", "1430000.00", "2300000.00"
+            Group.TOTAL, "4000000.00", "1700000.00", "270000.00", "1430000.00", "2300000.00"
         ),
     }
 
@@ -937,23 +954,22 @@ def test_progress_json_as_of_counts_fewer_transactions_and_writes_negative_amoun
         ("source", ["van-strien-funds"]),
         ("allocation", ["al-1", "al-2", "al-3", "al-4", "al-5"]),
         ("year", ["2024", "2025", "2026", "2027"]),
-        ("rom", ["joint", "unassigned"]),
+        ("rom", [Group.JOINT, Group.UNASSIGNED]),
     ],
 )
 def test_progress_every_grouping_adds_up_to_the_same_total(by, keys):
     data = progress_json(PLAN, "--by", by)
     assert data["by"] == by
-    assert [row["key"] for row in data["rows"]] == keys
+    assert [keyed(row) for row in data["rows"]] == keys
     assert data["total"] == PLAN_TOTAL
     for column in ("allocated", "committed", "spent", "open", "uncommitted"):
         cents = sum(rs.Money(row[column]).cents for row in data["rows"])
         assert rs.Money.from_cents(cents).to_text() == PLAN_TOTAL[column]
     rows = progress_csv(PLAN, "--by", by)
     assert rows[0] == CSV_HEADER
-    assert [row[0] for row in rows[1:]] == [*keys, "total"]
-    assert [row[:6] for row in rows[1:]] == [
-        list(row.values()) for row in (*data["rows"], data["total"])
-    ]
+    texts = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert [keyed(row) for row in texts] == [*keys, Group.TOTAL]
+    assert [row[:7] for row in rows[1:]] == [as_csv(row) for row in (*data["rows"], data["total"])]
 
 
 def test_progress_as_of_changes_committed_and_spent_but_not_allocated():
@@ -964,7 +980,7 @@ def test_progress_as_of_changes_committed_and_spent_but_not_allocated():
     assert early["total"]["committed"] == "1700000.00" != everything["total"]["committed"]
     assert early["total"]["spent"] == "270000.00" != everything["total"]["spent"]
     before = progress_json(PLAN, "--as-of", "2024-01-31")["total"]
-    assert before == figures("total", "4000000.00", "0.00", "0.00", "0.00", "4000000.00")
+    assert before == figures(Group.TOTAL, "4000000.00", "0.00", "0.00", "0.00", "4000000.00")
     # The day itself counts: tx-2024-001 is dated 2024-02-01.
     first = progress_json(PLAN, "--as-of", "2024-02-01")["total"]
     assert first["committed"] == "400000.00"
@@ -973,10 +989,31 @@ def test_progress_as_of_changes_committed_and_spent_but_not_allocated():
 def test_progress_csv_rows_and_shares():
     assert progress_csv(PLAN) == [
         CSV_HEADER,
-        ["I", "1200000.00", "1000000.00", "400000.00", "600000.00", "200000.00", "83.3%", "33.3%"],
-        ["II", "1200000.00", "650000.00", "425000.50", "224999.50", "550000.00", "54.2%", "35.4%"],
+        [
+            "I",
+            "",
+            "1200000.00",
+            "1000000.00",
+            "400000.00",
+            "600000.00",
+            "200000.00",
+            "83.3%",
+            "33.3%",
+        ],
+        [
+            "II",
+            "",
+            "1200000.00",
+            "650000.00",
+            "425000.50",
+            "224999.50",
+            "550000.00",
+            "54.2%",
+            "35.4%",
+        ],
         [
             "III",
+            "",
             "1600000.00",
             "700000.00",
             "200000.00",
@@ -986,6 +1023,7 @@ def test_progress_csv_rows_and_shares():
             "12.5%",
         ],
         [
+            "",
             "total",
             "4000000.00",
             "2350000.00",
@@ -1010,9 +1048,10 @@ def test_progress_of_the_reference_strategy_has_zero_rows_for_its_pillars():
         "by": "pillar",
         "as_of": None,
         "rows": [figures(key, *zero) for key in ("I", "II", "III")],
-        "total": figures("total", *zero),
+        "total": figures(Group.TOTAL, *zero),
     }
-    assert progress_csv()[1:] == [[key, *zero, "", ""] for key in ("I", "II", "III", "total")]
+    rows = [[key, "", *zero, "", ""] for key in ("I", "II", "III")]
+    assert progress_csv()[1:] == [*rows, ["", "total", *zero, "", ""]]
 
 
 def test_progress_exits_0_whatever_the_rules_find(over_allocated):
@@ -1110,7 +1149,7 @@ def test_progress_shows_control_characters_in_keys_as_escapes(tmp_path):
     assert json.loads(data.stdout)["rows"][3]["key"] == f"I{ESC_CLEAR}\n"
     table = run_hostile("progress", path, "--format", "csv")
     assert_no_control(table.stdout)
-    assert table.stdout.splitlines()[4].startswith("I\\x1b[2J\\n,1200000.00,")
+    assert table.stdout.splitlines()[4].startswith("I\\x1b[2J\\n,,1200000.00,")
 
 
 # --- progress of generated strategies -------------------------------------------------------
@@ -1175,13 +1214,11 @@ def test_progress_rows_add_up_to_the_total_the_transactions_give(strategy, by, a
     for column, total in zip(columns, expected, strict=True):
         assert sum(rs.Money(row[column]).cents for row in data["rows"]) == total
     assert rows[0] == CSV_HEADER
-    assert [row[:6] for row in rows[1:]] == [
-        list(row.values()) for row in (*data["rows"], data["total"])
-    ]
+    assert [row[:7] for row in rows[1:]] == [as_csv(row) for row in (*data["rows"], data["total"])]
     for row in rows[1:]:
-        whole, part_committed, part_spent = (rs.Money(v).cents for v in row[1:4])
-        assert _share_is_close(row[6], part_committed, whole)
-        assert _share_is_close(row[7], part_spent, whole)
+        whole, part_committed, part_spent = (rs.Money(v).cents for v in row[2:5])
+        assert _share_is_close(row[7], part_committed, whole)
+        assert _share_is_close(row[8], part_spent, whole)
     lines = text.stdout.splitlines()
     assert len(lines) == 3 + len(data["rows"]) + 1
     assert lines[-1].startswith("Total ")

@@ -1,6 +1,8 @@
 """`progress()`: money allocated, committed and spent, grouped five ways."""
 
+import csv
 import datetime
+import io
 import pathlib
 
 import attrs
@@ -11,7 +13,8 @@ from hypothesis import strategies as st
 
 import romstrategy as rs
 from romstrategy import Money, Period, TransactionKind
-from romstrategy.reports import overview
+from romstrategy._reports._progress_rows import progress_csv, progress_data
+from romstrategy.reports import Group, diff, overview
 from tests.helpers import allocation, any_strategies, commit, exactly, pay, plan, small
 
 EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
@@ -37,7 +40,7 @@ def test_the_illustrative_plan_by_pillar():
         ("I", "1200000.00", "1000000.00", "400000.00", "600000.00", "200000.00"),
         ("II", "1200000.00", "650000.00", "425000.50", "224999.50", "550000.00"),
         ("III", "1600000.00", "700000.00", "200000.00", "500000.00", "900000.00"),
-        ("total", "4000000.00", "2350000.00", "1025000.50", "1324999.50", "1650000.00"),
+        (Group.TOTAL, "4000000.00", "2350000.00", "1025000.50", "1324999.50", "1650000.00"),
     ]
 
 
@@ -50,7 +53,7 @@ def test_the_illustrative_plan_by_year_as_of_the_end_of_2024():
         ("2025", "1666393.07", "0.00", "0.00", "0.00", "1666393.07"),
         ("2026", "1164200.92", "0.00", "0.00", "0.00", "1164200.92"),
         ("2027", "431415.52", "0.00", "0.00", "0.00", "431415.52"),
-        ("total", "4000000.00", "1700000.00", "270000.00", "1430000.00", "2300000.00"),
+        (Group.TOTAL, "4000000.00", "1700000.00", "270000.00", "1430000.00", "2300000.00"),
     ]
 
 
@@ -64,7 +67,7 @@ def test_the_illustrative_plan_by_source_allocation_and_rom():
     by_allocation = rs.progress(PLAN, by="allocation").rows
     assert [row.key for row in by_allocation] == ["al-1", "al-2", "al-3", "al-4", "al-5"]
     assert by_allocation[2].committed == by_allocation[2].spent == Money(350_000)
-    assert [row.key for row in rs.progress(PLAN, by="rom").rows] == ["joint", "unassigned"]
+    assert [row.key for row in rs.progress(PLAN, by="rom").rows] == [Group.JOINT, Group.UNASSIGNED]
 
 
 # --- which rows, in which order ---------------------------------------------------------------
@@ -77,7 +80,7 @@ def test_every_pillar_and_year_has_a_row_even_without_money():
         "2024", "2025", "2026", "2027"
     ]  # fmt: skip
     assert rs.progress(strategy).total == rs.ProgressRow(
-        key="total", allocated=Money(0), committed=Money(0), spent=Money(0)
+        key=Group.TOTAL, allocated=Money(0), committed=Money(0), spent=Money(0)
     )
 
 
@@ -186,6 +189,7 @@ def test_rows_add_up_to_the_total_which_is_the_same_every_way(strategy, by):
     assert tuple(sums) == _columns(result.total)
     assert result.total == rs.progress(strategy, by="pillar").total
     assert len({row.key for row in result.rows}) == len(result.rows)
+    assert result.total.key not in {row.key for row in result.rows}
 
 
 @given(any_strategies, st.sampled_from(BY), st.dates())
@@ -240,3 +244,82 @@ def test_a_bad_as_of_is_named(as_of, message):
 def test_progress_takes_only_a_strategy():
     with pytest.raises(TypeError, match=exactly("progress: got str 'plan', expected Strategy")):
         rs.progress("plan")  # type: ignore[arg-type]
+
+
+# --- groups never collide with data -----------------------------------------------------------
+
+
+def _rom_renamed(strategy, old, new):
+    """`strategy` with the ROM `old` coded `new` everywhere it is named."""
+    roms = tuple(attrs.evolve(r, code=new) if r.code == old else r for r in strategy.roms)
+
+    def renamed(a):
+        codes = tuple(new if code == old else code for code in a.roms)
+        return attrs.evolve(a, roms=codes, lead=new if a.lead == old else a.lead)
+
+    return attrs.evolve(strategy, roms=roms, activities=tuple(map(renamed, strategy.activities)))
+
+
+@pytest.mark.parametrize("code", ["joint", "unassigned", "total", "JOINT", "Group.JOINT"])
+def test_a_rom_coded_like_a_group_keeps_a_row_of_its_own(code):
+    regional_money = allocation(
+        id="al-4", source="van-strien-funds", pillar="II", activity="nom-energy"
+    )
+    base = plan()
+    base = attrs.evolve(base, allocations=(*base.allocations, regional_money))
+    strategy = _rom_renamed(base, "NOM", code)
+    result = rs.progress(strategy, by="rom")
+    assert [row.key for row in result.rows] == [code, Group.JOINT, Group.UNASSIGNED]
+    assert [row.allocated for row in result.rows] == [
+        Money(100),
+        Money("2666666.67"),  # al-1 and al-3, both supra-regional
+        Money("1333333.33"),  # al-2, of no activity
+    ]
+    assert sum(row.allocated.cents for row in result.rows) == result.total.allocated.cents
+    # The near miss: the same strategy, its ROM coded NOM, has the same rows but the first.
+    before = rs.progress(base, by="rom")
+    assert [row.key for row in before.rows] == ["NOM", Group.JOINT, Group.UNASSIGNED]
+    assert before.rows[1:] == result.rows[1:]
+    # People read the group in words, and the ROM by its code.
+    lines = str(result).splitlines()
+    assert lines[3].startswith(code + " ")
+    assert lines[4].startswith("joint (supra-regional) ")
+    # Data gives a group a column of its own: no code can pass for one.
+    data = progress_data(result)
+    assert [(row["key"], row["group"]) for row in data["rows"]] == [
+        (code, None),
+        (None, "joint"),
+        (None, "unassigned"),
+    ]
+    assert (data["total"]["key"], data["total"]["group"]) == (None, "total")
+    table = list(csv.reader(io.StringIO(progress_csv(result))))
+    assert [row[:2] for row in table] == [
+        ["key", "group"],
+        [code, ""],
+        ["", "joint"],
+        ["", "unassigned"],
+        ["", "total"],
+    ]
+
+
+def test_a_pillar_coded_total_is_not_the_total_row():
+    strategy = small(allocations=(allocation(pillar="total"),))
+    result = rs.progress(strategy)
+    assert Group.TOTAL not in [row.key for row in result.rows]
+    assert "total" in [row.key for row in result.rows]
+    assert result.total.key is Group.TOTAL != "total"
+    assert str(Group.TOTAL) == "total"  # printed as a word, compared as a type
+
+
+def test_a_diff_keeps_a_rom_coded_joint_apart_from_the_joint_money():
+    base = plan()
+    regional_money = allocation(
+        id="al-4", source="van-strien-funds", pillar="II", activity="nom-energy"
+    )
+    after = attrs.evolve(base, allocations=(*base.allocations, regional_money))
+    changes = diff(_rom_renamed(base, "NOM", "joint"), _rom_renamed(after, "NOM", "joint"))
+    moved = changes.to_dict()["money"]["roms"]
+    assert moved == [
+        {"key": "joint", "group": None, "before": "0.00", "after": "100.00", "delta": "100.00"}
+    ]
+    assert "joint (supra-regional)" not in changes.to_text("en")

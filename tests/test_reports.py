@@ -551,6 +551,7 @@ def test_the_json_report_has_the_realisation_as_strings():
     assert realisation["as_of"] == "2024-12-31"
     assert realisation["pillars"][0] == {
         "key": "I",
+        "group": None,
         "title": "I Betere verbinding tussen Rijk & regio",
         "allocated": "1200000.00",
         "committed": "600000.00",
@@ -560,7 +561,8 @@ def test_the_json_report_has_the_realisation_as_strings():
     }
     assert [row["key"] for row in realisation["years"]] == ["2024", "2025", "2026", "2027"]
     assert realisation["total"] == {
-        "key": "total",
+        "key": None,
+        "group": "total",
         "title": "Totaal",
         "allocated": "4000000.00",
         "committed": "1700000.00",
@@ -811,7 +813,13 @@ def test_the_diff_of_transactions_as_data():
     ]  # fmt: skip
     assert list(data["money"]) == ["pillars", "roms", "years", "committed", "spent"]
     assert data["money"]["committed"] == [
-        {"key": "II", "before": "650000.00", "after": "700000.00", "delta": "50000.00"}
+        {
+            "key": "II",
+            "group": None,
+            "before": "650000.00",
+            "after": "700000.00",
+            "delta": "50000.00",
+        }
     ]
     assert data["money"]["spent"][0]["delta"] == "-120000.00"
     assert data["transactions"][1] == {"id": "tx-new", "kind": "added", "fields": []}

@@ -17,6 +17,7 @@ from romstrategy._model._error import ArgumentError
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._vocabulary import Lang
 from romstrategy._reports._diff import Change, Moved, StrategyDiff, diff
+from romstrategy._reports._groups import Group
 from romstrategy._reports._html import render_html
 from romstrategy._reports._markdown import render_markdown
 from romstrategy._reports._overview import (
@@ -35,6 +36,7 @@ __all__ = [
     "JOINT",
     "UNASSIGNED",
     "Change",
+    "Group",
     "Lang",
     "Line",
     "MotionLine",

@@ -19,6 +19,7 @@ from romstrategy._model._motion import Motion, StatusChange
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
 from romstrategy._model._vocabulary import Lang, label, money, period
+from romstrategy._reports._groups import Key, group_fields, key_text
 from romstrategy._reports._overview import Line, overview
 from romstrategy._reports._progress import Progress
 from romstrategy.rules import Finding
@@ -30,7 +31,7 @@ __all__ = ["Change", "Moved", "StrategyDiff", "diff", "diff_text"]
 class Moved:
     """Money under one key (pillar, ROM or year) before and after."""
 
-    key: str
+    key: Key
     before: Money
     after: Money
 
@@ -183,9 +184,9 @@ _MONEY_LABELS = {"roms": "per_rom", "years": "per_year"}
 """The label of a money section in `to_text`, where it differs from its key in `to_dict`."""
 
 
-def _moved_dict(m: Moved) -> dict[str, str]:
+def _moved_dict(m: Moved) -> dict[str, str | None]:
     return {
-        "key": m.key,
+        **group_fields(m.key),
         "before": m.before.to_text(),
         "after": m.after.to_text(),
         "delta": m.delta.to_text(),
@@ -202,7 +203,7 @@ def _change_dict(c: Change) -> dict[str, Any]:
 
 def _moved_lines(title: str, moved: tuple[Moved, ...], lang: Lang) -> list[str]:
     return [
-        f"{title}: {m.key}: {money(m.before, lang)} -> {money(m.after, lang)} "
+        f"{title}: {key_text(m.key, lang)}: {money(m.before, lang)} -> {money(m.after, lang)} "
         f"({'+' if m.delta.cents > 0 else ''}{money(m.delta, lang)})"
         for m in moved
     ]
@@ -258,13 +259,13 @@ def _moved(before: tuple[Line, ...], after: tuple[Line, ...]) -> tuple[Moved, ..
     return _moved_between(old, new)
 
 
-def _realised(progress: Progress | None, column: str) -> dict[str, Money]:
+def _realised(progress: Progress | None, column: str) -> dict[Key, Money]:
     """Per pillar, the money committed or spent; nothing without transactions."""
     rows = () if progress is None else progress.rows
     return {row.key: getattr(row, column) for row in rows}
 
 
-def _moved_between(old: dict[str, Money], new: dict[str, Money]) -> tuple[Moved, ...]:
+def _moved_between(old: dict[Key, Money], new: dict[Key, Money]) -> tuple[Moved, ...]:
     keys = list(old) + [key for key in new if key not in old]
     zero = Money.zero()
     return tuple(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from fractions import Fraction
+from typing import TypeVar
 
 import attrs
 
@@ -14,7 +15,8 @@ from romstrategy._model._money import Money, money_text
 from romstrategy._model._motion import Motion
 from romstrategy._model._strategy import Activity, Scope, Strategy
 from romstrategy._model._summary import budget_balance
-from romstrategy._model._vocabulary import Lang, label
+from romstrategy._model._vocabulary import Lang
+from romstrategy._reports._groups import Key, key_text
 from romstrategy._reports._markdown import render_markdown
 from romstrategy._reports._overview_tables import tables_html
 from romstrategy._reports._progress import (
@@ -37,14 +39,14 @@ class Line:
     """An amount under a key, with its share of the total allocated.
 
     Attributes:
-        key: a pillar code, a year, a ROM code, `"joint"` or `"unassigned"`.
+        key: a pillar code, a year, a ROM code, or a `Group`: `JOINT` or `UNASSIGNED`.
         titles: a readable name for the key in English and in Dutch.
         amount: the money allocated under the key.
         share: the amount's share of all money allocated, or `None` when
             nothing is allocated.
     """
 
-    key: str
+    key: Key
     titles: tuple[str, str]
     amount: Money
     share: Fraction | None
@@ -136,13 +138,16 @@ class Overview:
         return tables_html(self, "en")
 
 
+_K = TypeVar("_K", bound=Key)
+
+
 def _lines(
-    cents: dict[str, int], titles: dict[str, tuple[str, str]], total: int
+    cents: Mapping[_K, int], titles: Mapping[_K, tuple[str, str]], total: int
 ) -> tuple[Line, ...]:
     return tuple(
         Line(
             key=key,
-            titles=titles.get(key, (key, key)),
+            titles=titles.get(key) or (key_text(key, "en"), key_text(key, "nl")),
             amount=Money.from_cents(amount),
             share=Fraction(amount, total) if total else None,
         )
@@ -150,8 +155,8 @@ def _lines(
     )
 
 
-def _sum_by(pairs: Iterable[tuple[str, int]], keys: Iterable[str] = ()) -> dict[str, int]:
-    totals: dict[str, int] = dict.fromkeys(keys, 0)
+def _sum_by(pairs: Iterable[tuple[Key, int]], keys: Iterable[Key] = ()) -> dict[Key, int]:
+    totals: dict[Key, int] = dict.fromkeys(keys, 0)
     for key, cents in pairs:
         totals[key] = totals.get(key, 0) + cents
     return totals
@@ -167,7 +172,7 @@ def _year_titles(keys: Iterable[str]) -> dict[str, tuple[str, str]]:
     return titles
 
 
-def _per_rom(strategy: Strategy) -> dict[str, int]:
+def _per_rom(strategy: Strategy) -> dict[Key, int]:
     activities = {activity.id: activity for activity in strategy.activities}
     found = _sum_by((rom_key(a, activities), a.amount.cents) for a in strategy.allocations)
     return {key: found[key] for key in rom_order(strategy, found)}
@@ -199,7 +204,7 @@ def _motions(strategy: Strategy) -> tuple[MotionLine, ...]:
     )
 
 
-def _pillar_titles(strategy: Strategy) -> dict[str, tuple[str, str]]:
+def _pillar_titles(strategy: Strategy) -> dict[Key, tuple[str, str]]:
     return {p.code: (f"{p.code} {p.title_en}", f"{p.code} {p.title_nl}") for p in strategy.pillars}
 
 
@@ -234,10 +239,9 @@ def overview(
         ((a.pillar, a.amount.cents) for a in strategy.allocations),
         keys=(p.code for p in strategy.pillars),
     )
-    rom_names = {
+    rom_names: dict[Key, tuple[str, str]] = {
         rom.code: (f"{rom.code} {rom.name}", f"{rom.code} {rom.name}") for rom in strategy.roms
     }
-    rom_names |= {key: (label(key, "en"), label(key, "nl")) for key in (JOINT, UNASSIGNED)}
     years = per_year(strategy.allocations, strategy.period)
     return Overview(
         strategy=strategy,

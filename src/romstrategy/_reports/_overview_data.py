@@ -6,6 +6,7 @@ from typing import Any
 
 from romstrategy._model._strategy import Activity
 from romstrategy._model._vocabulary import Lang, label, percent, word
+from romstrategy._reports._groups import group_fields, titled
 from romstrategy._reports._overview import Line, Overview
 from romstrategy._reports._progress_rows import AMOUNT_COLUMNS, Progress, ProgressRow
 from romstrategy._reports._realisation_section import pillar_titles
@@ -16,7 +17,7 @@ __all__ = ["overview_data"]
 def _line(line: Line, lang: Lang) -> dict[str, Any]:
     share = None if line.share is None else percent(line.share, "en").removesuffix("%")
     return {
-        "key": line.key,
+        **group_fields(line.key),
         "title": line.title(lang),
         "amount": line.amount.to_text(),
         "percent": share,
@@ -40,11 +41,13 @@ def _activity(a: Activity) -> dict[str, Any]:
 
 def _progress_row(row: ProgressRow, title: str) -> dict[str, Any]:
     amounts = (amount.to_text() for amount in row.amounts())
-    return {"key": row.key, "title": title} | dict(zip(AMOUNT_COLUMNS, amounts, strict=True))
+    return (
+        group_fields(row.key) | {"title": title} | dict(zip(AMOUNT_COLUMNS, amounts, strict=True))
+    )
 
 
-def _progress_rows(progress: Progress, titles: dict[str, str]) -> list[dict[str, Any]]:
-    return [_progress_row(row, titles.get(row.key, row.key)) for row in progress.rows]
+def _progress_rows(progress: Progress, titles: dict[str, str], lang: Lang) -> list[dict[str, Any]]:
+    return [_progress_row(row, titled(row.key, titles, lang)) for row in progress.rows]
 
 
 def _realisation(o: Overview, lang: Lang) -> dict[str, Any]:
@@ -57,8 +60,8 @@ def _realisation(o: Overview, lang: Lang) -> dict[str, Any]:
     return {
         "realisation": {
             "as_of": None if as_of is None else as_of.isoformat(),
-            "pillars": _progress_rows(o.progress_by_pillar, titles),
-            "years": _progress_rows(o.progress_by_year, {}),
+            "pillars": _progress_rows(o.progress_by_pillar, titles, lang),
+            "years": _progress_rows(o.progress_by_year, {}, lang),
             "total": _progress_row(total, label("total", lang)),
         }
     }

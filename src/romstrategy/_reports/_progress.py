@@ -24,6 +24,7 @@ from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Activity, Scope, Strategy
 from romstrategy._model._transaction import TransactionKind
+from romstrategy._reports._groups import Group, Key
 from romstrategy._reports._progress_rows import JOINT, UNASSIGNED, Progress, ProgressRow
 from romstrategy._reports._years import per_year
 
@@ -40,9 +41,6 @@ __all__ = [
     "rom_order",
 ]
 
-TOTAL = "total"
-"""The key of the row that adds up all the others."""
-
 By = Literal["pillar", "source", "allocation", "year", "rom"]
 """How progress is grouped."""
 
@@ -50,19 +48,19 @@ BY: tuple[str, ...] = get_args(By)
 """The groupings, in the order they are offered."""
 
 
-def rom_key(allocation: Allocation, activities: dict[str, Activity]) -> str:
-    """Whose money an allocation is: its activity's lead ROM, `joint` or `unassigned`."""
+def rom_key(allocation: Allocation, activities: dict[str, Activity]) -> Key:
+    """Whose money an allocation is: its activity's lead ROM, `JOINT` or `UNASSIGNED`."""
     activity = activities.get(allocation.activity) if allocation.activity else None
     if activity is None:
         return UNASSIGNED
     return JOINT if activity.scope is Scope.SUPRA_REGIONAL else activity.lead
 
 
-def rom_order(strategy: Strategy, found: Iterable[str]) -> list[str]:
+def rom_order(strategy: Strategy, found: Iterable[Key]) -> list[Key]:
     """ROM keys as the overview orders them: the strategy's ROMs, others, joint, unassigned."""
     keys = set(found)
-    ordered = [code for code in dict.fromkeys(rom.code for rom in strategy.roms) if code in keys]
-    ordered += sorted(keys - set(ordered) - {JOINT, UNASSIGNED})
+    ordered: list[Key] = [c for c in dict.fromkeys(rom.code for rom in strategy.roms) if c in keys]
+    ordered += sorted(key for key in keys - set(ordered) if isinstance(key, str))
     return ordered + [key for key in (JOINT, UNASSIGNED) if key in keys]
 
 
@@ -80,7 +78,7 @@ def as_of_day(value: object) -> pendulum.Date | None:
         raise FieldError(error.reason, field="as_of") from None  # also for reports' as_of
 
 
-_Sums = tuple[dict[str, int], dict[str, int], dict[str, int]]
+_Sums = tuple[dict[Key, int], dict[Key, int], dict[Key, int]]
 """Cents allocated, committed and spent, by key: plain ints, so few objects to collect."""
 
 
@@ -114,16 +112,16 @@ def _counted(
 
 
 def _by_allocation_key(
-    strategy: Strategy, key_of: Callable[[Allocation], str], as_of: pendulum.Date | None
+    strategy: Strategy, key_of: Callable[[Allocation], Key], as_of: pendulum.Date | None
 ) -> _Sums:
-    allocated: dict[str, int] = {}
-    keys: dict[str, str] = {}
+    allocated: dict[Key, int] = {}
+    keys: dict[str, Key] = {}
     for allocation in strategy.allocations:
         key = key_of(allocation)
         keys.setdefault(allocation.id, key)  # the first allocation of an id counts
         _add(allocated, key, allocation.amount.cents)
-    committed: dict[str, int] = {}
-    spent: dict[str, int] = {}
+    committed: dict[Key, int] = {}
+    spent: dict[Key, int] = {}
     for column, by_id in zip((committed, spent), _counted(strategy, as_of), strict=True):
         for name, cents in by_id.items():
             if name in keys:  # an unknown allocation (RS001) counts nowhere
@@ -136,36 +134,37 @@ def _by_year(strategy: Strategy, as_of: pendulum.Date | None) -> _Sums:
     # over the calendar years of its own period, by days, with the largest remainder.
     starts = [strategy.period.start, *(a.period.start for a in strategy.allocations)]
     ends = [strategy.period.end, *(a.period.end for a in strategy.allocations)]
-    allocated = per_year(strategy.allocations, Period(min(starts), max(ends)))
+    years = per_year(strategy.allocations, Period(min(starts), max(ends)))
+    allocated: dict[Key, int] = dict(years.items())
     committed, spent = _counted(strategy, as_of, by_year=True)
     return allocated, _texts(committed), _texts(spent)
 
 
-def _texts(by_year: dict[int, int]) -> dict[str, int]:
+def _texts(by_year: dict[int, int]) -> dict[Key, int]:
     return {str(year): cents for year, cents in by_year.items()}
 
 
-def _keys(strategy: Strategy, by: str, sums: _Sums) -> list[str]:
+def _keys(strategy: Strategy, by: str, sums: _Sums) -> list[Key]:
     """The keys in their order: the strategy's own first, then any other that has money."""
     found = {key: None for column in sums for key in column}
     with_money = {key for column in sums for key, cents in column.items() if cents}
     if by == "pillar":
-        own = [p.code for p in strategy.pillars]
+        own: list[Key] = [p.code for p in strategy.pillars]
     elif by == "source":
         own = [s.id for s in strategy.funding_sources]
     elif by == "allocation":
-        return sorted(found)
+        return sorted(found, key=str)
     elif by == "rom":
         return rom_order(strategy, found)
     else:
         first, last = strategy.period.start.year, strategy.period.end.year
         years = {str(year) for year in range(first, last + 1)} | with_money
-        return sorted(years, key=int)
+        return sorted(years, key=lambda year: int(str(year)))
     ordered = list(dict.fromkeys(own))
-    return ordered + sorted(with_money - set(ordered))
+    return ordered + sorted(with_money - set(ordered), key=str)
 
 
-def _rows(keys: Iterable[str], sums: _Sums) -> tuple[ProgressRow, ...]:
+def _rows(keys: Iterable[Key], sums: _Sums) -> tuple[ProgressRow, ...]:
     allocated, committed, spent = sums
     money = Money.from_cents
     return tuple(
@@ -213,17 +212,17 @@ def progress(strategy: Strategy, *, by: By = "pillar", as_of: object = None) -> 
     else:
         sums = _by_allocation_key(strategy, _KEY_OF[by](strategy), day)
     rows = _rows(_keys(strategy, by, sums), sums)
-    allocated, committed, spent = ({TOTAL: sum(column.values())} for column in sums)
-    (total,) = _rows([TOTAL], (allocated, committed, spent))
+    totals: list[dict[Key, int]] = [{Group.TOTAL: sum(column.values())} for column in sums]
+    (total,) = _rows([Group.TOTAL], (totals[0], totals[1], totals[2]))
     return Progress(by=by, as_of=day, rows=rows, total=total)
 
 
-def _rom_key_of(strategy: Strategy) -> Callable[[Allocation], str]:
+def _rom_key_of(strategy: Strategy) -> Callable[[Allocation], Key]:
     activities = {activity.id: activity for activity in strategy.activities}
     return lambda allocation: rom_key(allocation, activities)
 
 
-_KEY_OF: dict[str, Callable[[Strategy], Callable[[Allocation], str]]] = {
+_KEY_OF: dict[str, Callable[[Strategy], Callable[[Allocation], Key]]] = {
     "pillar": lambda strategy: lambda allocation: allocation.pillar,
     "source": lambda strategy: lambda allocation: allocation.source,
     "allocation": lambda strategy: lambda allocation: allocation.id,

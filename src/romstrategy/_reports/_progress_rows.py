@@ -22,6 +22,7 @@ import pendulum
 from romstrategy._model._display import html_grid, shown, visible
 from romstrategy._model._money import Money
 from romstrategy._model._vocabulary import Lang, label, money, percent
+from romstrategy._reports._groups import Group, Key, group_fields, key_text
 
 __all__ = [
     "AMOUNT_COLUMNS",
@@ -35,10 +36,10 @@ __all__ = [
     "progress_lines",
 ]
 
-JOINT = "joint"
+JOINT = Group.JOINT
 """The key under which supra-regional money is counted per ROM, once."""
 
-UNASSIGNED = "unassigned"
+UNASSIGNED = Group.UNASSIGNED
 """The key for money that funds no (known) activity."""
 
 AMOUNT_COLUMNS = ("allocated", "committed", "spent", "open", "uncommitted")
@@ -49,8 +50,6 @@ SHARE_COLUMNS = ("committed_share", "spent_share")
 """The shares of what is allocated that the command's tables show after the amounts."""
 
 _BY_WORD = {"en": "by", "nl": "per"}
-_ROM_KEYS = (JOINT, UNASSIGNED)
-"""The keys that `by="rom"` gives to money of no single ROM; the text says them in words."""
 
 
 @attrs.frozen(kw_only=True)
@@ -59,14 +58,15 @@ class ProgressRow:
 
     Attributes:
         key: a pillar code, a funding source's id, an allocation's id, a
-            year such as `"2025"`, a ROM's code, `"joint"` or `"unassigned"`,
-            or `"total"`.
+            year such as `"2025"` or a ROM's code; or a `Group`, which no
+            text equals: `Group.JOINT` or `Group.UNASSIGNED` (by ROM), or
+            `Group.TOTAL` (the total row).
         allocated: the money allocated (*toegewezen*).
         committed: the money committed (*verplicht*), corrections included.
         spent: the money spent (*uitgegeven*), corrections included.
     """
 
-    key: str
+    key: Key
     allocated: Money
     committed: Money
     spent: Money
@@ -104,7 +104,7 @@ class Progress:
         by: `"pillar"`, `"source"`, `"allocation"`, `"year"` or `"rom"`.
         as_of: the last day counted, or `None` for every transaction.
         rows: one row per key, in the order described at `progress`.
-        total: all rows added up; its key is `"total"`.
+        total: all rows added up; its key is `Group.TOTAL`.
     """
 
     by: str
@@ -126,12 +126,6 @@ class Progress:
         return html_grid(_title(self, "en"), heads, rows)
 
 
-def _key(key: str, by: str, lang: Lang) -> str:
-    if by == "rom" and key in _ROM_KEYS:
-        return label(key, lang)
-    return visible(key)
-
-
 def _row_cells(key: str, row: ProgressRow, lang: Lang) -> list[str]:
     amounts = (money(amount, lang) for amount in row.amounts())
     return [key, *amounts, *(percent(share, lang) for share in row.shares())]
@@ -140,8 +134,8 @@ def _row_cells(key: str, row: ProgressRow, lang: Lang) -> list[str]:
 def _cells(result: Progress, lang: Lang) -> list[list[str]]:
     """The header, one row of text per key, and the total row."""
     heads = [label(name, lang) for name in (result.by, *AMOUNT_COLUMNS, *SHARE_COLUMNS)]
-    rows = [_row_cells(_key(r.key, result.by, lang), r, lang) for r in result.rows]
-    return [heads, *rows, _row_cells(label("total", lang), result.total, lang)]
+    rows = (*result.rows, result.total)
+    return [heads, *(_row_cells(visible(key_text(r.key, lang)), r, lang) for r in rows)]
 
 
 def _title(result: Progress, lang: Lang) -> str:
@@ -169,11 +163,15 @@ def progress_lines(result: Progress, lang: Lang) -> list[str]:
 
 
 def progress_data(result: Progress) -> dict[str, Any]:
-    """`progress --format json`: by, as_of, rows and total, amounts plain (`"1250000.00"`)."""
+    """`progress --format json`: by, as_of, rows and total, amounts plain (`"1250000.00"`).
 
-    def entry(row: ProgressRow) -> dict[str, str]:
+    Each row has a `key` (the user's code or id, a year) or a `group` (`joint`,
+    `unassigned`, `total`), the other `null`, so that no code can pass for a group.
+    """
+
+    def entry(row: ProgressRow) -> dict[str, str | None]:
         amounts = (m.to_text() for m in row.amounts())
-        return {"key": row.key, **dict(zip(AMOUNT_COLUMNS, amounts, strict=True))}
+        return group_fields(row.key) | dict(zip(AMOUNT_COLUMNS, amounts, strict=True))
 
     return {
         "by": result.by,
@@ -193,17 +191,22 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def progress_csv(result: Progress) -> str:
-    """One row per key and a last row `total`; every key's control characters escaped.
+    """One row per key and a last row, the total; every key's control characters escaped.
 
-    Amounts are data, plain and exact (`1250000.00`); shares as `33.3%`. A key that
+    The first two columns are `key` (the user's code or id, a year) and `group`
+    (`joint`, `unassigned` or `total`): each row fills one of them, so that no
+    code can pass for a group. Amounts are data, plain and exact (`1250000.00`);
+    shares as `33.3%`. A key that
     a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or
     a CR) is written after a `'`, as OWASP advises against CSV injection; numbers
     stay numbers.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer)  # RFC 4180: quoted where needed, lines end in CR LF
-    writer.writerow(["key", *AMOUNT_COLUMNS, *SHARE_COLUMNS])
+    writer.writerow(["key", "group", *AMOUNT_COLUMNS, *SHARE_COLUMNS])
     for row in (*result.rows, result.total):
+        key, group = group_fields(row.key).values()
         shares = ("" if s is None else percent(s, "en") for s in row.shares())
-        writer.writerow([_inert(row.key), *(m.to_text() for m in row.amounts()), *shares])
+        amounts = (m.to_text() for m in row.amounts())
+        writer.writerow([_inert(key or ""), group or "", *amounts, *shares])
     return buffer.getvalue()

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from romstrategy._model._vocabulary import Lang, label, money
+from romstrategy._reports._groups import titled
 from romstrategy._reports._progress_rows import AMOUNT_COLUMNS, Progress
 from romstrategy._reports._svg import Group
 
@@ -25,7 +26,7 @@ SERIES = AMOUNT_COLUMNS[:3]
 
 def pillar_titles(o: Overview, lang: Lang) -> dict[str, str]:
     """Each pillar's code and title, such as `I A better link ...`, by its code."""
-    return {line.key: line.title(lang) for line in o.pillars}
+    return {line.key: line.title(lang) for line in o.pillars if isinstance(line.key, str)}
 
 
 def as_of_text(progress: Progress, lang: Lang) -> str:
@@ -39,7 +40,7 @@ def progress_rows(
 ) -> tuple[tuple[str, ...], ...]:
     """One row of text per key, titled from `titles` (else the key), then the total row."""
     rows = [
-        (titles.get(row.key, row.key), *(money(m, lang) for m in row.amounts()))
+        (titled(row.key, titles, lang), *(money(m, lang) for m in row.amounts()))
         for row in progress.rows
     ]
     total = (label("total", lang), *(money(m, lang) for m in progress.total.amounts()))
@@ -50,7 +51,7 @@ def progress_bars(progress: Progress, titles: Mapping[str, str], lang: Lang) -> 
     """Per key, its title and the allocated, committed and spent bars of the chart."""
     return [
         (
-            titles.get(row.key, row.key),
+            titled(row.key, titles, lang),
             tuple(
                 (label(name, lang), getattr(row, name).cents, money(getattr(row, name), lang))
                 for name in SERIES
