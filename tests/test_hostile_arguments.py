@@ -5,13 +5,16 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import romstrategy as rs
 from romstrategy import reference, reports, tables
 from romstrategy._model._display import visible
+from romstrategy._model._vocabulary import FEW, join
 from romstrategy._reports._progress_rows import progress_csv
 from romstrategy.rules import rule_for
-from tests.helpers import run
+from tests.helpers import activity, plan, regional, run
 
 HUGE = "X" * 100_000
 PLAN = "examples/illustrative_plan.toml"
@@ -174,3 +177,55 @@ def test_a_progress_csv_key_never_starts_like_a_formula(code):
     for row in rows[1:]:
         for amount in row[2:7]:
             Decimal(amount)  # amounts stay numbers, a minus sign too
+
+
+# --- a finding lists a few ids and says how many more ---------------------------------------
+
+MANY_ROMS = tuple(f"R{i}" for i in range(3_000))
+
+
+def _crowded(roms):
+    """The plan with activities of `roms`, each ROM also running a rival of its own."""
+    base = plan()
+    rivals = (
+        regional(id=f"r-{rom}", roms=(rom,), lead=rom, period=base.activities[2].period)
+        for rom in roms
+    )
+    extra = (
+        activity(id="wide", roms=roms, lead="ZZ"),  # led by a ROM that does not take part
+        regional(id="crowd", roms=roms, lead=roms[0]),  # a regional activity of many ROMs
+        *rivals,
+    )
+    return attrs.evolve(base, activities=(*base.activities, *extra))
+
+
+def test_a_finding_names_a_few_of_many_ids_and_says_how_many_more():
+    findings = rs.validate(_crowded(MANY_ROMS)).findings
+    assert len(findings) > len(MANY_ROMS)  # one per unknown ROM, and more
+    for finding in findings:
+        assert len(finding.message) < 1_000, finding.message
+        assert len(finding.message_nl) < 1_000, finding.message_nl
+    (rivalry,) = (f for f in findings if f.code == "RS203" and f.subjects[0] == "wide")
+    assert "R2999" not in rivalry.message
+    assert "2995 more" in rivalry.message
+    assert "nog 2995" in rivalry.message_nl
+
+
+def test_a_finding_names_five_ids_whole():
+    five = MANY_ROMS[:5]
+    findings = rs.validate(_crowded(five)).findings
+    (rivalry,) = (f for f in findings if f.code == "RS203" and f.subjects[0] == "wide")
+    assert "more" not in rivalry.message  # the near miss: five are named, and no more
+    assert all(f"{rom} (" in rivalry.message for rom in five)
+
+
+@given(st.lists(st.text(min_size=1, max_size=3), max_size=20), st.integers(0, 10**6))
+def test_join_names_at_most_a_few_words_and_counts_the_rest(words, more):
+    left_out = more + max(len(words) - FEW, 0)
+    for lang, rest in (("en", f"{left_out} more"), ("nl", f"nog {left_out}")):
+        text = join(words, lang, more=more)
+        if left_out:
+            assert text.endswith(rest)
+        assert all(word in text for word in words[:FEW])
+        if not left_out and words:
+            assert text.endswith(words[-1])

@@ -26,6 +26,7 @@ from romstrategy._model._strategy import Scope, Service, StrategyStatus
 from romstrategy._model._transaction import TransactionKind
 
 __all__ = [
+    "FEW",
     "LANGS",
     "Lang",
     "check_lang",
@@ -240,9 +241,22 @@ def count(number: int, value: str, lang: Lang) -> str:
     return f"{number} {severity(value, lang, number)}"
 
 
-def join(items: Iterable[str], lang: Lang) -> str:
-    """Join words: `a`, `a and b`, `a, b and c`, in Dutch with `en`; `none`/`geen` when empty."""
+FEW = 5
+"""The most words `join` names; past them, it says how many more there are."""
+
+
+def join(items: Iterable[str], lang: Lang, *, more: int = 0) -> str:
+    """Join words: `a`, `a and b`, `a, b and c`, in Dutch with `en`; `none`/`geen` when empty.
+
+    Of more than `FEW` words, the first `FEW` and how many more: `a, b, c, d, e and
+    7 more`, in Dutch `... en nog 7`. `more` counts words left out before the call.
+    """
     words = tuple(items)
+    more += max(len(words) - FEW, 0)
+    words = words[:FEW]
+    if more:
+        rest = f"{more} more" if lang == "en" else f"nog {more}"
+        return f"{', '.join(words)} {label('and', lang)} {rest}" if words else rest
     if not words:
         return label("nothing", lang)
     if len(words) == 1:

@@ -229,10 +229,8 @@ def _rivals(rivalry: Rivalry) -> tuple[str, str]:
         total = rivalry.counts[0][1]
         more = total - len(named)
         return (
-            f"{total} regional activities, "
-            f"{join(names_en + ([f'{more} more'] if more else []), 'en')}",
-            f"{total} regionale activiteiten, "
-            f"{join(names_nl + ([f'nog {more}'] if more else []), 'nl')}",
+            f"{total} regional activities, {join(names_en, 'en', more=more)}",
+            f"{total} regionale activiteiten, {join(names_nl, 'nl', more=more)}",
         )
     counts = [f"{rom} ({count})" for rom, count in rivalry.counts]
     return (

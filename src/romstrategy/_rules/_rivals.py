@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from romstrategy._model._strategy import Activity, Scope
+from romstrategy._model._vocabulary import FEW
 from romstrategy._rules._text import normalise_theme
 
 __all__ = ["Rivalry", "competing_pairs", "rivalries"]
@@ -193,7 +194,7 @@ class Rivalry:
     first: tuple[Activity, ...]
 
 
-def rivalries(activities: Iterable[Activity], named: int = 5) -> Iterator[Rivalry]:
+def rivalries(activities: Iterable[Activity], named: int = FEW) -> Iterator[Rivalry]:
     """Each supra-regional activity that competes, with its count of rivals and the first few.
 
     A supra-regional activity competes with a regional one when a ROM takes
