@@ -584,3 +584,24 @@ def python(code, timeout=60, input=None):
 def assert_no_control(text):
     """Fail when `text` holds a character that would drive a terminal (ESC, BEL, CSI, RLO)."""
     assert not any(ch in text for ch in "\x1b\x07\x9b\u202e"), repr(text)
+
+
+def cost_of(code, timeout=120):
+    """The CPU seconds and peak memory (bytes) of `code` in a fresh interpreter, and what it
+    printed; CPU time, not wall time, so that a loaded machine does not fail the test."""
+    import resource
+
+    script = textwrap.dedent(code) + textwrap.dedent(
+        """
+        import resource as _r, sys as _s
+        _u = _r.getrusage(_r.RUSAGE_SELF)
+        print(f"cost {_u.ru_utime + _u.ru_stime} {_u.ru_maxrss * 1024}", file=_s.stderr)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=timeout
+    )
+    assert done.returncode == 0, done.stderr
+    _, cpu, peak = done.stderr.strip().splitlines()[-1].split()
+    del resource
+    return float(cpu), int(peak), done.stdout

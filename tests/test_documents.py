@@ -324,12 +324,15 @@ def test_hostile_input_gets_a_document_error_quickly(format, data, message):
 def test_size_limit_is_64_mib_by_default_and_settable(tmp_path):
     assert rs.loads.__kwdefaults__["max_bytes"] == 64 * 1024 * 1024
     text = rs.dumps(reference.strategy_2024(), "json")
-    with pytest.raises(DocumentError, match=r"more than the limit of 1000"):
+    with pytest.raises(
+        DocumentError, match=r"more than the limit of 1000 \(max_bytes= raises it\)"
+    ):
         rs.loads(text, "json", max_bytes=1000)
     path = tmp_path / "s.json"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(
-        DocumentError, match=r"(?s)s\.json: 1 problem.*more than the limit of 1000"
+        DocumentError,
+        match=r"(?s)s\.json: 1 problem.*more than the limit of 1000 \(max_bytes= raises it\)",
     ):
         rs.load(path, max_bytes=1000)
     assert rs.load(path, max_bytes=len(text.encode("utf-8"))) == reference.strategy_2024()
@@ -854,7 +857,10 @@ def test_a_document_of_exactly_the_limit_loads_and_one_byte_more_does_not(tmp_pa
         rs.load(path, max_bytes=size - 1)
     assert caught.value.source == str(path)
     assert [(p.path, p.message) for p in caught.value.problems] == [
-        ("$", f"the document has {size} bytes, more than the limit of {size - 1}")
+        (
+            "$",
+            f"the document has {size} bytes, more than the limit of {size - 1} (max_bytes= raises it)",
+        )
     ]
 
 
@@ -866,16 +872,34 @@ def test_the_default_limit_is_64_mib(tmp_path):
     with pytest.raises(DocumentError) as caught:
         rs.load(path)
     assert caught.value.problems[0].message == (
-        f"the document has {limit + 1} bytes, more than the limit of {limit}"
+        f"the document has {limit + 1} bytes, more than the limit of {limit} (max_bytes= raises it)"
     )
     with pytest.raises(DocumentError) as caught:
         rs.loads(b" " * (limit + 1), "json")
     assert caught.value.problems[0].message == (
-        f"the document has {limit + 1} bytes, more than the limit of {limit}"
+        f"the document has {limit + 1} bytes, more than the limit of {limit} (max_bytes= raises it)"
     )
     with pytest.raises(DocumentError) as caught:
         rs.loads(b" " * limit, "json")
     assert caught.value.problems[0].message == "the document is empty"
+
+
+@pytest.mark.parametrize("format", ["toml", "yaml"])
+def test_the_default_limit_of_toml_and_yaml_is_8_mib_and_max_bytes_raises_it(tmp_path, format):
+    limit = 8 * 1024 * 1024  # their parsers read a few MiB a second (docs/limits.md)
+    path = tmp_path / f"big.{format}"
+    path.write_bytes(b"\n" * (limit + 1))
+    for read in (lambda: rs.load(path), lambda: rs.loads(path.read_bytes(), format)):
+        with pytest.raises(DocumentError) as caught:
+            read()
+        assert caught.value.problems[0].message == (
+            f"the document has {limit + 1} bytes, more than the limit of {limit} "
+            "(max_bytes= raises it)"
+        )
+    # The near misses: one byte less, and a limit given, whatever its value, are read.
+    for data, limits in ((b"\n" * limit, {}), (b"\n" * (limit + 1), {"max_bytes": 64 << 20})):
+        with pytest.raises(DocumentError, match="the document is empty"):
+            rs.loads(data, format, **limits)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
@@ -898,7 +922,7 @@ def test_a_file_whose_size_is_unknown_is_still_held_to_the_limit(tmp_path):
         writer.join(timeout=10)
     assert caught.value.source == str(pipe)
     assert [(p.path, p.message) for p in caught.value.problems] == [
-        ("$", "the document has 1001 bytes, more than the limit of 1000")
+        ("$", "the document has 1001 bytes, more than the limit of 1000 (max_bytes= raises it)")
     ]
 
 
@@ -1013,7 +1037,10 @@ def test_a_str_document_is_measured_in_utf8_bytes_not_characters():
     assert size >= len(text) + 100  # each "é" is two bytes
     assert rs.loads(text, "json", max_bytes=size).title == "é" * 100
     assert problems(text, max_bytes=size - 1) == [
-        ("$", f"the document has {size} bytes, more than the limit of {size - 1}")
+        (
+            "$",
+            f"the document has {size} bytes, more than the limit of {size - 1} (max_bytes= raises it)",
+        )
     ]
 
 

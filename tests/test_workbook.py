@@ -473,7 +473,10 @@ def test_max_bytes_applies_to_the_file_and_to_the_unzipped_parts(tmp_path):
     path = written(tmp_path)
     size = path.stat().st_size
     [problem] = workbook_problems(path, max_bytes=size - 1)
-    assert problem.message == f"the file has {size} bytes, more than the limit of {size - 1}"
+    assert (
+        problem.message
+        == f"the file has {size} bytes, more than the limit of {size - 1} (max_bytes= raises it)"
+    )
     [problem] = workbook_problems(path, max_bytes=size)
     assert problem.message.startswith("the workbook unzips to ")
     assert load(path, max_bytes=10 * size) == illustrative()

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import datetime
 import enum
+import heapq
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
 import pendulum
 
-from romstrategy._documents._errors import Problem, describe, suggestion
+from romstrategy._documents._errors import MAX_PROBLEMS, Problem, describe, suggestion
 from romstrategy._model._display import key_text
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._kinds import FieldError, Kind, kinds, to_date
@@ -246,7 +247,8 @@ _MORE_ITEMS = (
 
 def _unknown_keys(table: dict[Any, Any], names: frozenset[str], cls: type[Any]) -> list[Any]:
     known = [field.name for field in attrs.fields(cls)]
-    extra = sorted((key for key in table if key not in names), key=_key_order)
+    # No more are listed than one error lists: the first of millions are found in one pass.
+    extra = heapq.nsmallest(MAX_PROBLEMS + 1, (k for k in table if k not in names), _key_order)
     return [(f".{key_text(key)}", _unknown_key(key, known)) for key in extra]
 
 

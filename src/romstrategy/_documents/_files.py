@@ -93,7 +93,8 @@ def read_limited(file: Path, max_bytes: int, what: str = "document") -> bytes:
         with file.open("rb") as stream:
             size = os.fstat(stream.fileno()).st_size
             if size > max_bytes:
-                raise refused(f"the {what} has {size} bytes, more than the limit of {max_bytes}")
+                limit = f"more than the limit of {max_bytes} (max_bytes= raises it)"
+                raise refused(f"the {what} has {size} bytes, {limit}")
             return read_at_most(stream, max_bytes + 1)
     except OSError as error:  # reading a folder names a handle, not the path
         raise naming(error, file) from None

@@ -19,16 +19,35 @@ from romstrategy._model._error import ArgumentError, ArgumentTypeError
 __all__ = [
     "FORMATS",
     "MAX_BYTES",
+    "MAX_TEXT_BYTES",
     "DuplicateCheck",
     "check_limit",
     "format_of",
+    "limit_for",
     "parse_document",
     "parse_value",
     "render",
 ]
 
-MAX_BYTES = 64 * 1024 * 1024
-"""The default largest document, in bytes: 64 MiB."""
+
+class _Default(int):
+    """The `max_bytes` of a call that gives none: each format's own limit (`limit_for`)."""
+
+    def __repr__(self) -> str:  # as `help()` shows the signature
+        return "MAX_BYTES"
+
+    def __str__(self) -> str:  # as messages show the number
+        return int.__repr__(self)
+
+
+MAX_BYTES: int = _Default(64 * 1024 * 1024)
+"""The default largest document, in bytes: 64 MiB; for TOML and YAML, `MAX_TEXT_BYTES`."""
+
+MAX_TEXT_BYTES = 8 * 1024 * 1024
+"""The default largest TOML or YAML document, 8 MiB: their parsers read a few MiB a second.
+
+A `max_bytes` given to the call is the limit for every format.
+"""
 
 MAX_DEPTH = 64
 """The deepest nesting of a YAML document; documents need about 5.
@@ -80,7 +99,10 @@ def _bytes(data: str | bytes, max_bytes: int) -> bytes:
     else:
         raise ArgumentTypeError(f"data: got {type(data).__name__}, expected str or bytes")
     if len(raw) > max_bytes:
-        raise refused(f"the document has {len(raw)} bytes, more than the limit of {max_bytes}")
+        raise refused(
+            f"the document has {len(raw)} bytes, more than the limit of {max_bytes} "
+            "(max_bytes= raises it)"
+        )
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     if not raw or raw.isspace():  # isspace stops at the first other byte; strip would copy
         raise refused("the document is empty")
@@ -185,12 +207,19 @@ def parse_value(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -
 def _parsed(data: str | bytes, format: str, max_bytes: int) -> tuple[object, DuplicateCheck]:
     kind = format_of(format)
     check_limit(max_bytes)
+    max_bytes = limit_for(kind, max_bytes)
     if kind != "json":
         return _parse_text(kind, _text(data, max_bytes)), _no_check
     from romstrategy._documents import _strict_json
 
     raw = _bytes(data, max_bytes)
     return _strict_json.load(raw), functools.partial(_strict_json.refuse_duplicates, raw)
+
+
+def limit_for(format: str, max_bytes: int) -> int:
+    """The limit for a document of `format`: `max_bytes`, unless it is the default."""
+    text = format_of(format) != "json"
+    return MAX_TEXT_BYTES if text and max_bytes is MAX_BYTES else max_bytes
 
 
 def check_limit(max_bytes: object) -> None:

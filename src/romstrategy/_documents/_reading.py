@@ -12,7 +12,14 @@ from pathlib import Path
 
 from romstrategy._documents._errors import DocumentError, Problem
 from romstrategy._documents._files import read_limited, write_atomically
-from romstrategy._documents._formats import FORMATS, MAX_BYTES, format_of, parse_document, render
+from romstrategy._documents._formats import (
+    FORMATS,
+    MAX_BYTES,
+    format_of,
+    limit_for,
+    parse_document,
+    render,
+)
 from romstrategy._documents._trees import SCHEMA_VERSION, strategy_from
 from romstrategy._model._display import shown
 from romstrategy._model._error import ArgumentError
@@ -39,7 +46,8 @@ def loads(data: str | bytes, format: str, *, max_bytes: int = MAX_BYTES) -> Stra
     Args:
         data: the document, as `str` or UTF-8 `bytes`.
         format: `"json"`, `"toml"`, `"yaml"` or `"yml"`.
-        max_bytes: the largest document accepted; 64 MiB by default.
+        max_bytes: the largest document accepted; by default 64 MiB for JSON and 8 MiB
+            for TOML and YAML, whose parsers are slower.
 
     Raises:
         DocumentError: listing every problem with its JSON path.
@@ -77,7 +85,7 @@ def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Strateg
         message = f"unknown suffix {file.suffix!r}: use .json, .toml, .yaml, .yml or .xlsx"
         raise DocumentError([Problem("$", message)], source=str(file)) from None
     try:
-        return loads(read_limited(file, max_bytes), format, max_bytes=max_bytes)
+        return loads(read_limited(file, limit_for(format, max_bytes)), format, max_bytes=max_bytes)
     except DocumentError as error:
         raise DocumentError(error.problems, source=str(file)) from None
 
