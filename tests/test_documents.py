@@ -1066,7 +1066,7 @@ BASES = {
     format: [rs.dumps(strategy, format) for strategy in EXAMPLES_fuzz]
     for format in ("json", "toml", "yaml")
 }
-LIMIT = 2.0  # seconds per case
+LIMIT = 2.0  # seconds of CPU per case, never of the wall clock
 
 HOSTILE_fuzz = [
     # nesting and size
@@ -1126,13 +1126,13 @@ def hostile_documents(draw, format):
 
 def loads_gives_a_strategy_or_a_document_error(document, format):
     """True when a strategy loads, False when a `DocumentError` says why not."""
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a loaded machine does not fail the case
     refused = None
     try:
         strategy = rs.loads(document, format)
     except rs.DocumentError as error:
         refused = error
-    assert time.perf_counter() - started < LIMIT
+    assert time.process_time() - started < LIMIT
     if refused is None:  # what loads can be written, summed up and reported
         for written in (
             rs.dumps(strategy, format),
@@ -1149,9 +1149,9 @@ def loads_gives_a_strategy_or_a_document_error(document, format):
 
 def check_exits_cleanly(document, format):
     data = document if isinstance(document, bytes) else document.encode("utf-8", "surrogatepass")
-    started = time.perf_counter()
+    started = time.process_time()
     result = CliRunner().invoke(main, ["check", "-", "--input-format", format], input=data)
-    assert time.perf_counter() - started < LIMIT
+    assert time.process_time() - started < LIMIT
     assert result.exit_code in (0, 1, 2), result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.output
