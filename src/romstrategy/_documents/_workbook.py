@@ -1,4 +1,4 @@
-"""A strategy as an Excel workbook (*werkmap*, `.xlsx`), through openpyxl.
+"""A strategy as an Excel workbook (*werkmap*, `.xlsx`): written with openpyxl, read by `_xlsx`.
 
 One visible sheet per table of `_tables.TABLES`, in its order, each with
 the header in its first row; a hidden sheet `lists` holds the values of the
@@ -10,11 +10,12 @@ amount column, and only when it is exactly the nearest double to an amount
 in cents; a date only in a date column; a formula by its computed value,
 and one without it is a problem.
 
-A workbook is a zip file of XML parts. Before openpyxl parses one, the zip
-is checked: at most `max_bytes` in the file and again once unzipped, at
-most `MAX_MEMBERS` parts, and no macros (`vbaProject.bin`). External links
-are not kept, hence never followed. openpyxl is imported only here, and
-only when a workbook is used: it is the optional extra `romstrategy[xlsx]`.
+A workbook is a zip file of XML parts. Before any is parsed, the zip is
+checked: at most `max_bytes` in the file and again once unzipped, at most
+`MAX_MEMBERS` parts, no macros (`vbaProject.bin`) and no DTD. `_xlsx` then
+streams the cells, within its limits (`MAX_CELLS`, `MAX_ROWS`, ...); external
+links are never followed. openpyxl is imported only when a workbook is used:
+it is the optional extra `romstrategy[xlsx]`.
 """
 
 from __future__ import annotations
@@ -23,12 +24,10 @@ import datetime
 import enum
 import importlib
 import io
-import math
 import os
 import re
-import warnings
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -54,12 +53,28 @@ from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
+from romstrategy._xlsx import (
+    MAX_CELL,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_ELEMENTS,
+    MAX_ROWS,
+    CellError,
+    Damaged,
+    Sheet,
+    Workbook,
+    WorkbookError,
+    escape,
+    letters,
+)
 
 __all__ = [
     "INSTALL",
     "LISTS",
     "MAX_CELL",
+    "MAX_CELLS",
     "MAX_COLUMNS",
+    "MAX_ELEMENTS",
     "MAX_MEMBERS",
     "MAX_ROWS",
     "read_workbook",
@@ -73,19 +88,11 @@ INSTALL = "pip install 'romstrategy[xlsx]'"
 LISTS = "lists"
 """The hidden sheet that holds the values of the drop-down lists."""
 
-MAX_CELL = 32_767
-"""The most characters in one cell: Excel's limit."""
-
-MAX_ROWS = 1_000_000
-"""The most rows a sheet may have, counting empty ones above its last."""
-
-MAX_COLUMNS = 256
-"""The most columns a sheet may have; a table has at most a dozen."""
-
 MAX_MEMBERS = 1_000
 """The most parts (zip members) a workbook may have; one written here has about 25."""
 
 _EXCEL_ROWS = 1_048_576
+_ERROR = re.compile(r"#[A-Z0-9/_]{1,14}[!?]|#N/A")
 _FIRST_DATE = datetime.date(1900, 3, 1)  # Excel's dates before it are off by a day
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _UNICODES = ("utf-8", "utf-16-le", "utf-16-be")
@@ -97,25 +104,6 @@ def _openpyxl() -> Any:
         return importlib.import_module("openpyxl")
     except ImportError:
         raise ImportError(f"Excel workbooks need openpyxl: {INSTALL}") from None
-
-
-# --- text that XML cannot hold: Excel's `_xHHHH_` escapes ----------------------------------
-
-_ESCAPED = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]|(?<=_)x(?=[0-9A-Fa-f]{4}_)|x(?=005F_)")
-_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-
-
-def _escape(text: str) -> str:
-    """Text as a cell holds it: characters XML cannot hold (and CR) as `_xHHHH_`.
-
-    The `x` of anything that reads as such an escape is itself escaped, as is
-    that of `x005F_`, which openpyxl drops when it reads.
-    """
-    return _ESCAPED.sub(lambda match: f"_x{ord(match.group()):04X}_", text)
-
-
-def _unescape(text: str) -> str:
-    return _ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text) if "_x" in text else text
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -205,7 +193,7 @@ def _put(cell: Any, text: str, column: Column | None) -> str:
             cell.number_format = "yyyy-mm-dd"
             return text
     if text:
-        cell.value = _escape(text)
+        cell.value = escape(text)
         cell.data_type = "s"  # never a formula, whatever it starts with
     return text
 
@@ -324,12 +312,12 @@ def read_workbook(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
                 "a macro-enabled workbook (.xlsm) is refused: macros never run here; "
                 "save it as an Excel workbook (.xlsx)"
             )
-        openpyxl = _openpyxl()
+        _openpyxl()
         data = read_limited(file, max_bytes, "file")
         if len(data) > max_bytes:
             raise refused(f"the file has more than the limit of {max_bytes} bytes")
         _check_zip(data, max_bytes)
-        return _strategy(openpyxl, data)
+        return _strategy(data)
     except DocumentError as error:
         raise DocumentError(error.problems, source=str(file)) from None
 
@@ -382,150 +370,104 @@ def _declares_a_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
     return False
 
 
+# --- reading the cells as text -------------------------------------------------------------
+
+
 def _label(table: str, row: int | None, position: int | None) -> str:
-    letter = importlib.import_module("openpyxl.utils").get_column_letter
     if row is None:
         return f"sheet {table}"
     if position is None:
         return f"{table}!{row}:{row}"
-    return f"{table}!{letter(position + 1)}{row}"
+    return f"{table}!{letters(position)}{row}"
 
 
-def _strategy(openpyxl: Any, data: bytes) -> Strategy:
+def _strategy(data: bytes) -> Strategy:
     problems: list[Problem] = []
     known = [table.name for table in TABLES]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl warns of parts it does not read
+    tables: dict[str, list[Row]] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         try:
-            formulas = _formulas(openpyxl, data, known)
-            book = openpyxl.load_workbook(
-                io.BytesIO(data), read_only=True, data_only=True, keep_links=False
-            )
-        except DocumentError:
-            raise
-        except Exception as error:  # any failure of the parser on a damaged workbook
-            raise refused(f"not a readable Excel workbook: {error}") from None
-        try:
-            tables: dict[str, list[Row]] = {}
-            for sheet in book.worksheets:
-                name = sheet.title
+            book = Workbook(archive)
+            for name, state, part in book.sheets:
                 if name not in known:
-                    if sheet.sheet_state != "visible":
-                        continue  # a helper sheet, such as the drop-down lists
-                    hint = suggestion(name, known)
-                    problems.append(Problem("$", f"sheet {name}: unknown sheet{hint}"))
-                    continue
-                tables[name] = _rows(sheet, formulas.get(name, {}))
-        except DocumentError:
-            raise
-        except Exception as error:
-            raise refused(f"not a readable Excel workbook: {error}") from None
-        finally:
-            book.close()
+                    if state == "visible":  # else a helper sheet, such as the drop-down lists
+                        hint = suggestion(name, known)
+                        problems.append(Problem("$", f"sheet {name}: unknown sheet{hint}"))
+                elif name in tables:
+                    raise refused(f"not a readable Excel workbook: two sheets are named {name}")
+                else:
+                    tables[name] = _rows(book.sheet(name, part), problems)
+        except WorkbookError as error:
+            raise refused(str(error)) from None
     # A collection's sheet may be left out, as its key may in a document: it is then empty.
     if STRATEGY not in tables:
         problems.append(Problem("$", f"no sheet `{STRATEGY}`"))
     return strategy_of(tables, lambda name: f"sheet {name}", problems, cells=_label)
 
 
-def _formulas(
-    openpyxl: Any, data: bytes, known: list[str]
-) -> dict[str, dict[tuple[int, int], str]]:
-    """Each table's formula cells, by (row, column): the formula's text."""
-    book = openpyxl.load_workbook(
-        io.BytesIO(data), read_only=True, data_only=False, keep_links=False
-    )
-    found: dict[str, dict[tuple[int, int], str]] = {}
-    try:
-        for sheet in book.worksheets:
-            if sheet.title not in known:
-                continue
-            sheet.reset_dimensions()
-            cells = found.setdefault(sheet.title, {})
-            for number, row in _bounded(sheet):
-                for position, cell in enumerate(row):
-                    if getattr(cell, "data_type", None) == "f":
-                        cells[number, position] = str(cell.value)
-    finally:
-        book.close()
-    return found
-
-
-def _bounded(sheet: Any) -> Iterator[tuple[int, Sequence[Any]]]:
-    """Each row with its number; a DocumentError once there are too many rows or columns."""
-    sheet.reset_dimensions()  # read the cells there are, not what the sheet claims
-    for number, row in enumerate(sheet.iter_rows(), start=1):
-        if number > MAX_ROWS:
-            raise refused(f"sheet {sheet.title}: more than the limit of {MAX_ROWS} rows")
-        if len(row) > MAX_COLUMNS:
-            raise refused(
-                f"sheet {sheet.title}, row {number}: more than the limit of {MAX_COLUMNS} columns"
-            )
-        yield number, row
-
-
-def _rows(sheet: Any, formulas: dict[tuple[int, int], str]) -> list[Row]:
+def _rows(sheet: Sheet, problems: list[Problem]) -> list[Row]:
     """The sheet's rows that are not empty, as text cells; the first is the header.
 
     A row is empty when each of its cells is, or is a formula that computed empty text.
+    A cell that is refused where no column reads it is a problem of its own, as is damage.
     """
-    table = next(table for table in TABLES if table.name == sheet.title)
+    table = next(table for table in TABLES if table.name == sheet.name)
+    path = "$" if table.name == STRATEGY else f"$.{table.name}"
+    damage = list(sheet.damage)
     by_name = {column.name: column for column in table.columns}
     by_field = {column.name: column for column in STRATEGY_ROWS}
     rows: list[Row] = []
     columns: list[Column | None] = []  # by position, as the header names them
-    for number, row in _bounded(sheet):
-        if not rows:  # the header: the first row that is not empty
-            header = [_header(cell.value) for cell in row]
-            while header and header[-1] == "":
-                header.pop()
-            if header:
-                rows.append((number, header))
-                columns = [by_name.get(name) for name in header]
-            continue
-        texts: list[str] = []
-        for position, cell in enumerate(row):
+    for number, cells in sheet.rows:
+        texts = [""] * (cells[-1][0] + 1)
+        at = _at(columns, "field")
+        field = next((_header(value) for position, value, _ in cells if position == at), "")
+        for position, value, formula in cells:
             column = columns[position] if position < len(columns) else None
             if table.name == STRATEGY and column is not None and column.name == "value":
-                column = by_field.get(_field_of(row, columns))  # what the row's field holds
-            texts.append(_text(cell, column, formulas.get((number, position))))
+                column = by_field.get(field)  # what the row's field holds
+            text = _text(value, formula, column) if rows else _header(value)
+            if isinstance(text, Refused) and (column is None or not rows):
+                damage.append((number, position, text.reason))
+                text = ""
+            texts[position] = text
         while texts and texts[-1] == "" and not isinstance(texts[-1], Refused):
             texts.pop()
+        if texts and not rows:  # the header: the first row that is not empty
+            columns = [by_name.get(name) for name in texts]
         if texts:
-            texts += [""] * (len(rows[0][1]) - len(texts))
-            rows.append((number, texts))
+            rows.append((number, texts + [""] * (len(rows[0][1]) - len(texts) if rows else 0)))
+    problems += (Problem(path, f"{_label(table.name, *place)}: {why}") for *place, why in damage)
     return rows
 
 
-def _field_of(row: Sequence[Any], columns: Sequence[Column | None]) -> str:
-    """The text in the `field` column of a row of the `strategy` sheet, or `""`."""
-    for cell, column in zip(row, columns, strict=False):
-        if column is not None and column.name == "field":
-            return _header(cell.value)
-    return ""
+def _at(columns: Sequence[Column | None], name: str) -> int:
+    return next((i for i, column in enumerate(columns) if column and column.name == name), -1)
 
 
 def _header(value: object) -> str:
-    return _unescape(value) if isinstance(value, str) else "" if value is None else str(value)
+    if isinstance(value, Damaged):
+        return Refused(value)
+    return value if isinstance(value, str) else "" if value is None else str(value)
 
 
-def _text(cell: Any, column: Column | None, formula: str | None) -> str:
+def _text(value: object, formula: str | None, column: Column | None) -> str:
     """The cell as text, or `Refused` with the reason."""
-    value = cell.value
     kind = _WHAT.get(_type(column), "text")
-    if value is None:
-        # Excel marks a formula that computed empty text `t="str"`; openpyxl writes no mark.
-        if formula is not None and getattr(cell, "data_type", None) not in ("s", "str"):
-            return Refused(
-                f"the formula {shown(formula)} has no computed value (the workbook was "
-                "never opened in a spreadsheet program); open and save it there, or type "
-                "the value"
-            )
-        return ""
-    if getattr(cell, "data_type", None) == "e":
-        return Refused(f"the cell holds the error {value}; expected {kind}")
+    if value is None:  # a formula: a value is empty only when it computed empty text
+        return Refused(
+            f"the formula {shown('=' + (formula or ''))} has no computed value (the workbook "
+            "was never opened in a spreadsheet program); open and save it there, or type the value"
+        )
+    if isinstance(value, Damaged):
+        return Refused(value)
+    if isinstance(value, CellError):
+        return Refused(
+            f"the cell holds the error {value if _ERROR.fullmatch(value) else shown(value)}; "
+            f"expected {kind}"
+        )
     if isinstance(value, str):
-        return _unescape(value)
+        return value
     if isinstance(value, bool):
         if _members(column) == ["true", "false"]:
             return "true" if value else "false"
@@ -540,21 +482,18 @@ def _text(cell: Any, column: Column | None, formula: str | None) -> str:
                 )
             value = value.date()
         return value.isoformat()
-    if isinstance(value, int | float):
-        if column is not None and column.name == "schema_version" and isinstance(value, int):
-            return str(value)
-        if _type(column) is not Money:
-            what = "a date cell or YYYY-MM-DD" if kind == "a date" else kind
-            return Refused(f"the number {shown(value)}; expected {what}, so type it as text")
-        return _amount(value)
-    return Refused(f"a {type(value).__name__} cell; expected {kind}")
+    assert isinstance(value, int | float)
+    if column is not None and column.name == "schema_version" and isinstance(value, int):
+        return str(value)
+    if _type(column) is not Money:
+        what = "a date cell or YYYY-MM-DD" if kind == "a date" else kind
+        return Refused(f"the number {shown(value)}; expected {what}, so type it as text")
+    return _amount(value)
 
 
 def _amount(value: int | float) -> str:
     if isinstance(value, int):
         return f"{value}.00"
-    if not math.isfinite(value):
-        return Refused(f"the number {value}; expected an amount")
     exact = Decimal(repr(value))
     exponent = exact.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
