@@ -58,7 +58,7 @@ def _merge_into(
     for note in notes:
         echo(f"{plan}: not merged: {note}", err=True)
     if out == STDIN:
-        click.echo(dumps(result, _text_format_of(plan)), nl=False)  # formats escape controls
+        click.echo(dumps(result, _text_format_of(plan)), nl=False)  # formats escape unsafe chars
         return
     dump_or_fail(result, out)
     changed = sum(old != new for old, new in zip(strategy.motions, result.motions, strict=False))
@@ -120,5 +120,5 @@ def motions_command(
         for line in motion_lines(found.motions):
             echo(line)
     else:
-        click.echo(dumps_motions(found.motions, output), nl=False)  # formats escape controls
+        click.echo(dumps_motions(found.motions, output), nl=False)  # formats escape unsafe chars
     raise SystemExit(0)

@@ -1,8 +1,10 @@
 r"""What the command prints and how it stops: escaped lines, JSON, `Error: ...` and exit 2.
 
-Everything printed for people shows control characters from documents and
-arguments as escapes such as `\x1b`, and JSON output writes them as
-`\u001b`, so that no input can move the cursor or change the terminal.
+Everything printed for people shows the unsafe characters of documents and
+arguments (controls, zero-width and bidirectional characters, separators: see
+`romstrategy._model._display`) as escapes such as `\x1b` or `\u202e`, and
+JSON output writes them as `\u001b`, so that no input can move the cursor,
+change the terminal or reorder what it shows.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def paint(text: str, severity: Severity) -> str:
 
 
 def echo(line: str, *, err: bool = False) -> None:
-    """Print one line, every control character in it (a line break too) shown as an escape."""
+    """Print one line, every unsafe character in it (a line break too) as an escape."""
     click.echo(visible(line), err=err)
 
 
@@ -57,7 +59,7 @@ def echo_lines(text: str) -> None:
 
 
 def echo_json(data: object) -> None:
-    """Print `data` as indented JSON, control characters written as `\\uXXXX` escapes."""
+    """Print `data` as indented JSON, unsafe characters written as `\\uXXXX` escapes."""
     click.echo(json_text(data))
 
 

@@ -40,7 +40,7 @@ from romstrategy._documents._layout import (
     rows_of,
     strategy_of,
 )
-from romstrategy._model._display import shown
+from romstrategy._model._display import json_text, shown
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._kamerstuk import LONGEST, PATTERN, KamerstukRef
 from romstrategy._model._kinds import argument
@@ -84,7 +84,7 @@ def write_datapackage(
     for table in TABLES:
         write_atomically(target / f"{table.name}.csv", _csv(tables[table.name]))
     descriptor = _descriptor(strategy, license)
-    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    text = json_text(descriptor) + "\n"  # unsafe characters as escapes, as in any document
     write_atomically(target / DESCRIPTOR, text.encode("utf-8"))
     return target / DESCRIPTOR
 

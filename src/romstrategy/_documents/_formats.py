@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from romstrategy._documents._errors import DocumentError, describe, not_utf8, refused
-from romstrategy._model._display import shown
+from romstrategy._model._display import document_text, shown
 from romstrategy._model._error import ArgumentError, ArgumentTypeError
 
 __all__ = [
@@ -259,14 +259,14 @@ def _render_json(tree: dict[str, Any]) -> str:
 
 
 def render(tree: dict[str, Any], format: str) -> str:
-    """Render plain data as canonical text: the same data always gives the same text."""
+    """Plain data as canonical text, each unsafe character an escape (`document_text`)."""
     kind = format_of(format)
     if kind == "json":
-        return _render_json(tree)
+        return document_text(_render_json(tree), kind)
     if kind == "toml":
         import tomli_w
 
-        return tomli_w.dumps(tree)
+        return document_text(tomli_w.dumps(tree), kind)  # its strings are basic strings
     import yaml
 
     from romstrategy._documents import _yaml
@@ -279,4 +279,4 @@ def render(tree: dict[str, Any], format: str) -> str:
         default_flow_style=False,
         width=1_000_000,
     )
-    return text
+    return document_text(text, kind)  # a string holding one is double-quoted

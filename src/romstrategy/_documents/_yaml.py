@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from romstrategy._documents._errors import MAX_PROBLEMS, DocumentError, Problem, refused
-from romstrategy._model._display import key_text, shown
+from romstrategy._model._display import has_unsafe, key_text, shown
 
 __all__ = ["Dumper", "load"]
 
@@ -290,8 +290,8 @@ class Dumper(_BaseDumper):  # type: ignore[misc]  # PyYAML's dumpers are untyped
 
 
 def _represent_text(dumper: Any, text: str) -> Any:
-    # Double quotes escape the characters that readers disagree on as \N, \L and \P.
-    style = '"' if any(char in text for char in _LINE_BREAKS_OF_1_1) else None
+    # Only double quotes take escapes: \N, \L, \P that readers disagree on, \u200b (`render`).
+    style = '"' if has_unsafe(text, lines=True) else None
     return dumper.represent_scalar(_CORE + "str", text, style=style)
 
 

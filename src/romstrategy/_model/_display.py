@@ -1,16 +1,28 @@
-"""How values from users are shown in messages and on terminals (*weergave*).
+r"""How values from users are shown in messages and on terminals (*weergave*).
 
-`visible` makes every control character in user text visible, so that
-printing a document's ids and titles can never move the cursor, set a
-terminal's title or clear its screen. `shown` quotes a value for an error
-message in a few dozen characters, however large the value is.
+One predicate, `unsafe`, names the characters that no output writes as they
+are: controls (C0 and C1, such as `ESC`, `U+0085` and `U+009B`), format
+characters (zero-width `U+200B`-`U+200D` and `U+2060`, the bidirectional marks,
+embeddings, overrides and isolates of "Trojan Source", the BOM `U+FEFF`, the soft
+hyphen, tags), the line and paragraph separators, surrogates, private-use and
+unassigned code points. `visible` writes each as an escape such as `\x1b` or
+`\u202e` for text lines, so that printing a document's ids and titles can never
+move the cursor, set a terminal's title, clear its screen or reorder what is
+shown; `document_text` writes each as an escape of JSON, TOML or YAML, which
+their readers turn back into the same character. Only a line break (`\n`) that
+is the output's own is written as it is; one in user text is escaped too.
+`shown` quotes a value for an error message in a few dozen characters,
+however large the value is.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
+import re
 import reprlib
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -21,11 +33,15 @@ __all__ = [
     "SPACE",
     "brief",
     "digits",
+    "document_text",
+    "escaped",
+    "has_unsafe",
     "html_grid",
     "html_text",
     "json_text",
     "key_text",
     "shown",
+    "unsafe",
     "visible",
 ]
 
@@ -42,6 +58,16 @@ _LIMIT = 40
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
+def unsafe(char: str) -> bool:
+    """Whether no output writes `char` as it is: see the module's docstring.
+
+    Every character of the categories Cc, Cf, Cs, Co, Cn, Zl and Zp is unsafe;
+    all others, spaces such as the no-break space (Zs) included, are safe.
+    """
+    # Spaces such as the no-break space are harmless, though not "printable".
+    return not char.isprintable() and unicodedata.category(char) != "Zs"
+
+
 def _escape(char: str) -> str:
     named = _NAMED.get(char)
     if named is not None:
@@ -49,11 +75,64 @@ def _escape(char: str) -> str:
     code = ord(char)
     if code < 0x100:
         return f"\\x{code:02x}"
+    return _code_escape(char)
+
+
+def _code_escape(char: str) -> str:
+    r"""`\uXXXX`, or `\UXXXXXXXX` beyond U+FFFF: an escape of TOML, YAML and Python."""
+    code = ord(char)
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
+@functools.cache
+def _unsafe_runs(lines: bool) -> re.Pattern[str]:
+    """Runs of `unsafe` characters of the BMP, and of every character beyond it.
+
+    Made on first use from `unsafe`, so that it follows the interpreter's Unicode
+    data; characters beyond U+FFFF are rare and checked one by one. With
+    `lines`, a line break is not matched.
+    """
+    flags = (unsafe(chr(code)) and not (lines and code == 10) for code in range(0x10000))
+    ranges, code = [], 0
+    for flag, group in itertools.groupby(flags):
+        size = sum(1 for _ in group)
+        if flag:
+            ranges.append(f"\\u{code:04x}-\\u{code + size - 1:04x}")
+        code += size
+    return re.compile(f"[{''.join(ranges)}\\U00010000-\\U0010ffff]+")
+
+
+def escaped(text: str, escape: Callable[[str], str], *, lines: bool = False) -> str:
+    """`text` with every `unsafe` character written as `escape` writes it.
+
+    With `lines`, a line break is kept: the caller's own, as in a document's text.
+    """
+    if (text.replace("\n", "") if lines else text).isprintable():
+        return text
+
+    written: dict[str, str] = {}  # each character's text, found once
+
+    def one(char: str) -> str:
+        text = written.get(char)
+        if text is None:
+            text = written[char] = escape(char) if unsafe(char) else char
+        return text
+
+    def run(found: re.Match[str]) -> str:
+        chars = found[0]
+        return one(chars) if len(chars) == 1 else "".join(map(one, chars))
+
+    return _unsafe_runs(lines).sub(run, text)
+
+
+def has_unsafe(text: str, *, lines: bool = False) -> bool:
+    """Whether `text` holds an `unsafe` character; with `lines`, other than a line break."""
+    kept = text.replace("\n", "") if lines else text
+    return not kept.isprintable() and any(map(unsafe, kept))
+
+
 def visible(text: str) -> str:
-    r"""`text` with every character that is not printable written as an escape.
+    r"""`text` with every `unsafe` character (a line break too) written as an escape.
 
     Control characters (`ESC`, `BEL`, `CR`, ...), format characters such as
     the bidirectional overrides, line and paragraph separators, lone
@@ -61,14 +140,7 @@ def visible(text: str) -> str:
     them; every other character, spaces such as the no-break space included,
     is kept. Printable text comes back as it is.
     """
-    if text.isprintable():
-        return text
-    return "".join(char if _shown_as_is(char) else _escape(char) for char in text)
-
-
-def _shown_as_is(char: str) -> bool:
-    # Spaces such as the no-break space are harmless, though not "printable".
-    return char.isprintable() or unicodedata.category(char) == "Zs"
+    return escaped(text, _escape)
 
 
 _EXACT_BITS = 1 << 17
@@ -197,17 +269,28 @@ def json_text(data: object) -> str:
     """
     import json  # on first use: `import romstrategy` does not need it
 
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    if text.replace("\n", "").isprintable():
-        return text
-    safe = (char if char == "\n" or _shown_as_is(char) else _json_escape(char) for char in text)
-    return "".join(safe)
+    return document_text(json.dumps(data, ensure_ascii=False, indent=2), "json")
+
+
+def document_text(text: str, format: str) -> str:
+    r"""A JSON, TOML or YAML document's `text` with every `unsafe` character as an escape.
+
+    `\t` and `\r` as such, others as `\uXXXX` (beyond U+FFFF a pair of
+    surrogates in JSON, `\UXXXXXXXX` in TOML and YAML); the text's line breaks
+    are kept. Every such character must be within a string that takes these
+    escapes: a JSON string, a TOML basic string, a double-quoted YAML scalar.
+    """
+    return escaped(text, _json_escape if format == "json" else _document_escape, lines=True)
+
+
+def _document_escape(char: str) -> str:
+    return _NAMED.get(char) or _code_escape(char)
 
 
 def _json_escape(char: str) -> str:
     code = ord(char)
     if code < 0x10000:
-        return f"\\u{code:04x}"
+        return _document_escape(char)
     code -= 0x10000  # a pair of surrogates, as JSON writes a character beyond U+FFFF
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 

@@ -2,7 +2,8 @@ r"""User text made literal in each report format (*ontsnappen*).
 
 Titles, ids and names from a strategy can add no markup to a report: no
 HTML tag, link, emphasis or line in Markdown, no tag or attribute in HTML.
-Control characters are shown as escapes such as `\x1b` (see `visible`).
+Unsafe characters (controls, zero-width and bidirectional characters, line
+separators) are shown as escapes such as `\x1b` or `\u202e` (see `visible`).
 """
 
 from __future__ import annotations
