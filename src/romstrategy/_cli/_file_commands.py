@@ -171,5 +171,5 @@ def export(file: str, target: str, out_dir: str, licence: str | None) -> None:
     except ValueError as error:
         fail(f"{out_dir}: {error}")
     except OSError as error:
-        fail(f"{out_dir}: cannot be written: {reason(error)}")
+        fail(f"{error.filename or out_dir}: cannot be written: {reason(error)}")
     echo(f"wrote {descriptor}")

@@ -1,17 +1,20 @@
-"""Files written whole or not at all (*bestanden schrijven*)."""
+"""Files and folders written whole or not at all (*bestanden schrijven*)."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
+import stat
+from collections.abc import Mapping
 from pathlib import Path
 from typing import BinaryIO
 
 from romstrategy._documents._errors import refused
 from romstrategy._documents._formats import check_limit
+from romstrategy._model._display import shown
 
-__all__ = ["naming", "read_at_most", "read_limited", "write_atomically"]
+__all__ = ["naming", "read_at_most", "read_limited", "write_atomically", "write_folder"]
 
 
 def write_atomically(file: Path, data: bytes) -> None:
@@ -39,12 +42,7 @@ def write_atomically(file: Path, data: bytes) -> None:
             raise OSError(errno.EINVAL, "not a regular file")
         mode = _writable_mode(target)
         temporary, handle = _new_file(target, mode)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            if mode is not None:
-                os.fchmod(stream.fileno(), mode)
-            os.fsync(stream.fileno())
+        _fill(handle, data, mode)
         os.replace(temporary, target)
         temporary = None
     except OSError as error:
@@ -54,6 +52,135 @@ def write_atomically(file: Path, data: bytes) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
     _sync_folder(target.parent)
+
+
+def _fill(handle: int, data: bytes, mode: int | None) -> None:
+    """Write, flush and sync a new file, and give it `mode` when there is one."""
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        if mode is not None:
+            os.fchmod(stream.fileno(), mode)
+        os.fsync(stream.fileno())
+
+
+def write_folder(folder: Path, files: Mapping[str, bytes]) -> None:
+    """Replace `folder` with a folder of `files` (name: bytes) in one step, or leave it.
+
+    The files go to a new folder beside it; then the old folder is renamed
+    aside, the new one renamed in, and the old one removed; if the swap fails,
+    the old folder is renamed back. A symbolic link is written through. An
+    existing folder may hold only files of these names, regular and writable
+    (each keeps its mode, as does the folder): anything else is refused rather
+    than lost, and so is a read-only folder.
+
+    Raises:
+        OSError: naming the file or folder that could not be written.
+    """
+    target = Path(os.path.realpath(folder))
+    modes = _folder_modes(target, files)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise naming(error, target.parent) from None
+    new, swapped = _new_folder(target, "new"), False
+    try:
+        for name, data in files.items():
+            try:
+                _fill(os.open(new / name, _FLAGS, 0o666), data, modes.get(name))
+            except OSError as error:
+                raise naming(error, target / name) from None
+        try:
+            if "" in modes:
+                os.chmod(new, modes[""])
+            _swap(new, target, "" in modes, files)
+        except OSError as error:
+            raise naming(error, target) from None
+        swapped = True
+    finally:
+        if not swapped:
+            _remove(new, files)
+    _sync_folder(target.parent)
+
+
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+def _folder_modes(target: Path, names: Mapping[str, bytes]) -> dict[str, int]:
+    """The modes of an existing folder (key `""`) and of its files; `{}` when there is none."""
+    try:
+        mode = os.stat(target).st_mode
+        if not stat.S_ISDIR(mode):
+            raise NotADirectoryError(errno.ENOTDIR, "not a folder")
+        with os.scandir(target) as scan:
+            entries = list(scan)
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        raise naming(error, target) from None
+    others = sorted(
+        e.name for e in entries if e.name not in names or not e.is_file(follow_symlinks=False)
+    )
+    if others:
+        raise OSError(
+            errno.ENOTEMPTY,
+            f"the folder holds {shown(others[0])}, which is not a file of the package; "
+            "a package is written whole, to a folder of its own",
+            str(target),
+        )
+    if not mode & 0o200 or not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, "the folder is read-only", str(target))
+    modes = {"": stat.S_IMODE(mode)}
+    for entry in entries:
+        try:
+            found = _writable_mode(Path(entry.path))
+        except OSError as error:
+            raise naming(error, Path(entry.path)) from None
+        if found is not None:
+            modes[entry.name] = found
+    return modes
+
+
+def _new_folder(target: Path, kind: str) -> Path:
+    """Make a new hidden folder beside `target`."""
+    for _ in range(100):
+        name = target.parent / f".{target.name[:32]}.{os.urandom(4).hex()}.{kind}"
+        try:
+            name.mkdir()
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise naming(error, target.parent) from None
+        return name
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary folder", str(target))
+
+
+def _swap(new: Path, target: Path, exists: bool, names: Mapping[str, bytes]) -> None:
+    """Rename `new` to `target`; an old `target` goes aside first, and back on a failure."""
+    if not exists:
+        os.rename(new, target)
+        return
+    aside = _new_folder(target, "old")  # renamed over: an empty folder is replaced
+    try:
+        os.rename(target, aside)
+    except OSError:
+        os.rmdir(aside)
+        raise
+    try:
+        os.rename(new, target)
+    except OSError:
+        os.rename(aside, target)
+        raise
+    _remove(aside, names)
+
+
+def _remove(folder: Path, names: Mapping[str, bytes]) -> None:
+    """Remove a folder of ours and the files of `names` in it; a failure leaves it."""
+    with contextlib.suppress(OSError):
+        for name in names:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(folder / name)
+        os.rmdir(folder)
 
 
 def _writable_mode(target: Path) -> int | None:
@@ -70,11 +197,10 @@ def _writable_mode(target: Path) -> int | None:
 
 def _new_file(target: Path, mode: int | None) -> tuple[Path, int]:
     """Create a new hidden file beside `target`; open() applies the umask to a new mode."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):  # a short name, so that a long target's name still fits
         name = target.parent / f".{target.name[:32]}.{os.urandom(4).hex()}.tmp"
         try:
-            return name, os.open(name, flags, 0o600 if mode is not None else 0o666)
+            return name, os.open(name, _FLAGS, 0o600 if mode is not None else 0o666)
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "no free name for a temporary file")
