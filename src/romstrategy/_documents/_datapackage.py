@@ -20,7 +20,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -325,35 +325,20 @@ class _Csv:
     ) -> list[Row] | None:
         """The rows of the file that are not blank, or `None` after a problem with the file."""
         path = "$" if table == STRATEGY else f"$.{table}"
-        name = self.where(table)
-        try:
-            text = codecs.decode(budget.read(file), "utf-8")
-        except FileNotFoundError:
-            problems.append(Problem(path, f"{name}: the file is missing"))
-            return None
-        except UnicodeDecodeError as error:
-            problems.append(Problem(path, f"{name}: not UTF-8 at byte {error.start}"))
-            return None
-        except OSError as error:
-            reason = (error.strerror or os.strerror(errno.EIO)).lower()
-            problems.append(Problem(path, f"{name}: cannot be read ({reason})"))
-            return None
-        except ValueError as error:
-            problems.append(Problem(path, f"{name}: {error}"))
-            return None
         self.lines[table] = {}
         try:
-            rows = self._records(text.removeprefix("\ufeff"), table, budget)
-        except (csv.Error, ArgumentError) as error:
-            problems.append(Problem(path, f"{name}, {error}"))
+            text = codecs.decode(budget.read(file), "utf-8").removeprefix("\ufeff")
+            rows = self._records(text, table, budget)
+        except (OSError, ValueError) as error:
+            problems.append(Problem(path, f"{self.where(table)}{_why(error)}"))
             return None
         if rows:
             self.headers[table] = rows[0][1]
         return rows
 
     def _records(self, text: str, table: str, budget: _Budget) -> list[Row]:
-        lines = _Lines(text)
-        reader = csv.reader(lines, strict=True)
+        taken = [0]  # the characters of the record being read
+        reader = csv.reader(_lines(text, taken), strict=True)
         rows: list[Row] = []
         record = start = 1
         try:
@@ -363,29 +348,34 @@ class _Csv:
                     rows.append((record, cells))
                 if start != record:
                     self.lines[table][record] = start
-                record, start, lines.taken = record + 1, reader.line_num + 1, 0
+                record, start, taken[0] = record + 1, reader.line_num + 1, 0
         except (csv.Error, ArgumentError) as error:
             self.lines[table][record] = start
-            raise ArgumentError(f"{self.at(table, record)}: {_reason(error)}") from None
+            why = str(error)
+            if "field limit" in why:  # csv's own limit, which may be lower than MAX_CELL
+                why = f"a cell has more than {csv.field_size_limit()} characters"
+            raise ArgumentError(f", {self.at(table, record)}: {why}") from None
         return rows
 
 
-class _Lines:
-    """A text's lines for `csv.reader`, each with its line break; a record may be only so long."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = (match[0] for match in _LINE.finditer(text))
-        self.taken = 0  # the characters of the record being read
-
-    def __iter__(self) -> _Lines:
-        return self
-
-    def __next__(self) -> str:
-        line = next(self.lines)
-        self.taken += len(line)
-        if self.taken > MAX_RECORD:
+def _lines(text: str, taken: list[int]) -> Iterator[str]:
+    """A text's lines for `csv.reader`, with their breaks; a record may be only so long."""
+    for match in _LINE.finditer(text):
+        taken[0] += match.end() - match.start()
+        if taken[0] > MAX_RECORD:
             raise ArgumentError(f"the row has more than {MAX_RECORD} characters")
-        return line
+        yield match[0]
+
+
+def _why(error: OSError | ValueError) -> str:
+    """What is wrong with a file, after its name."""
+    if isinstance(error, FileNotFoundError):
+        return ": the file is missing"
+    if isinstance(error, UnicodeDecodeError):
+        return f": not UTF-8 at byte {error.start}"
+    if isinstance(error, OSError):
+        return f": cannot be read ({(error.strerror or os.strerror(errno.EIO)).lower()})"
+    return str(error) if str(error).startswith(", line") else f": {error}"
 
 
 def _check(cells: list[str], budget: _Budget) -> None:
@@ -398,9 +388,3 @@ def _check(cells: list[str], budget: _Budget) -> None:
     longest = max(map(len, cells), default=0)
     if longest > MAX_CELL:  # the csv module's limit may have been raised
         raise ArgumentError(f"a cell has {longest} characters, more than {MAX_CELL}")
-
-
-def _reason(error: Exception) -> str:
-    if isinstance(error, csv.Error) and "field limit" in str(error):  # a lower limit, if set
-        return f"a cell has more than {csv.field_size_limit()} characters"
-    return str(error)

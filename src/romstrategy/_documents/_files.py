@@ -6,15 +6,17 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from romstrategy._documents._errors import refused
 from romstrategy._documents._formats import check_limit
 from romstrategy._model._display import shown
 
 __all__ = ["naming", "read_at_most", "read_limited", "write_atomically", "write_folder"]
+
+T = TypeVar("T")
 
 
 def write_atomically(file: Path, data: bytes) -> None:
@@ -41,7 +43,8 @@ def write_atomically(file: Path, data: bytes) -> None:
         if os.path.lexists(target) and not target.is_file():  # a folder, a device, a pipe
             raise OSError(errno.EINVAL, "not a regular file")
         mode = _writable_mode(target)
-        temporary, handle = _new_file(target, mode)
+        new_mode = 0o600 if mode is not None else 0o666  # open() applies the umask
+        temporary, handle = _fresh(target, "tmp", lambda name: os.open(name, _FLAGS, new_mode))
         _fill(handle, data, mode)
         os.replace(temporary, target)
         temporary = None
@@ -83,7 +86,10 @@ def write_folder(folder: Path, files: Mapping[str, bytes]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise naming(error, target.parent) from None
-    new, swapped = _new_folder(target, "new"), False
+    try:
+        new, swapped = _fresh(target, "new", os.mkdir)[0], False
+    except OSError as error:
+        raise naming(error, target.parent) from None
     try:
         for name, data in files.items():
             try:
@@ -118,41 +124,31 @@ def _folder_modes(target: Path, names: Mapping[str, bytes]) -> dict[str, int]:
         return {}
     except OSError as error:
         raise naming(error, target) from None
-    others = sorted(
-        e.name for e in entries if e.name not in names or not e.is_file(follow_symlinks=False)
-    )
-    if others:
+    for other in sorted(
+        e.name for e in entries if not e.is_file(follow_symlinks=False) or e.name not in names
+    ):
+        why = f"the folder holds {shown(other)}, which is not a file of the package; a package"
         raise OSError(
-            errno.ENOTEMPTY,
-            f"the folder holds {shown(others[0])}, which is not a file of the package; "
-            "a package is written whole, to a folder of its own",
-            str(target),
+            errno.ENOTEMPTY, f"{why} is written whole, to a folder of its own", str(target)
         )
     if not mode & 0o200 or not os.access(target, os.W_OK):
         raise PermissionError(errno.EACCES, "the folder is read-only", str(target))
     modes = {"": stat.S_IMODE(mode)}
     for entry in entries:
         try:
-            found = _writable_mode(Path(entry.path))
+            modes[entry.name] = _writable_mode(Path(entry.path)) or stat.S_IMODE(mode) & 0o666
         except OSError as error:
             raise naming(error, Path(entry.path)) from None
-        if found is not None:
-            modes[entry.name] = found
     return modes
 
 
-def _new_folder(target: Path, kind: str) -> Path:
-    """Make a new hidden folder beside `target`."""
-    for _ in range(100):
+def _fresh(target: Path, kind: str, make: Callable[[Path], T]) -> tuple[Path, T]:
+    """A new hidden file or folder beside `target`, made by `make`, and what `make` gave."""
+    for _ in range(100):  # a short name, so that a long target's name still fits
         name = target.parent / f".{target.name[:32]}.{os.urandom(4).hex()}.{kind}"
-        try:
-            name.mkdir()
-        except FileExistsError:
-            continue
-        except OSError as error:
-            raise naming(error, target.parent) from None
-        return name
-    raise FileExistsError(errno.EEXIST, "no free name for a temporary folder", str(target))
+        with contextlib.suppress(FileExistsError):
+            return name, make(name)
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file")
 
 
 def _swap(new: Path, target: Path, exists: bool, names: Mapping[str, bytes]) -> None:
@@ -160,9 +156,9 @@ def _swap(new: Path, target: Path, exists: bool, names: Mapping[str, bytes]) -> 
     if not exists:
         os.rename(new, target)
         return
-    aside = _new_folder(target, "old")  # renamed over: an empty folder is replaced
+    aside = _fresh(target, "old", os.mkdir)[0]
     try:
-        os.rename(target, aside)
+        os.rename(target, aside)  # over an empty folder, which it replaces
     except OSError:
         os.rmdir(aside)
         raise
@@ -193,17 +189,6 @@ def _writable_mode(target: Path) -> int | None:
     if not mode & 0o222 or not os.access(target, os.W_OK):
         raise PermissionError(errno.EACCES, "the file is read-only")
     return mode
-
-
-def _new_file(target: Path, mode: int | None) -> tuple[Path, int]:
-    """Create a new hidden file beside `target`; open() applies the umask to a new mode."""
-    for _ in range(100):  # a short name, so that a long target's name still fits
-        name = target.parent / f".{target.name[:32]}.{os.urandom(4).hex()}.tmp"
-        try:
-            return name, os.open(name, _FLAGS, 0o600 if mode is not None else 0o666)
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free name for a temporary file")
 
 
 def read_limited(file: Path, max_bytes: int, what: str = "document") -> bytes:
