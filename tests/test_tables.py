@@ -177,38 +177,38 @@ def test_every_problem_names_file_row_column_and_path(tmp_path):
         Problem("$.transactions", "transactions.csv: the file is missing"),
         Problem(
             "$.period_ned",
-            "strategy.csv, row 6, column field: `period_ned`: unknown field, "
+            "strategy.csv, line 6, column field: `period_ned`: unknown field, "
             "did you mean `period_end`?",
         ),
         Problem(
             "$.motion_history",
-            "motion_history.csv, row 4, column motion: no motion has the id 'nobody' in "
+            "motion_history.csv, line 4, column motion: no motion has the id 'nobody' in "
             "`motions`; a status change names its motion by a unique id",
         ),
         Problem(
             "$.activities[0].roms[1]",
-            "activities.csv, row 2, column roms: item 2 of 'NOM;;OOST' is empty; "
+            "activities.csv, line 2, column roms: item 2 of 'NOM;;OOST' is empty; "
             "separate the items with one `;` and end none with it",
         ),
-        Problem("$.activities", "activities.csv, row 4: the row has 12 cells, the header 11"),
+        Problem("$.activities", "activities.csv, line 4: the row has 12 cells, the header 11"),
         Problem(
             "$.allocations",
-            "allocations.csv, row 1, column piller: unknown column 'piller', did you mean `pillar`?",
+            "allocations.csv, line 1, column piller: unknown column 'piller', did you mean `pillar`?",
         ),
-        Problem("$.allocations", "allocations.csv, row 1: the column `pillar` is missing"),
+        Problem("$.allocations", "allocations.csv, line 1: the column `pillar` is missing"),
         Problem("$.period.end", "strategy.csv: required key is missing"),
         Problem(
             "$.status",
-            'strategy.csv, row 7, column value: expected one of "draft", "final", '
+            'strategy.csv, line 7, column value: expected one of "draft", "final", '
             "found the string 'finished'",
         ),
         Problem(
             "$.motions[0].history[1].on",
-            "motion_history.csv, row 3, column on: got 'yesterday', expected a date as YYYY-MM-DD",
+            "motion_history.csv, line 3, column on: got 'yesterday', expected a date as YYYY-MM-DD",
         ),
         Problem(
             "$.activities[1].period.start",
-            "activities.csv, row 3, column period_start: got '2024-13-01', not a date: "
+            "activities.csv, line 3, column period_start: got '2024-13-01', not a date: "
             "month must be in 1..12",
         ),
     ]
@@ -224,8 +224,10 @@ def test_a_bad_amount_and_an_empty_required_cell(tmp_path):
     edit(tmp_path, "allocations.csv", change)
     found = package_problems(tmp_path / "datapackage.json")
     assert [p.path for p in found] == ["$.allocations[1].id", "$.allocations[4].amount"]
-    assert found[0].message == "allocations.csv, row 3, column id: got '', an id must not be empty"
-    assert found[1].message.startswith("allocations.csv, row 6, column amount: ")
+    assert (
+        found[0].message == "allocations.csv, line 3, column id: got '', an id must not be empty"
+    )
+    assert found[1].message.startswith("allocations.csv, line 6, column amount: ")
     assert "12.345" in found[1].message
 
 
@@ -386,7 +388,7 @@ def test_export_and_check_exit_2_for_a_bad_document_or_package(tmp_path):
     edit(tmp_path / "pkg", "pillars.csv", lambda table: table[1].__setitem__(0, ""))
     result = runner.invoke(main, ["check", str(tmp_path / "pkg")])
     assert result.exit_code == 2
-    assert f"{tmp_path / 'pkg'}:$.pillars[0].code: pillars.csv, row 2, column code: got ''" in (
+    assert f"{tmp_path / 'pkg'}:$.pillars[0].code: pillars.csv, line 2, column code: got ''" in (
         result.output
     )
 

@@ -155,8 +155,9 @@ def export(file: str, target: str, out_dir: str, licence: str | None) -> None:
 
     With --to datapackage, OUT_DIR gets one CSV file per collection and a
     datapackage.json that describes them (Frictionless Data Package). The
-    folder is made if missing; each file is written atomically. FILE may be
-    a document or a data package itself.
+    folder is made if missing; the package is written whole, to a new
+    folder that is swapped in. FILE may be a document or a data package
+    itself.
 
     \b
     Example:
@@ -171,5 +172,5 @@ def export(file: str, target: str, out_dir: str, licence: str | None) -> None:
     except ValueError as error:
         fail(f"{out_dir}: {error}")
     except OSError as error:
-        fail(f"{out_dir}: cannot be written: {reason(error)}")
+        fail(f"{error.filename or out_dir}: cannot be written: {reason(error)}")
     echo(f"wrote {descriptor}")

@@ -16,11 +16,11 @@ from typing import NoReturn
 
 import click
 
-from romstrategy._documents._files import write_atomically
 from romstrategy._documents._reading import dump
 from romstrategy._model._display import json_text, visible
 from romstrategy._model._strategy import Strategy
 from romstrategy._reports._check_lines import Failure, problem_records
+from romstrategy._writing import write_atomically
 from romstrategy.rules import Severity
 
 __all__ = [

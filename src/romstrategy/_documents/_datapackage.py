@@ -16,18 +16,17 @@ import csv
 import enum
 import errno
 import io
-import json
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pendulum
 
 from romstrategy._documents._errors import DocumentError, Problem, suggestion
-from romstrategy._documents._files import naming, read_at_most, write_atomically
+from romstrategy._documents._files import read_at_most
 from romstrategy._documents._formats import MAX_BYTES, check_limit
 from romstrategy._documents._layout import (
     SEPARATOR,
@@ -40,6 +39,7 @@ from romstrategy._documents._layout import (
     rows_of,
     strategy_of,
 )
+from romstrategy._documents._strict_json import load as load_json
 from romstrategy._model._display import json_text, shown
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._kamerstuk import LONGEST, PATTERN, KamerstukRef
@@ -47,8 +47,19 @@ from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
+from romstrategy._writing import naming, write_folder
 
-__all__ = ["DESCRIPTOR", "MAX_CELL", "read_datapackage", "write_datapackage"]
+__all__ = [
+    "DESCRIPTOR",
+    "MAX_CELL",
+    "MAX_COLUMNS",
+    "MAX_DESCRIPTOR",
+    "MAX_RECORD",
+    "MAX_RESOURCES",
+    "MAX_ROWS",
+    "read_datapackage",
+    "write_datapackage",
+]
 
 DESCRIPTOR = "datapackage.json"
 """The name of the package's descriptor in its folder."""
@@ -68,25 +79,23 @@ def write_datapackage(
 ) -> Path:
     """Write `strategy` to `folder` as CSV files and a `datapackage.json`; return its path.
 
+    The package is written to a new folder beside `folder`, which then
+    replaces it whole (`write_folder`): a failure leaves the old package.
+
     Raises:
         ValueError: for a value that a CSV cell cannot hold unchanged.
-        OSError: when a file cannot be written.
+        OSError: naming the file or folder that cannot be written; also for
+            a folder that holds more than a package's files.
     """
     argument(strategy, Strategy, "write_datapackage")
     if license is not None and (not isinstance(license, str) or not license.strip()):
         raise ArgumentError(f"write_datapackage: license {shown(license)} must be a licence id")
     tables = rows_of(strategy, max_cell=MAX_CELL)
-    target = Path(folder)
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise naming(error, target) from None
-    for table in TABLES:
-        write_atomically(target / f"{table.name}.csv", _csv(tables[table.name]))
-    descriptor = _descriptor(strategy, license)
-    text = json_text(descriptor) + "\n"  # unsafe characters as escapes, as in any document
-    write_atomically(target / DESCRIPTOR, text.encode("utf-8"))
-    return target / DESCRIPTOR
+    files = {f"{table.name}.csv": _csv(tables[table.name]) for table in TABLES}
+    text = json_text(_descriptor(strategy, license)) + "\n"  # unsafe characters escaped
+    files[DESCRIPTOR] = text.encode("utf-8")
+    write_folder(Path(folder), files)
+    return Path(folder) / DESCRIPTOR
 
 
 def _csv(rows: list[list[str]]) -> bytes:
@@ -159,21 +168,41 @@ def _field(table: Table, column: Column) -> dict[str, Any]:
 
 # --- reading -------------------------------------------------------------------------------
 
+MAX_DESCRIPTOR = 1 << 20
+"""The most bytes in `datapackage.json`; a strategy's is about 20 KB."""
+
+MAX_RESOURCES = 100
+"""The most resources that `datapackage.json` may list; a strategy has 11."""
+
+MAX_COLUMNS = 32
+"""The most cells in one row of a CSV file."""
+
+MAX_RECORD = 32 * MAX_CELL
+"""The most characters in one row (one CSV record) of a file, its line breaks included."""
+
+MAX_ROWS = 50_000
+"""The most rows in all CSV files of a package together, headers and blank lines included."""
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|[\r\n])|[^\r\n]+")
+
 
 class _Budget:
-    """The bytes still allowed to be read, across every file of the package."""
+    """The bytes and rows still allowed to be read, across every file of the package."""
 
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
         self.left = max_bytes
+        self.rows = MAX_ROWS
 
-    def read(self, file: Path) -> bytes:
+    def read(self, file: Path, most: int | None = None) -> bytes:
         """The file's bytes; OSError or ValueError (with a message) when it may not be read."""
         status = os.lstat(file)
         if stat.S_ISLNK(status.st_mode):
             raise ArgumentError("is a symbolic link; a package's files are read only as files")
         if not stat.S_ISREG(status.st_mode):
             raise ArgumentError("is not a regular file")
+        if most is not None and status.st_size > most:
+            raise ArgumentError(f"has {status.st_size} bytes, more than the limit of {most}")
         with file.open("rb") as stream:
             data = read_at_most(stream, self.left + 1)
         if len(data) > self.left:
@@ -189,19 +218,20 @@ def read_datapackage(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES
 
     Raises:
         DocumentError: listing every problem, labelled with the descriptor's path.
-        OSError: when the folder or the descriptor cannot be read.
+        OSError: when the folder or the descriptor cannot be read, such as
+            `PermissionError` for a folder without permission.
     """
     check_limit(max_bytes)
     given = Path(path)
     descriptor = given / DESCRIPTOR if given.is_dir() else given
-    if given.is_dir() and not os.path.lexists(descriptor):
-        problem = Problem(
-            "$", f"the folder holds no {DESCRIPTOR}; a folder is read as a data package"
-        )
-        raise DocumentError([problem], source=str(given))
     budget = _Budget(max_bytes)
     try:
-        data = budget.read(descriptor)
+        data = budget.read(descriptor, MAX_DESCRIPTOR)
+    except FileNotFoundError as error:
+        if not given.is_dir():
+            raise naming(error, descriptor) from None
+        message = f"the folder holds no {DESCRIPTOR}; a folder is read as a data package"
+        raise DocumentError([Problem("$", message)], source=str(given)) from None
     except OSError as error:
         raise naming(error, descriptor) from None
     except ValueError as error:
@@ -210,12 +240,13 @@ def read_datapackage(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES
     problems: list[Problem] = []
     files = _files(data, problems)
     tables: dict[str, list[Row]] = {}
+    reader = _Csv(files)
     for name, file in files.items():
-        rows = _rows(descriptor.parent / file, file, name, budget, problems)
+        rows = reader.rows(descriptor.parent / file, name, budget, problems)
         if rows is not None:
             tables[name] = rows
     try:
-        return strategy_of(tables, lambda name: files.get(name, f"{name}.csv"), problems)
+        return strategy_of(tables, reader.where, problems, cells=reader.label)
     except DocumentError as error:
         raise DocumentError(error.problems, source=str(descriptor)) from None
 
@@ -223,13 +254,16 @@ def read_datapackage(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES
 def _files(data: bytes, problems: list[Problem]) -> dict[str, str]:
     """Each table's file name, from the descriptor; its problems go to `problems`."""
     try:
-        package = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
-        problems.append(Problem("$", f"{DESCRIPTOR}: not a JSON document: {error}"))
+        package = load_json(data.removeprefix(codecs.BOM_UTF8))
+    except DocumentError as error:  # not JSON, nested too deeply
+        problems.append(Problem("$", f"{DESCRIPTOR}: {error.problems[0].message}"))
         return {}
     resources = package.get("resources") if isinstance(package, dict) else None
-    if not isinstance(resources, list):
-        problems.append(Problem("$", f"{DESCRIPTOR}: expected `resources`, a list of tables"))
+    if not isinstance(resources, list) or len(resources) > MAX_RESOURCES:
+        many = f"; it lists more than {MAX_RESOURCES}" if isinstance(resources, list) else ""
+        problems.append(
+            Problem("$", f"{DESCRIPTOR}: expected `resources`, a list of tables{many}")
+        )
         return {}
     known = [table.name for table in TABLES]
     files: dict[str, str] = {}
@@ -258,34 +292,99 @@ def _files(data: bytes, problems: list[Problem]) -> dict[str, str]:
     return {name: file for name, file in files.items() if file}
 
 
-def _rows(
-    file: Path, name: str, table: str, budget: _Budget, problems: list[Problem]
-) -> list[Row] | None:
-    path = "$" if table == STRATEGY else f"$.{table}"
-    try:
-        data = budget.read(file)
-        text = codecs.decode(data, "utf-8")
-    except FileNotFoundError:
-        problems.append(Problem(path, f"{name}: the file is missing"))
-        return None
-    except UnicodeDecodeError as error:
-        problems.append(Problem(path, f"{name}: not UTF-8 at byte {error.start}"))
-        return None
-    except (OSError, ValueError) as error:
-        reason = error.strerror if isinstance(error, OSError) else str(error)
-        problems.append(Problem(path, f"{name}: {reason or os.strerror(errno.EIO)}"))
-        return None
-    rows: list[Row] = []
-    try:
-        rows.extend(_numbered(text.removeprefix("\ufeff")))  # up to a bad row, if any
-    except csv.Error as error:
-        problems.append(Problem(path, f"{name}, row {len(rows) + 1}: {error}"))
-        return None
-    return rows
+class _Csv:
+    """Reads the CSV files of a package, and names their places: `roms.csv, line 7, column code`.
+
+    A row's number (the header is row 1, blank lines count) is the number of its
+    CSV record. A quoted cell may hold line breaks, so that a record may start
+    on a later line: the label then gives both, `line 9 (record 7)`.
+    """
+
+    def __init__(self, files: dict[str, str]) -> None:
+        self.files = files
+        self.headers: dict[str, Sequence[str]] = {}
+        self.lines: dict[str, dict[int, int]] = {}  # a record's first line, where it differs
+
+    def where(self, table: str) -> str:
+        return self.files.get(table, f"{table}.csv")
+
+    def at(self, table: str, record: int) -> str:
+        line = self.lines.get(table, {}).get(record, record)
+        return f"line {line}" if line == record else f"line {line} (record {record})"
+
+    def label(self, table: str, record: int | None, position: int | None) -> str:
+        text = self.where(table) + ("" if record is None else f", {self.at(table, record)}")
+        if position is not None:
+            header = self.headers.get(table, ())
+            name = header[position] if position < len(header) else ""
+            text += f", column {name or f'#{position + 1}'}"
+        return text
+
+    def rows(
+        self, file: Path, table: str, budget: _Budget, problems: list[Problem]
+    ) -> list[Row] | None:
+        """The rows of the file that are not blank, or `None` after a problem with the file."""
+        path = "$" if table == STRATEGY else f"$.{table}"
+        self.lines[table] = {}
+        try:
+            text = codecs.decode(budget.read(file), "utf-8").removeprefix("\ufeff")
+            rows = self._records(text, table, budget)
+        except (OSError, ValueError) as error:
+            problems.append(Problem(path, f"{self.where(table)}{_why(error)}"))
+            return None
+        if rows:
+            self.headers[table] = rows[0][1]
+        return rows
+
+    def _records(self, text: str, table: str, budget: _Budget) -> list[Row]:
+        taken = [0]  # the characters of the record being read
+        reader = csv.reader(_lines(text, taken), strict=True)
+        rows: list[Row] = []
+        record = start = 1
+        try:
+            for cells in reader:
+                _check(cells, budget)
+                if cells:
+                    rows.append((record, cells))
+                if start != record:
+                    self.lines[table][record] = start
+                record, start, taken[0] = record + 1, reader.line_num + 1, 0
+        except (csv.Error, ArgumentError) as error:
+            self.lines[table][record] = start
+            why = str(error)
+            if "field limit" in why:  # csv's own limit, which may be lower than MAX_CELL
+                why = f"a cell has more than {csv.field_size_limit()} characters"
+            raise ArgumentError(f", {self.at(table, record)}: {why}") from None
+        return rows
 
 
-def _numbered(text: str) -> Iterator[tuple[int, list[str]]]:
-    """Each row that is not blank, numbered from 1 counting every row."""
-    for number, cells in enumerate(csv.reader(io.StringIO(text, newline=""), strict=True), 1):
-        if cells:
-            yield number, cells
+def _lines(text: str, taken: list[int]) -> Iterator[str]:
+    """A text's lines for `csv.reader`, with their breaks; a record may be only so long."""
+    for match in _LINE.finditer(text):
+        taken[0] += match.end() - match.start()
+        if taken[0] > MAX_RECORD:
+            raise ArgumentError(f"the row has more than {MAX_RECORD} characters")
+        yield match[0]
+
+
+def _why(error: OSError | ValueError) -> str:
+    """What is wrong with a file, after its name."""
+    if isinstance(error, FileNotFoundError):
+        return ": the file is missing"
+    if isinstance(error, UnicodeDecodeError):
+        return f": not UTF-8 at byte {error.start}"
+    if isinstance(error, OSError):
+        return f": cannot be read ({(error.strerror or os.strerror(errno.EIO)).lower()})"
+    return str(error) if str(error).startswith(", line") else f": {error}"
+
+
+def _check(cells: list[str], budget: _Budget) -> None:
+    """Count a row against the package's rows; refuse one too wide, or with too long a cell."""
+    budget.rows -= 1
+    if budget.rows < 0:
+        raise ArgumentError(f"the package's CSV files have more than {MAX_ROWS} rows")
+    if len(cells) > MAX_COLUMNS:
+        raise ArgumentError(f"the row has {len(cells)} cells, more than {MAX_COLUMNS}")
+    longest = max(map(len, cells), default=0)
+    if longest > MAX_CELL:  # the csv module's limit may have been raised
+        raise ArgumentError(f"a cell has {longest} characters, more than {MAX_CELL}")

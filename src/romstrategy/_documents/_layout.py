@@ -37,7 +37,7 @@ from typing import Any
 
 import attrs
 
-from romstrategy._documents._errors import DocumentError, Problem, suggestion
+from romstrategy._documents._errors import MAX_PROBLEMS, DocumentError, Problem, suggestion
 from romstrategy._documents._trees import SCHEMA_VERSION, strategy_from
 from romstrategy._model._budget import Allocation, FundingSource
 from romstrategy._model._display import key_text, shown
@@ -321,7 +321,8 @@ class _Reader:
         self.tree: dict[str, Any] = {}
 
     def problem(self, path: str, place: _Place, message: str) -> None:
-        self.problems.append(Problem(path, f"{self.label(place)}: {message}"))
+        if len(self.problems) <= MAX_PROBLEMS:  # one more says there are more; none is listed
+            self.problems.append(Problem(path, f"{self.label(place)}: {message}"))
 
     def covered(self, path: str) -> bool:
         """Whether a refused cell was reported at `path` or around it already."""
@@ -442,15 +443,15 @@ class _Reader:
             return cell
         if kind.many:
             items = cell.split(SEPARATOR)
-            for index, item in enumerate(items):
-                if item == "":
-                    self.problem(
-                        f"{path}[{index}]",
-                        place,
-                        f"item {index + 1} of {shown(cell)} is empty; separate the items "
-                        f"with one `{SEPARATOR}` and end none with it",
-                    )
-            return [item for item in items if item]  # each empty one is reported once, here
+            if "" in items:  # the first empty item is reported, here: a cell may hold 100,000
+                index = items.index("")
+                self.problem(
+                    f"{path}[{index}]",
+                    place,
+                    f"item {index + 1} of {shown(cell)} is empty; separate the items "
+                    f"with one `{SEPARATOR}` and end none with it",
+                )
+            return [item for item in items if item]
         if kind.type is bool:
             return {"true": True, "false": False}.get(cell, cell)
         return cell

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from romstrategy._documents._errors import DocumentError, Problem
-from romstrategy._documents._files import read_limited, write_atomically
+from romstrategy._documents._files import read_limited
 from romstrategy._documents._formats import (
     FORMATS,
     MAX_BYTES,
@@ -26,6 +26,7 @@ from romstrategy._model._error import ArgumentError
 from romstrategy._model._kinds import argument
 from romstrategy._model._motion import Motion
 from romstrategy._model._strategy import Strategy
+from romstrategy._writing import write_atomically
 
 __all__ = ["SCHEMA_VERSION", "dump", "dumps", "dumps_motions", "load", "loads", "strategy_from"]
 

@@ -35,7 +35,7 @@ from typing import Any
 import pendulum
 
 from romstrategy._documents._errors import DocumentError, Problem, refused, suggestion
-from romstrategy._documents._files import read_limited, write_atomically
+from romstrategy._documents._files import read_limited
 from romstrategy._documents._formats import MAX_BYTES, check_limit
 from romstrategy._documents._layout import (
     STRATEGY,
@@ -53,6 +53,7 @@ from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
+from romstrategy._writing import write_atomically
 from romstrategy._xlsx import (
     MAX_CELL,
     MAX_CELLS,

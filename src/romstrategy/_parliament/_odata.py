@@ -26,13 +26,13 @@ import attrs
 import pendulum
 
 from romstrategy._documents._errors import DocumentError, Problem, describe
-from romstrategy._documents._files import naming
 from romstrategy._documents._formats import MAX_BYTES, parse_value
 from romstrategy._model._display import shown
 from romstrategy._model._error import ArgumentTypeError
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._motion import Motion, MotionKind, MotionStatus, StatusChange
 from romstrategy._parliament._motion_lines import motion_lines, motions_html
+from romstrategy._writing import naming
 
 __all__ = ["OdataImport", "from_odata"]
 
