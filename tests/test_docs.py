@@ -238,3 +238,38 @@ def test_the_notebook_page_shows_what_its_cells_give(monkeypatch):
     for code, kind, expected in cells:
         assert _shown(code, kind, space) == expected, code
     assert any(kind == "html" for _, kind, _ in cells)
+
+
+def test_limits_md_states_each_limit_the_code_enforces():
+    """Each limit's constant, written as docs/limits.md writes it, is on that page."""
+    from romstrategy import _xlsx
+    from romstrategy._documents import _builder, _datapackage, _errors, _formats, _workbook
+    from romstrategy._model import _display, _vocabulary
+
+    words = {5: "five"}
+    stated = {
+        f"{_formats.MAX_BYTES >> 20} MiB for JSON": _formats.MAX_BYTES,
+        f"{_formats.MAX_TEXT_BYTES >> 20} MiB for TOML and YAML": _formats.MAX_TEXT_BYTES,
+        f"{_errors.MAX_PROBLEMS:,} per `DocumentError`": _errors.MAX_PROBLEMS,
+        f"first {_builder.MAX_BAD_ITEMS} bad items": _builder.MAX_BAD_ITEMS,
+        f"{_formats.MAX_DEPTH} levels": _formats.MAX_DEPTH,
+        f"{_formats.MAX_KEY_PARTS} (`a.b.c` has three": _formats.MAX_KEY_PARTS,
+        f"at most {_workbook.MAX_MEMBERS:,} parts": _workbook.MAX_MEMBERS,
+        f"{_xlsx.MAX_ROWS:,} rows and {_xlsx.MAX_COLUMNS} columns": _xlsx.MAX_ROWS,
+        f"{_xlsx.MAX_CELLS:,} cells (empty ones too)": _xlsx.MAX_CELLS,
+        f"{_xlsx.MAX_ELEMENTS:,} XML elements": _xlsx.MAX_ELEMENTS,
+        f"a cell at most {_xlsx.MAX_CELL:,} characters": _xlsx.MAX_CELL,
+        f"{_datapackage.MAX_DESCRIPTOR >> 20} MiB; at most {_datapackage.MAX_RESOURCES} resources": (
+            _datapackage.MAX_DESCRIPTOR
+        ),
+        f"{_datapackage.MAX_COLUMNS} cells and {_datapackage.MAX_RECORD >> 20} MiB a row": (
+            _datapackage.MAX_RECORD
+        ),
+        f"{_datapackage.MAX_CELL:,} characters a cell": _datapackage.MAX_CELL,
+        f"{_datapackage.MAX_ROWS:,} rows in all its files": _datapackage.MAX_ROWS,
+        f"names its first {words[_vocabulary.FEW]} items": _vocabulary.FEW,
+        f"at most {_display._LIMIT} characters": _display._LIMIT,
+    }
+    page = " ".join(Path("docs/limits.md").read_text(encoding="utf-8").split())
+    missing = [phrase for phrase in stated if phrase not in page]
+    assert not missing, f"docs/limits.md does not say: {missing}"
