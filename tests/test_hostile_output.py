@@ -105,6 +105,7 @@ def test_spaces_letters_marks_and_symbols_are_kept(char):
     assert document_text(f'"a{char}b"', "json") == f'"a{char}b"'
 
 
+@pytest.mark.slow  # every code point: 8 s; CI's slow step runs it
 def test_visible_leaves_no_code_point_raw_and_keeps_every_safe_one():
     assert raw_unsafe(visible(EVERY)) == []
     assert "\n" not in visible(EVERY)  # a line break in user text is escaped too
@@ -112,6 +113,7 @@ def test_visible_leaves_no_code_point_raw_and_keeps_every_safe_one():
     assert visible(safe) == safe
 
 
+@pytest.mark.slow  # every code point, in a document of 20 MB: 5-11 s each
 @pytest.mark.parametrize("fmt", ["json", "toml", "yaml"])
 def test_every_code_point_is_written_as_an_escape_that_reads_back(fmt):
     tree = {"text": SCALARS, SCALARS[:300]: [SCALARS[::-1]]}  # in keys and lists too
