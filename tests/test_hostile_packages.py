@@ -23,7 +23,7 @@ from romstrategy._documents._datapackage import (
 )
 from romstrategy.cli import main
 from romstrategy.tables import read_datapackage, write_datapackage
-from tests.helpers import illustrative, python
+from tests.helpers import illustrative, python, python_bound_by_permissions
 
 ROOT = os.geteuid() == 0
 
@@ -347,13 +347,23 @@ def test_a_parent_that_cannot_be_written_is_named(package, monkeypatch):
     assert error.filename == str(package.parent)
 
 
-@pytest.mark.skipif(ROOT, reason="run as root, whom a read-only folder does not stop")
 def test_a_parent_that_is_read_only_for_real(package):
+    before, mode = _snapshot(package.parent), package.parent.stat().st_mode
     package.parent.chmod(0o555)
     try:
-        _export_fails(package, "Permission denied")
+        done = python_bound_by_permissions(f"""
+            from romstrategy import reference
+            from romstrategy.tables import write_datapackage
+            try:
+                write_datapackage(reference.strategy_2024(), {str(package)!r})
+            except PermissionError as error:
+                print(type(error).__name__, error.filename, error.strerror)
+        """)
     finally:
-        package.parent.chmod(0o755)
+        package.parent.chmod(mode)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"PermissionError {package.parent} Permission denied"
+    assert _snapshot(package.parent) == before
 
 
 def test_the_command_names_the_file_that_cannot_be_written(package, tmp_path):
@@ -411,17 +421,24 @@ def test_the_command_says_a_package_cannot_be_read(package, monkeypatch):
     assert "cannot read the file: Permission denied" in result.output
 
 
-@pytest.mark.skipif(ROOT, reason="run as root, whom chmod 000 does not stop")
 @pytest.mark.parametrize("denied", ["", "datapackage.json", "roms.csv"])
 def test_a_package_without_permission_for_real(package, denied):
     (package / denied).chmod(0o000)
     try:
-        with pytest.raises((PermissionError, DocumentError)) as caught:
-            read_datapackage(package)
-        assert "holds no" not in str(caught.value)
-        assert "ermission denied" in str(caught.value)
+        done = python_bound_by_permissions(f"""
+            from romstrategy import DocumentError
+            from romstrategy.tables import read_datapackage
+            try:
+                read_datapackage({str(package)!r})
+            except (PermissionError, DocumentError) as error:
+                print(type(error).__name__, error)
+        """)
     finally:
         (package / denied).chmod(0o755)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(("PermissionError ", "DocumentError ")), done.stdout
+    assert "ermission denied" in done.stdout
+    assert "holds no" not in done.stdout
 
 
 # --- 6. bounded work --------------------------------------------------------------------------
