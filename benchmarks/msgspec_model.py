@@ -65,6 +65,7 @@ class StatusChange(_Struct):
     status: rs.MotionStatus
     on: datetime.date | None = None
     document: str | None = None
+    how: rs.DecisionMethod | None = None
 
 
 class Motion(_Struct, kw_only=True):
@@ -79,6 +80,7 @@ class Motion(_Struct, kw_only=True):
     history: tuple[StatusChange, ...] = ()
     amount: Money | None = None
     kamerstuk: str | None = None
+    appraisal: str | None = None  # the library reads a known text as its `Appraisal`
     note: str | None = None
 
 

@@ -68,6 +68,7 @@ class StatusChange(_Model):
     status: rs.MotionStatus
     on: datetime.date | None = None
     document: str | None = None
+    how: rs.DecisionMethod | None = None
 
 
 class Motion(_Model):
@@ -82,6 +83,7 @@ class Motion(_Model):
     history: tuple[StatusChange, ...] = ()
     amount: Money | None = None
     kamerstuk: str | None = None
+    appraisal: str | None = None  # the library reads a known text as its `Appraisal`
     note: str | None = None
 
 

@@ -23,6 +23,8 @@ from romstrategy import (
     ROM,
     Activity,
     Allocation,
+    Appraisal,
+    DecisionMethod,
     FundingKind,
     FundingSource,
     KamerstukRef,
@@ -92,7 +94,16 @@ changes = st.builds(
     status=st.sampled_from(MotionStatus),
     on=st.none() | dates,
     document=st.none() | texts,
+    how=st.none() | st.sampled_from(DecisionMethod),
 )
+# The cabinet's appraisal: a known one, by member or by its text, other text, or none.
+appraisals = st.one_of(
+    st.none(),
+    st.sampled_from(Appraisal),
+    st.sampled_from([member.value for member in Appraisal]),
+    st.sampled_from(["ontraden", "Oordeel Kamer!", "a | b", "Fryslân\nnee"]),
+    texts,
+).filter(lambda text: not isinstance(text, str) or (text.strip() == text and text))
 kamerstuk_refs = st.builds(
     KamerstukRef,
     dossier=st.sampled_from([1, 33009, 999_999_999]) | st.integers(1, 999_999_999),
@@ -112,6 +123,7 @@ motions = st.builds(
     history=st.lists(changes, max_size=4).map(tuple),
     amount=st.none() | moneys,
     kamerstuk=st.none() | kamerstuk_refs,
+    appraisal=appraisals,
     note=st.none() | texts,
 )
 funding_sources = st.builds(
@@ -256,6 +268,7 @@ WITHDRAWN = MotionStatus.WITHDRAWN
 HELD = MotionStatus.HELD
 IN_PROGRESS = MotionStatus.IN_PROGRESS
 SETTLED = MotionStatus.SETTLED
+LAPSED = MotionStatus.LAPSED
 
 
 def plan(**changes):
@@ -424,17 +437,21 @@ def messy_strategies():
         origin=st.none() | ids,
     )
     steps = st.builds(
-        step,
-        st.sampled_from(MotionStatus),
-        st.none()
+        StatusChange,
+        status=st.sampled_from(MotionStatus),
+        on=st.none()
         | st.dates(min_value=datetime.date(2020, 1, 1), max_value=datetime.date(2026, 12, 31)),
-        st.none() | st.just("letter"),
+        document=st.none() | st.just("letter"),
+        how=st.none() | st.sampled_from(DecisionMethod),
     )
     motions = st.builds(
-        lambda name, kind, history: motion(*history, id=name, kind=kind),
+        lambda name, kind, history, appraisal: motion(
+            *history, id=name, kind=kind, appraisal=appraisal
+        ),
         ids,
         st.sampled_from(MotionKind),
         _few(steps, 4),
+        st.none() | st.sampled_from(Appraisal) | st.just("Iets anders"),
     )
     transactions = st.builds(
         lambda name, on, kind, cents, day: Transaction(

@@ -307,11 +307,12 @@ def test_a_constructor_refuses_a_lone_surrogate(build, where):
 # === properties checked against naive oracles =============================================
 
 S = MotionStatus
-# The lifecycle as issue 3 states it, written out again independently of the rules.
+# The lifecycle as issues 3 and 27 (lapsed) state it, written out again independently of the rules.
 ALLOWED = {
     (S.SUBMITTED, S.ADOPTED), (S.SUBMITTED, S.REJECTED), (S.SUBMITTED, S.WITHDRAWN),
     (S.SUBMITTED, S.HELD), (S.HELD, S.ADOPTED), (S.HELD, S.REJECTED), (S.HELD, S.WITHDRAWN),
     (S.ADOPTED, S.IN_PROGRESS), (S.ADOPTED, S.SETTLED), (S.IN_PROGRESS, S.SETTLED),
+    (S.SUBMITTED, S.LAPSED), (S.HELD, S.LAPSED),
 }  # fmt: skip
 SUBMITTED_ON = pendulum.Date(2023, 7, 6)
 

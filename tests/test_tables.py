@@ -69,7 +69,7 @@ def test_the_files_and_their_columns_follow_the_layout(tmp_path):
         "settles",
         "amhaouch-2022;de-jong-2023;koekoek-2024",
     ]
-    assert rows(tmp_path, "motion_history.csv")[0] == ["motion", "status", "on", "document"]
+    assert rows(tmp_path, "motion_history.csv")[0] == ["motion", "status", "on", "document", "how"]
     assert rows(tmp_path, "motion_history.csv")[1][:2] == ["amhaouch-2022", "submitted"]
 
 

@@ -11,12 +11,19 @@ import typing
 from romstrategy._documents._errors import DocumentError, Problem
 from romstrategy._documents._reading import SCHEMA_VERSION, dump, dumps, load, loads
 from romstrategy._documents._schema import json_schema
+from romstrategy._model._appraisal import Appraisal
 from romstrategy._model._budget import Allocation, FundingKind, FundingSource
 from romstrategy._model._error import ArgumentError, ArgumentTypeError, Error, UnknownCodeError
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._kinds import FieldError
 from romstrategy._model._money import Money
-from romstrategy._model._motion import Motion, MotionKind, MotionStatus, StatusChange
+from romstrategy._model._motion import (
+    DecisionMethod,
+    Motion,
+    MotionKind,
+    MotionStatus,
+    StatusChange,
+)
 from romstrategy._model._parties import ROM, Organisation, OrganisationKind, Province
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Activity, Pillar, Scope, Service, Strategy, StrategyStatus
@@ -42,8 +49,10 @@ __all__ = [
     "SCHEMA_VERSION",
     "Activity",
     "Allocation",
+    "Appraisal",
     "ArgumentError",
     "ArgumentTypeError",
+    "DecisionMethod",
     "DocumentError",
     "Error",
     "FieldError",

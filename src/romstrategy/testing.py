@@ -27,11 +27,18 @@ from hypothesis import strategies as st
 from romstrategy import reference
 from romstrategy._documents._formats import render
 from romstrategy._documents._reading import dumps
+from romstrategy._model._appraisal import Appraisal
 from romstrategy._model._budget import Allocation, FundingKind, FundingSource
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._money import MAX_EUROS, Money
-from romstrategy._model._motion import Motion, MotionKind, MotionStatus, StatusChange
+from romstrategy._model._motion import (
+    DecisionMethod,
+    Motion,
+    MotionKind,
+    MotionStatus,
+    StatusChange,
+)
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Activity, Scope, Service, Strategy, StrategyStatus
 from romstrategy._model._transaction import Transaction, TransactionKind
@@ -316,7 +323,16 @@ def kamerstuk_refs() -> st.SearchStrategy[KamerstukRef]:
 
 _NAMES = st.from_regex(r"[A-Z][a-z]{1,10}( (van|de|der))?( [A-Z][a-z]{1,10})?", fullmatch=True)
 _S = MotionStatus
-_VOTES = ((), (_S.ADOPTED,), (_S.REJECTED,), (_S.WITHDRAWN,), (_S.HELD,), (_S.HELD, _S.ADOPTED))
+_VOTES = (
+    (),
+    (_S.ADOPTED,),
+    (_S.REJECTED,),
+    (_S.WITHDRAWN,),
+    (_S.HELD,),
+    (_S.HELD, _S.ADOPTED),
+    (_S.LAPSED,),
+    (_S.HELD, _S.LAPSED),
+)
 
 
 @st.composite
@@ -324,12 +340,18 @@ def motions(draw: st.DrawFn) -> Motion:
     """Invented motions and amendments that break no rule, as the Kamer's records give them.
 
     Each has a Kamerstuk or none, zero to three co-signers (*medeindieners*;
-    with any, `co_submitted` is true), and a history of submitted and the
-    Kamer's votes: adopted, rejected, withdrawn or held. None is settled.
+    with any, `co_submitted` is true), the cabinet's appraisal or none, and a
+    history of submitted and the Kamer's votes: adopted, rejected, withdrawn,
+    held or lapsed, each decided in some way or in none known. None is settled.
     """
     submitted = draw(periods(within=Period.years(2020, 2027))).start
     co_submitters = tuple(draw(st.lists(_NAMES, max_size=3)))
     votes = draw(st.sampled_from(_VOTES))
+    hows = draw(
+        st.lists(
+            st.none() | st.sampled_from(DecisionMethod), min_size=len(votes), max_size=len(votes)
+        )
+    )
     return Motion(
         id=draw(_ids("kamer")),
         kind=draw(st.sampled_from(MotionKind)),
@@ -339,13 +361,14 @@ def motions(draw: st.DrawFn) -> Motion:
         co_submitters=co_submitters,
         submitted_on=submitted,
         request=draw(st.text(max_size=30)),
-        history=(StatusChange(status=_S.SUBMITTED, on=submitted), *map(_step, votes)),
+        history=(StatusChange(status=_S.SUBMITTED, on=submitted), *map(_step, votes, hows)),
         kamerstuk=draw(st.none() | kamerstuk_refs()),
+        appraisal=draw(st.none() | st.sampled_from(Appraisal)),
     )
 
 
-def _step(status: MotionStatus) -> StatusChange:
-    return StatusChange(status=status)
+def _step(status: MotionStatus, how: DecisionMethod | None) -> StatusChange:
+    return StatusChange(status=status, how=how)
 
 
 # --- broken strategies -------------------------------------------------------------------

@@ -87,14 +87,15 @@ def motions_command(
 
     FILE is the JSON answer of the Kamer's OData API for Zaak, with
     $expand=Besluit,ZaakActor,Kamerstukdossier; - reads standard input. The
-    motions are printed one line each (Kamerstuk, title, status, signers; a
-    | in them as \\|), or with --format json, toml or yaml as a strategy
-    document holds them; what could not be read is on standard error. With
-    --merge, the motions update the strategy in that document, which is
-    written to -o (- is standard output): the
-    Kamerstuk and co-signers it lacks and the Kamer's votes are filled in,
-    and with --add-new the motions it does not hold are added. A motion is
-    never marked settled: only the government settles a motion.
+    motions are printed one line each (Kamerstuk, title, status, signers and
+    the cabinet's appraisal where known; a | in them as \\|), or with
+    --format json, toml or yaml as a strategy document holds them; what could
+    not be read is on standard error. With --merge, the motions update the
+    strategy in that document, which is written to -o (- is standard output):
+    the Kamerstuk and co-signers it lacks, the Kamer's votes and the cabinet's
+    appraisal are filled in, and with --add-new the motions it does not hold
+    are added. A motion is never marked settled: only the government settles
+    a motion.
 
     \b
     Example:

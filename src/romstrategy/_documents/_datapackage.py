@@ -146,6 +146,8 @@ def _field(table: Table, column: Column) -> dict[str, Any]:
     if kind is not None:
         if kind.many:
             field["description"] = f"a list, its items separated by `{SEPARATOR}`"
+        elif kind.name == "appraisal":  # any text; the known ones are in the JSON Schema
+            field["description"] = kind.schema["description"]
         elif kind.type in (pendulum.Date, Period):
             field["type"] = "date"
         elif kind.type is bool:

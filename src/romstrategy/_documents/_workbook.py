@@ -121,7 +121,7 @@ _CHOOSE = "Choose one of the values in the list."
 
 
 def _members(column: Column | None) -> list[str] | None:
-    """The allowed values of an enum column; `None` for another column."""
+    """The values of an enum column's list (an appraisal's: the known ones); else `None`."""
     kind = column.kind if column is not None else None
     if kind is None or kind.many:
         return None
@@ -129,7 +129,7 @@ def _members(column: Column | None) -> list[str] | None:
         return [str(member.value) for member in kind.type]
     if kind.type is bool:
         return ["true", "false"]
-    return None
+    return list(kind.schema.get("examples", ())) or None  # an appraisal's known values
 
 
 def workbook_bytes(strategy: Strategy) -> bytes:
@@ -221,9 +221,9 @@ class _Lists:
 
     def rule(self, column: Column | None, validation: Any) -> Any:
         assert column is not None
-        return _list(
-            validation, self.range(column), column, "Choose one of the values in the list."
-        )
+        suggested = column.kind is not None and "examples" in column.kind.schema  # others too
+        style = {"errorStyle": "warning"} if suggested else {}
+        return _list(validation, self.range(column), column, _CHOOSE, **style)
 
 
 def _list(validation: Any, values: str, column: Column, error: str, **style: str) -> Any:

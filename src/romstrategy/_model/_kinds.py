@@ -26,6 +26,7 @@ from typing import Annotated, Any, TypeVar
 import attrs
 import pendulum
 
+from romstrategy._model._appraisal import Appraisal
 from romstrategy._model._display import SPACE, shown
 from romstrategy._model._error import ArgumentTypeError, Error
 from romstrategy._model._kamerstuk import LONGEST, PATTERN, KamerstukRef
@@ -40,6 +41,7 @@ __all__ = [
     "Ids",
     "Kind",
     "OptionalAmount",
+    "OptionalAppraisal",
     "OptionalDay",
     "OptionalId",
     "OptionalKamerstuk",
@@ -210,6 +212,25 @@ def _kamerstuk(value: object) -> KamerstukRef:
         raise FieldError(str(error)) from None
 
 
+_APPRAISALS: Mapping[str, Appraisal] = types.MappingProxyType({a.value: a for a in Appraisal})
+
+
+def _appraisal(value: object) -> Appraisal | str:
+    """The member whose text `value` is, or the text itself: an appraisal the library lacks."""
+    if type(value) is Appraisal:
+        return value
+    if not isinstance(value, str):
+        raise FieldError(f"got {shown(value)}, expected an Appraisal or a str")
+    member = _APPRAISALS.get(value)
+    if member is not None:
+        return member
+    if not value.strip():
+        raise FieldError(f"got {shown(value)}, an appraisal must not be empty; write None")
+    if value.strip() != value:
+        raise FieldError(f"got {shown(value)}, an appraisal must not start or end with a space")
+    return _utf8(value)
+
+
 def _flag(value: object) -> bool:
     if not isinstance(value, bool):
         raise FieldError(f"got {shown(value)}, expected True or False")
@@ -250,6 +271,20 @@ _KAMERSTUK = Kind(
     },
 )
 
+_APPRAISAL = Kind(
+    "appraisal",
+    str,  # a known text is read as its `Appraisal`; any other is kept as it is
+    _appraisal,
+    {
+        "description": "The cabinet's appraisal (kabinetsappreciatie) as the Tweede Kamer "
+        "writes it; a text the library does not know is kept as it is.",
+        "type": "string",
+        "pattern": f"^[^{SPACE}]",
+        "not": {"pattern": f"[{SPACE}]$"},
+        "examples": [member.value for member in Appraisal],
+    },
+)
+
 Id = Annotated[str, _ID]
 """A non-empty id (*kenmerk*): a str with something other than white space."""
 OptionalId = Annotated[str | None, attrs.evolve(_ID, optional=True)]
@@ -272,6 +307,8 @@ OptionalDay = Annotated[pendulum.Date | None, attrs.evolve(_DAY, optional=True)]
 """A date or `None`."""
 OptionalKamerstuk = Annotated[KamerstukRef | None, attrs.evolve(_KAMERSTUK, optional=True)]
 """A Kamerstuk reference or `None`; its text forms are read too."""
+OptionalAppraisal = Annotated[Appraisal | str | None, attrs.evolve(_APPRAISAL, optional=True)]
+"""The cabinet's appraisal, its text where the library knows no such `Appraisal`, or `None`."""
 Flag = Annotated[bool, _FLAG]
 """True or False, and nothing else."""
 

@@ -12,6 +12,7 @@ from romstrategy._model._kinds import (
     Flag,
     Id,
     OptionalAmount,
+    OptionalAppraisal,
     OptionalDay,
     OptionalKamerstuk,
     OptionalText,
@@ -20,7 +21,7 @@ from romstrategy._model._kinds import (
     by_kind,
 )
 
-__all__ = ["Motion", "MotionKind", "MotionStatus", "StatusChange"]
+__all__ = ["DecisionMethod", "Motion", "MotionKind", "MotionStatus", "StatusChange"]
 
 
 class MotionKind(enum.Enum):
@@ -35,7 +36,8 @@ class MotionStatus(enum.Enum):
 
     submitted (*ingediend*), adopted (*aangenomen*), rejected (*verworpen*),
     withdrawn (*ingetrokken*), held (*aangehouden*), in progress
-    (*in behandeling*), settled (*afgedaan*).
+    (*in behandeling*), settled (*afgedaan*), lapsed (*vervallen*: closed
+    without a decision, e.g. when its submitter left the Kamer).
     """
 
     SUBMITTED = "submitted"
@@ -45,6 +47,19 @@ class MotionStatus(enum.Enum):
     HELD = "held"
     IN_PROGRESS = "in-progress"
     SETTLED = "settled"
+    LAPSED = "lapsed"
+
+
+class DecisionMethod(enum.Enum):
+    """How a step of a motion's history was decided (*wijze van besluiten*).
+
+    by vote (*stemming*), without a vote (*zonder stemming*), taken over by the
+    cabinet (*overgenomen door het kabinet*).
+    """
+
+    BY_VOTE = "by-vote"
+    WITHOUT_VOTE = "without-vote"
+    TAKEN_OVER = "taken-over"
 
 
 @attrs.frozen(kw_only=True, field_transformer=by_kind, repr=False)
@@ -56,6 +71,8 @@ class StatusChange:
         on: the date it was reached, or `None` where unknown.
         document: the document that records it, e.g. the letter that
             settles the motion (*vindplaats*), or `None`.
+        how: how the step was decided (*wijze van besluiten*), or `None`
+            where unknown.
     """
 
     __repr__ = brief
@@ -63,6 +80,7 @@ class StatusChange:
     status: MotionStatus
     on: OptionalDay = None
     document: OptionalText = None
+    how: DecisionMethod | None = None
 
 
 @attrs.frozen(kw_only=True, field_transformer=by_kind, repr=False)
@@ -87,6 +105,9 @@ class Motion:
         amount: money an amendment makes available, or `None`.
         kamerstuk: the parliamentary paper (*Kamerstuk*), or `None` where
             unknown; its text forms, such as `"33 009, nr. 124"`, are read too.
+        appraisal: the cabinet's appraisal (*kabinetsappreciatie*): an
+            `Appraisal`, or its text where the library knows no such member
+            (a text equal to a member's value is that member), or `None`.
         note: anything a reader must know, e.g. a spelling, or `None`.
     """
 
@@ -103,6 +124,7 @@ class Motion:
     history: tuple[StatusChange, ...] = ()
     amount: OptionalAmount = None
     kamerstuk: OptionalKamerstuk = None
+    appraisal: OptionalAppraisal = None
     note: OptionalText = None
 
     @property

@@ -19,7 +19,7 @@ from romstrategy._model._budget import FundingKind
 from romstrategy._model._display import shown
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._money import money_text as money
-from romstrategy._model._motion import MotionKind, MotionStatus
+from romstrategy._model._motion import DecisionMethod, MotionKind, MotionStatus
 from romstrategy._model._parties import OrganisationKind
 from romstrategy._model._period import period_text as period
 from romstrategy._model._strategy import Scope, Service, StrategyStatus
@@ -134,6 +134,10 @@ _ENUM_WORDS: dict[enum.Enum, tuple[str, str]] = {
     MotionStatus.HELD: ("held", "aangehouden"),
     MotionStatus.IN_PROGRESS: ("in progress", "in behandeling"),
     MotionStatus.SETTLED: ("settled", "afgedaan"),
+    MotionStatus.LAPSED: ("lapsed", "vervallen"),
+    DecisionMethod.BY_VOTE: ("by vote", "stemming"),
+    DecisionMethod.WITHOUT_VOTE: ("without a vote", "zonder stemming"),
+    DecisionMethod.TAKEN_OVER: ("taken over by the cabinet", "overgenomen door het kabinet"),
     Scope.REGIONAL: ("regional", "regionaal"),
     Scope.SUPRA_REGIONAL: ("supra-regional", "bovenregionaal"),
     Service.FINANCING: ("financing", "financiering"),

@@ -5,10 +5,12 @@ parliamentary paper (*Kamerstuk*), or, where either names none, when their
 ids are equal; two different Kamerstukken never match. A match fills in
 what the strategy's motion lacks, its Kamerstuk and its co-signers
 (*medeindieners*), and gains the Kamer's status steps it does not have yet,
-each at its place in the lifecycle (*levensloop*). Nothing is overwritten or
-removed. A step that would bring a problem of rule RS301 the history did not
-have is left out, and so is every step only the strategy records: in
-progress (*in behandeling*) and settled (*afgedaan*).
+each at its place in the lifecycle (*levensloop*). The Kamer's record of the
+cabinet's appraisal (*kabinetsappreciatie*) is the one that counts: it fills in
+a missing one and replaces a different one, with a note. Nothing else is
+overwritten, and nothing is removed. A step that would bring a problem of rule
+RS301 the history did not have is left out, and so is every step only the
+strategy records: in progress (*in behandeling*) and settled (*afgedaan*).
 
 The imported motions are applied in their order, and then again until
 nothing changes, so that merging twice gives what merging once gave: a step
@@ -22,6 +24,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from romstrategy._model._appraisal import Appraisal
 from romstrategy._model._display import shown, visible
 from romstrategy._model._error import ArgumentError, ArgumentTypeError
 from romstrategy._model._kamerstuk import KamerstukRef
@@ -36,7 +39,7 @@ from romstrategy.rules import Finding
 __all__ = ["merge", "merge_with_notes"]
 
 _S = MotionStatus
-_KAMERS = frozenset({_S.SUBMITTED, _S.HELD, _S.ADOPTED, _S.REJECTED, _S.WITHDRAWN})
+_KAMERS = frozenset({_S.SUBMITTED, _S.HELD, _S.ADOPTED, _S.REJECTED, _S.WITHDRAWN, _S.LAPSED})
 """The statuses the Kamer records, and so the only ones a merge adds."""
 
 _PLACE = {
@@ -45,6 +48,7 @@ _PLACE = {
     _S.ADOPTED: 2,
     _S.REJECTED: 2,
     _S.WITHDRAWN: 2,
+    _S.LAPSED: 2,
     _S.IN_PROGRESS: 3,
     _S.SETTLED: 4,
 }
@@ -64,12 +68,13 @@ def merge(strategy: Strategy, motions: Iterable[Motion], *, add_new: bool = Fals
     A strategy's motion and an imported one match by Kamerstuk when both
     have one, and otherwise by id. Each match fills in the strategy's
     motion's Kamerstuk where it has none, and its co-signers where it names
-    none (then `co_submitted` is true), and adds the Kamer's status steps
+    none (then `co_submitted` is true), takes the Kamer's appraisal where
+    the Kamer gives one (replacing a different one), and adds the Kamer's status steps
     it lacks, each at its place in the lifecycle order: submitted first,
     held before adopted, rejected and withdrawn, and those before in
-    progress and settled. Nothing the strategy holds is overwritten,
+    progress and settled. Nothing else the strategy holds is overwritten,
     reordered or removed. Only the Kamer's statuses are added (submitted,
-    held, adopted, rejected, withdrawn; never in progress or settled), and
+    held, adopted, rejected, withdrawn, lapsed; never in progress or settled), and
     a step only where it brings no RS301 problem the history did not have
     (its step number aside), so that the history never has more RS301
     findings than before: a submitted step dated after the strategy's own
@@ -111,7 +116,9 @@ def merge_with_notes(
     status and its date, and the reason, with user text quoted and escaped
     for a terminal: `"Motion 'de-jong-2023': the Kamer's step adopted
     (2023-07-11) is left out: it would break the lifecycle (RS301): rejected
-    cannot be followed by adopted."`. A status the motion already has is
+    cannot be followed by adopted."`. An appraisal the Kamer's replaces is
+    a note too: `"Motion 'de-jong-2023': its appraisal 'Ontraden' is replaced
+    by the Kamer's 'Oordeel Kamer'."`. A status the motion already has is
     no note; an imported motion that matches none is left out without one.
 
     Raises:
@@ -134,7 +141,7 @@ def _merged(
         if result == current:
             break
         current = result
-    unique = tuple(dict.fromkeys(notes))
+    unique = tuple(dict.fromkeys([*_replaced(strategy.motions, current), *notes]))
     if current == strategy.motions:
         return strategy, unique
     return attrs.evolve(strategy, motions=current), unique
@@ -266,9 +273,26 @@ def _updated(mine: Motion, theirs: Motion, notes: list[str]) -> Motion:
         mine = attrs.evolve(mine, kamerstuk=theirs.kamerstuk)
     if not mine.co_submitters and theirs.co_submitters:
         mine = attrs.evolve(mine, co_submitters=theirs.co_submitters, co_submitted=True)
+    if theirs.appraisal is not None and mine.appraisal != theirs.appraisal:
+        mine = attrs.evolve(mine, appraisal=theirs.appraisal)
     for change in theirs.history:
         mine = _with_step(mine, theirs, change, notes)
     return mine
+
+
+def _replaced(before: tuple[Motion, ...], after: tuple[Motion, ...]) -> list[str]:
+    """A note for each appraisal of `before` that the merge replaced (a motion keeps its index)."""
+    return [
+        f"{old.kind.value.capitalize()} {shown(old.id)}: its appraisal "
+        f"{_appraisal(old.appraisal)} is replaced by the Kamer's {_appraisal(new.appraisal)}."
+        for old, new in zip(before, after[: len(before)], strict=True)
+        if old.appraisal is not None and old.appraisal != new.appraisal
+    ]
+
+
+def _appraisal(appraisal: Appraisal | str | None) -> str:
+    """An appraisal quoted: a known one whole, other text as `shown` quotes it."""
+    return repr(appraisal.value) if isinstance(appraisal, Appraisal) else shown(appraisal)
 
 
 def _with_step(mine: Motion, theirs: Motion, change: StatusChange, notes: list[str]) -> Motion:

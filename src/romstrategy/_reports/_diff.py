@@ -76,7 +76,7 @@ class StrategyDiff:
         activities: activities added, removed or changed.
         allocations: allocations added, removed or changed.
         motions: motions added, removed, or changed: their status (else
-            their steps), Kamerstuk, `co_submitted` or co-signers.
+            their steps), Kamerstuk, `co_submitted`, co-signers or appraisal.
         appeared: findings of the new version that the old one did not have.
         disappeared: findings of the old version that the new one does not have.
         transactions: transactions added, removed or changed.
@@ -344,7 +344,7 @@ def _motion_changes(old: Strategy, new: Strategy) -> tuple[Change, ...]:
 
 
 def _motion_fields(old: Motion, new: Motion) -> tuple[tuple[str, str, str], ...]:
-    """What moved on a motion: its status, else its steps; its Kamerstuk and co-signers."""
+    """What moved on a motion: its status, else its steps; Kamerstuk, co-signers, appraisal."""
     fields = []
     if old.status is not new.status:
         fields.append(("status", old.status.value, new.status.value))
@@ -356,17 +356,20 @@ def _motion_fields(old: Motion, new: Motion) -> tuple[tuple[str, str, str], ...]
         fields.append(("co_submitted", _flag(old.co_submitted), _flag(new.co_submitted)))
     if old.co_submitters != new.co_submitters:
         fields.append(("co_submitters", _names(old.co_submitters), _names(new.co_submitters)))
+    if old.appraisal != new.appraisal:
+        fields.append(("appraisal", _text(old.appraisal), _text(new.appraisal)))
     return tuple(fields)
 
 
 def _steps(motion: Motion) -> str:
-    """Each step's status, date and document: `submitted 2023-07-06, adopted, settled [letter]`."""
+    """Each step: `submitted 2023-07-06, adopted 2023-07-11 (by-vote), settled [letter]`."""
     return ", ".join(map(_step, motion.history)) or "-"
 
 
 def _step(change: StatusChange) -> str:
     on = f" {change.on.isoformat()}" if change.on else ""
-    return f"{change.status.value}{on}" + (f" [{change.document}]" if change.document else "")
+    how = f" ({change.how.value})" if change.how else ""
+    return f"{change.status.value}{on}{how}" + (f" [{change.document}]" if change.document else "")
 
 
 def _flag(value: bool) -> str:

@@ -29,13 +29,14 @@ __all__ = [
 
 _S = MotionStatus
 NEXT_STATUSES: dict[MotionStatus, frozenset[MotionStatus]] = {
-    _S.SUBMITTED: frozenset({_S.ADOPTED, _S.REJECTED, _S.WITHDRAWN, _S.HELD}),
-    _S.HELD: frozenset({_S.ADOPTED, _S.REJECTED, _S.WITHDRAWN}),
+    _S.SUBMITTED: frozenset({_S.ADOPTED, _S.REJECTED, _S.WITHDRAWN, _S.HELD, _S.LAPSED}),
+    _S.HELD: frozenset({_S.ADOPTED, _S.REJECTED, _S.WITHDRAWN, _S.LAPSED}),
     _S.ADOPTED: frozenset({_S.IN_PROGRESS, _S.SETTLED}),
     _S.IN_PROGRESS: frozenset({_S.SETTLED}),
     _S.REJECTED: frozenset(),
     _S.WITHDRAWN: frozenset(),
     _S.SETTLED: frozenset(),
+    _S.LAPSED: frozenset(),
 }
 """The statuses a motion may move to from each status (*toegestane stappen*)."""
 
@@ -119,12 +120,14 @@ def invalid_motion_lifecycle(strategy: Strategy) -> Iterator[Violation]:
     """A motion's history is a valid lifecycle (*levensloop*).
 
     It starts at submitted (*ingediend*). Allowed steps: submitted to adopted
-    (*aangenomen*), rejected (*verworpen*), withdrawn (*ingetrokken*) or held
-    (*aangehouden*); held to adopted, rejected or withdrawn; adopted to in
-    progress (*in behandeling*) or settled (*afgedaan*); in progress to
-    settled. Known dates never go backwards and none is before the motion's
-    `submitted_on`; unknown dates are skipped. An amendment is never in
-    progress or settled. There is one finding per wrong step, with path
+    (*aangenomen*), rejected (*verworpen*), withdrawn (*ingetrokken*), held
+    (*aangehouden*) or lapsed (*vervallen*); held to adopted, rejected,
+    withdrawn or lapsed; adopted to in progress (*in behandeling*) or settled
+    (*afgedaan*); in progress to settled. Rejected, withdrawn, lapsed (closed
+    without a decision) and settled are final: nothing follows them. Known
+    dates never go backwards and none is before the motion's `submitted_on`;
+    unknown dates are skipped. An amendment is never in progress or settled,
+    but may lapse. There is one finding per wrong step, with path
     `motions[id].history[i]` (the history's order is its meaning) and the
     motion's id as subject. An empty history means submitted and is valid.
     """
