@@ -8,7 +8,8 @@ from hypothesis import given, reject
 from hypothesis import strategies as st
 
 import romstrategy.testing as rst
-from romstrategy import MotionKind, MotionStatus, reference
+from romstrategy import Appraisal, MotionKind, MotionStatus, reference
+from romstrategy._model._display import shown
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy.parliament import merge, merge_with_notes
 from romstrategy.rules import validate
@@ -16,6 +17,7 @@ from tests.helpers import (
     ADOPTED,
     HELD,
     IN_PROGRESS,
+    LAPSED,
     REJECTED,
     SETTLED,
     SUBMITTED,
@@ -494,6 +496,7 @@ motions = st.builds(
     co_submitted=st.booleans(),
     submitted_on=st.sampled_from(("2022-11-23", "2023-07-06")),
     kamerstuk=st.sampled_from(_KAMERSTUKKEN),
+    appraisal=st.sampled_from((None, Appraisal.DISCOURAGED, Appraisal.TAKEN_OVER, "Anders")),
 )
 imports = st.lists(motions, max_size=4)
 small_strategies = st.builds(lambda ms: one(*ms), st.lists(motions, max_size=4))
@@ -532,7 +535,8 @@ def test_merging_never_removes_a_step_nor_adds_settled_or_in_progress(strategy, 
                 s for s in before.history if s.status is status
             ]
     for added in result.motions[len(strategy.motions) :]:
-        assert {s.status for s in added.history} <= {SUBMITTED, HELD, ADOPTED, REJECTED, WITHDRAWN}
+        kamers = {SUBMITTED, HELD, ADOPTED, REJECTED, WITHDRAWN, LAPSED}
+        assert {s.status for s in added.history} <= kamers
 
 
 @given(any_strategies, imports, st.booleans())
@@ -549,7 +553,7 @@ def test_merging_only_fills_in_and_touches_nothing_but_motions(strategy, importe
     result, _ = merged_or_reject(strategy, imported, add_new)
     assert attrs.evolve(result, motions=strategy.motions) == strategy
     for before, after in zip(strategy.motions, result.motions, strict=False):
-        filled = ("history", "kamerstuk", "co_submitters", "co_submitted")
+        filled = ("history", "kamerstuk", "co_submitters", "co_submitted", "appraisal")
         assert attrs.evolve(after, **{name: getattr(before, name) for name in filled}) == before
         if before.kamerstuk is not None:
             assert after.kamerstuk == before.kamerstuk
@@ -558,6 +562,24 @@ def test_merging_only_fills_in_and_touches_nothing_but_motions(strategy, importe
             assert after.co_submitted == before.co_submitted
         else:
             assert after.co_submitted is True
+        if after.appraisal != before.appraisal:  # the Kamer's, in place of none or another
+            assert after.appraisal in {theirs.appraisal for theirs in imported} - {None}
+
+
+@given(any_strategies, imports, st.booleans())
+def test_a_replaced_appraisal_is_a_note_and_a_filled_in_one_is_none(strategy, imported, add_new):
+    result, notes = merged_or_reject(strategy, imported, add_new)
+    replaced = [
+        f"{before.kind.value.capitalize()} {shown(before.id)}: its appraisal "
+        f"{quoted(before.appraisal)} is replaced by the Kamer's {quoted(after.appraisal)}."
+        for before, after in zip(strategy.motions, result.motions, strict=False)
+        if before.appraisal is not None and after.appraisal != before.appraisal
+    ]
+    assert [note for note in notes if ": its appraisal " in note] == list(dict.fromkeys(replaced))
+
+
+def quoted(appraisal):
+    return repr(appraisal.value) if isinstance(appraisal, Appraisal) else shown(appraisal)
 
 
 @given(any_strategies, imports)

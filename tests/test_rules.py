@@ -46,6 +46,7 @@ from tests.helpers import (
     ADOPTED,
     HELD,
     IN_PROGRESS,
+    LAPSED,
     REJECTED,
     SETTLED,
     SUBMITTED,
@@ -865,6 +866,8 @@ def with_motions(*motions, settles=()):
             step(SETTLED, "2023-07-11", "letter"),
         ),
         (step(SUBMITTED, "2023-07-06"), step(ADOPTED), step(SETTLED, "2023-07-06", "letter")),
+        (step(SUBMITTED), step(LAPSED)),
+        (step(SUBMITTED, "2023-07-06"), step(HELD, "2023-07-11"), step(LAPSED, "2024-05-01")),
     ],
 )
 def test_rs301_accepts_valid_lifecycles_with_unknown_dates(history):
@@ -900,6 +903,19 @@ def test_rs301_fires_for_a_history_that_does_not_start_at_submitted():
         ((SUBMITTED, WITHDRAWN), SUBMITTED),
         ((SUBMITTED, ADOPTED, SETTLED), IN_PROGRESS),
         ((SUBMITTED, ADOPTED, IN_PROGRESS), ADOPTED),
+        # Lapsed (issue 27) closes a motion without a decision: nothing follows it ...
+        ((SUBMITTED, LAPSED), ADOPTED),
+        ((SUBMITTED, LAPSED), REJECTED),
+        ((SUBMITTED, LAPSED), HELD),
+        ((SUBMITTED, LAPSED), LAPSED),
+        ((SUBMITTED, LAPSED), SUBMITTED),
+        ((SUBMITTED, HELD, LAPSED), SETTLED),
+        # ... and it follows only submitted and held, never a decision.
+        ((SUBMITTED, ADOPTED), LAPSED),
+        ((SUBMITTED, REJECTED), LAPSED),
+        ((SUBMITTED, WITHDRAWN), LAPSED),
+        ((SUBMITTED, ADOPTED, IN_PROGRESS), LAPSED),
+        ((SUBMITTED, ADOPTED, SETTLED), LAPSED),
     ],
 )
 def test_rs301_fires_for_a_step_that_is_not_allowed(before, after):
@@ -959,6 +975,32 @@ def test_rs301_fires_for_an_amendment_that_is_settled_or_in_progress():
         found[1].message_nl
         == "Amendement m-1, stap 3 (afgedaan): een amendement is nooit afgedaan."
     )
+
+
+def test_rs301_says_lapsed_in_both_languages_and_lets_an_amendment_lapse():
+    m = motion(step(SUBMITTED), step(LAPSED), step(ADOPTED))
+    f = the_one(with_motions(m), "RS301")
+    assert (f.path, f.subjects) == ("motions[m-1].history[2]", ("m-1",))
+    assert f.message == "Motion m-1, step 2 (adopted): lapsed cannot be followed by adopted."
+    assert (
+        f.message_nl == "Motie m-1, stap 2 (aangenomen): op vervallen kan geen aangenomen volgen."
+    )
+    history = (step(SUBMITTED), step(HELD), step(LAPSED))
+    assert only(with_motions(motion(*history, kind=MotionKind.AMENDMENT)), "RS301") == ()
+    first = the_one(with_motions(motion(step(LAPSED))), "RS301")
+    assert first.message_nl.endswith("de geschiedenis begint bij vervallen, niet bij ingediend.")
+
+
+def test_rs302_fires_for_settling_a_lapsed_motion_and_rs303_stays_silent_for_it():
+    s = with_motions(motion(step(SUBMITTED), step(LAPSED)), settles=("m-1",))
+    f = the_one(s, "RS302")
+    assert f.message == (
+        f"Strategy {s.id} settles motion m-1, but it was never adopted and its history ends in "
+        "lapsed, not in settled."
+    )
+    assert "de geschiedenis eindigt bij vervallen, niet bij afgedaan" in f.message_nl
+    assert only(s, "RS303") == ()  # a lapsed step names no document, and needs none
+    assert only(with_motions(motion(step(SUBMITTED), step(LAPSED))), "RS302") == ()
 
 
 def test_rs301_lists_every_problem_of_one_step_in_one_finding():

@@ -271,7 +271,7 @@ def _or_null(read: _Read) -> _Read:
 
 def _refusal(kind: Kind) -> Callable[[Any, FieldError], str]:
     """How a document says that its value of `kind` was refused by the kind's check."""
-    if kind.name in ("id", "text"):
+    if kind.name in ("id", "text", "appraisal"):
         return lambda value, error: (
             error.reason if type(value) is str else f"expected a string, found {describe(value)}"
         )

@@ -225,7 +225,7 @@ def _appraisal(value: object) -> Appraisal | str:
     if member is not None:
         return member
     if not value.strip():
-        raise FieldError(f"got {shown(value)}, an appraisal must not be empty; write None")
+        raise FieldError(f"got {shown(value)}, an appraisal is not empty; if none, leave it out")
     if value.strip() != value:
         raise FieldError(f"got {shown(value)}, an appraisal must not start or end with a space")
     return _utf8(value)
