@@ -107,7 +107,9 @@ appraisals = st.one_of(
 kamerstuk_refs = st.builds(
     KamerstukRef,
     dossier=st.sampled_from([1, 33009, 999_999_999]) | st.integers(1, 999_999_999),
-    suffix=st.none() | st.from_regex(r"[A-Z][A-Z0-9]{0,9}", fullmatch=True),
+    suffix=st.none()
+    | st.sampled_from(["02", "20"])
+    | st.from_regex(r"[A-Z0-9]{1,10}", fullmatch=True),
     number=st.integers(1, 999_999_999),
 )
 motions = st.builds(

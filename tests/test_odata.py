@@ -245,7 +245,7 @@ def test_without_a_dossier_or_a_volgnummer_there_is_no_kamerstuk_and_no_warning(
             [dossier(99001, "X I")],
             1,
             [
-                "KamerstukRef.suffix: got 'X I', expected None or a suffix (toevoeging) of up to ten letters and digits that starts with a letter, such as \"XIII\""
+                'KamerstukRef.suffix: got \'X I\', expected None or a suffix (toevoeging) of one to ten ASCII letters and digits, such as "XIII" or "02"'
             ],
         ),
     ],

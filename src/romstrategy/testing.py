@@ -312,11 +312,14 @@ def strategies(
 
 
 def kamerstuk_refs() -> st.SearchStrategy[KamerstukRef]:
-    """Kamerstuk references (*Kamerstuk*): any dossier and number, with or without a suffix."""
+    """Kamerstuk references (*Kamerstuk*): any dossier and number, with or without a suffix.
+
+    A suffix (*toevoeging*) is letters, such as `XIII`, or digits, such as `02`.
+    """
     return st.builds(
         KamerstukRef,
         dossier=st.integers(1, 999_999_999),
-        suffix=st.none() | st.sampled_from(["XIII", "A", "VII", "IXB"]),
+        suffix=st.none() | st.sampled_from(["XIII", "A", "VII", "IXB", "02", "20"]),
         number=st.integers(1, 999_999_999),
     )
 

@@ -1,8 +1,10 @@
 """A reference to a parliamentary paper (*Kamerstuk*): dossier, suffix and number.
 
 A Kamerstuk is cited by its dossier (*dossiernummer*), the dossier's suffix
-where it has one (*toevoeging*, e.g. the budget chapter `XIII`) and its number
-within the dossier (*ondernummer*): "33 009, nr. 124", "36 410 XIII, nr. 39".
+where it has one (*toevoeging*: a budget chapter such as `XIII`, or digits such
+as the `02` of the EU Council dossier 21 501-02) and its number within the
+dossier (*ondernummer*): "33 009, nr. 124", "36 410 XIII, nr. 39",
+"21 501-02, nr. 3235".
 """
 
 from __future__ import annotations
@@ -18,7 +20,15 @@ from romstrategy._model._error import ArgumentError
 
 __all__ = ["FORMS", "LONGEST", "PATTERN", "KamerstukRef"]
 
-FORMS = ('"33 009, nr. 124"', '"33009-124"', '"36 410 XIII, nr. 39"', '"36410-XIII-39"')
+FORMS = (
+    '"33 009, nr. 124"',
+    '"33009-124"',
+    '"36 410 XIII, nr. 39"',
+    '"36410-XIII-39"',
+    '"21 501-02, nr. 3235"',
+    '"21501-02-3235"',
+    '"kst-21501-02-3235"',
+)
 """The forms `KamerstukRef.parse` reads, as a message shows them."""
 
 LONGEST = 100
@@ -28,14 +38,17 @@ _LARGEST = 999_999_999
 """The largest dossier or number read: nine digits."""
 
 _S = f"[{SPACE}]*"
-# One to nine digits, spaces between them allowed, not all zero; the lookahead sees to that.
-# It runs only where a digit starts, so that no run of spaces is scanned again and again.
-_DOSSIER = f"((?=[0-9])(?=[0-9{SPACE}]*[1-9])[0-9](?:{_S}[0-9]){{0,8}})"
+# One to nine digits, not all zero (the lookahead sees to that), either unbroken or grouped
+# in threes from the right, as "21 501": so "21 501 02" is no dossier at all. The lookahead
+# runs only where a digit starts, so that no run of spaces is scanned again and again.
+_DOSSIER = f"((?=[0-9])(?=[0-9{SPACE}]*[1-9])[0-9]{{1,3}}(?:{_S}[0-9]{{3}}){{0,2}})"
 _NUMBER = "((?=0*[1-9])[0-9]{1,9})"
-_SUFFIX = "([A-Za-z][A-Za-z0-9]{0,9})"
+_SUFFIX = "([A-Za-z0-9]{1,10})"
+_LETTERED = "([A-Za-z][A-Za-z0-9]{0,9})"
+"""A suffix that may follow the dossier after a space: one that starts with a letter."""
 PATTERN = (
-    f"{_S}(?:{_DOSSIER}{_S}(?:{_SUFFIX}{_S})?,{_S}[Nn][Rr]\\.?{_S}{_NUMBER}"
-    f"|{_DOSSIER}{_S}-{_S}(?:{_SUFFIX}{_S}-{_S})?{_NUMBER}){_S}"
+    f"{_S}(?:{_DOSSIER}{_S}(?:-{_S}{_SUFFIX}{_S}|{_LETTERED}{_S})?,{_S}[Nn][Rr]\\.?{_S}{_NUMBER}"
+    f"|(?:[Kk][Ss][Tt]-)?{_DOSSIER}{_S}-{_S}(?:{_SUFFIX}{_S}-{_S})?{_NUMBER}){_S}"
 )
 """Every form `parse` reads, matched in full: one pattern for Python, the JSON Schema and
 a data package's constraint, in the syntax all three share (ASCII classes, no flags)."""
@@ -47,7 +60,7 @@ def _forms() -> re.Pattern[str]:
     return re.compile(PATTERN)
 
 
-_SUFFIX_PATTERN = re.compile(r"[A-Z][A-Z0-9]{0,9}")
+_SUFFIX_PATTERN = re.compile(r"[A-Z0-9]{1,10}")
 
 
 def _whole(name: str) -> Any:
@@ -67,8 +80,7 @@ def _suffix(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or _SUFFIX_PATTERN.fullmatch(value) is None:
         raise ArgumentError(
             f"KamerstukRef.suffix: got {shown(value)}, expected None or a suffix "
-            "(toevoeging) of up to ten letters and digits that starts with a letter, "
-            'such as "XIII"'
+            '(toevoeging) of one to ten ASCII letters and digits, such as "XIII" or "02"'
         )
 
 
@@ -85,13 +97,17 @@ class KamerstukRef:
     """A reference to a parliamentary paper (*Kamerstuk*).
 
     `str(ref)` is the official form, `"33 009, nr. 124"`, with the dossier
-    grouped in threes. References order by dossier, then suffix (none
-    first), then number.
+    grouped in threes; a suffix follows the dossier after a space when it
+    starts with a letter, `"36 410 XIII, nr. 39"`, and after a dash when it
+    starts with a digit, `"21 501-02, nr. 3235"`. References order by
+    dossier, then suffix (none first, then as text: `"02"` before `"20"`
+    before `"A"`), then number.
 
     Attributes:
         dossier: the dossier number (*dossiernummer*), e.g. `33009`.
-        suffix: the dossier's suffix (*toevoeging*) in upper case, e.g.
-            `"XIII"`, or `None`.
+        suffix: the dossier's suffix (*toevoeging*), one to ten ASCII letters
+            and digits kept as text, its letters in upper case: `"XIII"`,
+            `"02"` (never `"2"`), or `None`.
         number: the paper's number within the dossier (*ondernummer*).
     """
 
@@ -105,9 +121,12 @@ class KamerstukRef:
     def parse(cls, text: str) -> KamerstukRef:
         """Read a reference as people write it.
 
-        Accepts `"33 009, nr. 124"`, `"33009, nr. 124"`, `"33009-124"`,
-        `"36 410 XIII, nr. 39"` and `"36410-XIII-39"`, in any case and
-        spacing; the suffix is kept in upper case.
+        Accepts the official form, `"33 009, nr. 124"`, `"33009, nr. 124"`,
+        `"36 410 XIII, nr. 39"`, `"36 410-XIII, nr. 39"`, `"21 501-02, nr. 3235"`
+        (a suffix of digits only after a dash); the dashed form, `"33009-124"`,
+        `"36410-XIII-39"`, `"21501-02-3235"`; and the identifier of the Kamer's
+        documents, `"kst-21501-02-3235"`; in any case and spacing, a spaced
+        dossier grouped in threes. The suffix's letters are kept in upper case.
 
         Raises:
             ValueError: for any other text, showing the accepted forms.
@@ -119,11 +138,16 @@ class KamerstukRef:
             raise ArgumentError(
                 f"got {shown(text)}, expected a Kamerstuk reference such as {', '.join(FORMS)}"
             )
-        groups = found.groups()  # those of the official form, then those of the dashed one
-        dossier, suffix, number = groups[:3] if groups[0] is not None else groups[3:]
+        groups = found.groups()
+        if groups[0] is not None:  # the official form: its suffix after a dash or after a space
+            dossier, suffix, number = groups[0], groups[1] or groups[2], groups[3]
+        else:  # the dashed form, maybe the identifier
+            dossier, suffix, number = groups[4:]
         return cls(dossier=int(re.sub(r"[^0-9]", "", dossier)), suffix=suffix, number=int(number))
 
     def __str__(self) -> str:
         dossier = f"{self.dossier:,}".replace(",", " ")
-        suffix = f" {self.suffix}" if self.suffix else ""
+        suffix = ""
+        if self.suffix:  # digits after a space would read as the dossier's: a dash
+            suffix = f"-{self.suffix}" if self.suffix[0].isdigit() else f" {self.suffix}"
         return f"{dossier}{suffix}, nr. {self.number}"

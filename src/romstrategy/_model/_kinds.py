@@ -264,7 +264,10 @@ _KAMERSTUK = Kind(
     KamerstukRef,
     _kamerstuk,
     {
-        "description": 'A Kamerstuk reference such as "33 009, nr. 124" or "36 410 XIII, nr. 39".',
+        "description": (
+            'A Kamerstuk reference such as "33 009, nr. 124", "36 410 XIII, nr. 39" or '
+            '"21 501-02, nr. 3235".'
+        ),
         "type": "string",
         "pattern": f"^{PATTERN}$",
         "maxLength": LONGEST,
