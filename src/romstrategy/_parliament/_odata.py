@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from types import MappingProxyType
-from typing import Any
 
 import attrs
 
@@ -28,9 +27,10 @@ from romstrategy._model._motion import Motion
 from romstrategy._model._vocabulary import join
 from romstrategy._parliament._answers import Page, next_page_warnings, pages
 from romstrategy._parliament._motion_lines import motion_lines, motions_html
+from romstrategy._parliament._summary import OdataCounts, summary_lines
 from romstrategy._parliament._zaak import EXPANDED, Count, Read, read_zaak, record_name
 
-__all__ = ["OdataCounts", "OdataImport", "from_odata"]
+__all__ = ["OdataImport", "from_odata"]
 
 _QUERY = "$expand=Besluit,ZaakActor,Kamerstukdossier"
 _WITHOUT = MappingProxyType(
@@ -41,49 +41,6 @@ _WITHOUT = MappingProxyType(
     }
 )
 """What a motion's record lacks without each expanded list."""
-
-
-def _frozen(counts: Mapping[str, int]) -> Mapping[str, int]:
-    return MappingProxyType(dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))))
-
-
-def _counts() -> Any:
-    """A field of counts by value, read-only."""
-    return attrs.field(factory=dict, converter=_frozen)
-
-
-@attrs.frozen
-class OdataCounts:
-    """What `from_odata` read and left out, counted (*tellingen*).
-
-    Each mapping runs from the most frequent value to the least.
-
-    Attributes:
-        records: the records read, each `Id` once, of any `Soort`.
-        superseded: older versions of a record given again, left out: of the
-            records with one `Id`, the one with the latest `GewijzigdOp` counts.
-        deleted: records deleted (`Verwijderd`), left out.
-        skipped: motions and amendments that could not be read; the
-            warnings say why.
-        other_kinds: the records of each other `Soort`, not read.
-        no_outcome_yet: decisions taken that are votes with no outcome yet,
-            by `BesluitSoort` (postponed, tied, bare `Stemmen`).
-        not_taken: decisions not taken, by `Status` (`Voorstel`, ...).
-        procedure: procedural decisions, by `BesluitSoort`, ignored.
-        unknown: decisions whose `BesluitSoort` is not known, left out.
-        no_soort: decisions without a `BesluitSoort`, left out.
-    """
-
-    records: int = 0
-    superseded: int = 0
-    deleted: int = 0
-    skipped: int = 0
-    other_kinds: Mapping[str, int] = _counts()
-    no_outcome_yet: Mapping[str, int] = _counts()
-    not_taken: Mapping[str, int] = _counts()
-    procedure: Mapping[str, int] = _counts()
-    unknown: Mapping[str, int] = _counts()
-    no_soort: int = 0
 
 
 @attrs.frozen(repr=False)
@@ -117,6 +74,10 @@ class OdataImport:
     def _repr_html_(self) -> str:
         """The motions as an HTML table, the count of warnings in its caption."""
         return motions_html(_counted(self.warnings, "warning"), self.motions)
+
+    def summary(self) -> str:
+        """What was read and left out, counted: `romstrategy motions --summary` prints it."""
+        return "\n".join(summary_lines(self.motions, self.counts, len(self.warnings)))
 
 
 def _counted(items: tuple[object, ...], noun: str) -> str:
