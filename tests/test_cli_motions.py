@@ -58,7 +58,7 @@ def test_text_is_one_line_per_motion_in_date_order_and_the_warnings_on_stderr(sa
     result = run("motions", saved)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "99 999, nr. 12 | Motie over \\x1b[2Jeerder | adopted | Jansen, De Vries",
+        "99 999, nr. 12 | Motie over \\x1b[2Jeerder | adopted | Jansen, De Vries | Onbekend",
         "99 999, nr. 13 | Motie over later | rejected | Jansen, De Vries",
     ]
     warnings = result.stderr.splitlines()

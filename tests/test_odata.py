@@ -11,12 +11,11 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from romstrategy import Motion, MotionKind, MotionStatus, StatusChange
+from romstrategy import Appraisal, DecisionMethod, Motion, MotionKind, MotionStatus, StatusChange
 from romstrategy._documents._errors import DocumentError, Problem
 from romstrategy._documents._formats import MAX_BYTES
 from romstrategy._model._display import visible
 from romstrategy._model._kamerstuk import KamerstukRef
-from romstrategy._model._motion import Appraisal, DecisionMethod
 from romstrategy._parliament._odata import OdataImport, from_odata
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "odata" / "zaken.json"

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from romstrategy import KamerstukRef, MotionKind, MotionStatus
-from romstrategy._model._motion import Appraisal, DecisionMethod
+from romstrategy import Appraisal, DecisionMethod, KamerstukRef, MotionKind, MotionStatus
 from romstrategy.parliament import from_odata
 
 KAMER = Path(__file__).resolve().parent / "fixtures" / "kamer"
@@ -18,7 +17,7 @@ WITH_VOTES = KAMER / "zaak-motions-with-votes.json"
 EXPAND = "save them with $expand=Besluit,ZaakActor,Kamerstukdossier"
 
 
-def records(path):
+def saved(path):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -44,7 +43,7 @@ def test_a_page_saved_without_expand_says_so_once_for_each_list():
 
 
 def test_every_real_kabinetsappreciatie_is_known():
-    given = [submitted_by(record) for record in records(FULLTERM)]
+    given = [submitted_by(record) for record in saved(FULLTERM)]
     result = from_odata(given)
     assert not [warning for warning in result.warnings if "Kabinetsappreciatie" in warning]
     texts = {record["Kabinetsappreciatie"] for record in given if record["Soort"] == "Motie"}
@@ -56,7 +55,7 @@ def test_every_real_kabinetsappreciatie_is_known():
 
 
 def test_real_titles_lose_their_surrounding_spaces_and_nothing_else():
-    given = {r["Nummer"]: r for r in records(FULLTERM) if r["Soort"] in ("Motie", "Amendement")}
+    given = {r["Nummer"]: r for r in saved(FULLTERM) if r["Soort"] in ("Motie", "Amendement")}
     spaced = [nummer for nummer, r in given.items() if r["Onderwerp"] != r["Onderwerp"].strip()]
     assert spaced, "the sample holds titles with surrounding spaces"
     result = from_odata([submitted_by(record) for record in given.values()])
@@ -65,7 +64,7 @@ def test_real_titles_lose_their_surrounding_spaces_and_nothing_else():
 
 
 def test_a_real_volgnummer_of_minus_one_gives_no_kamerstuk_and_no_warning():
-    motions = [r for r in records(FULLTERM) if r["Soort"] in ("Motie", "Amendement")]
+    motions = [r for r in saved(FULLTERM) if r["Soort"] in ("Motie", "Amendement")]
     unnumbered = [r for r in motions if r["Volgnummer"] == -1]
     assert len(unnumbered) == 3
     dossier = [{"Nummer": 36600, "Toevoeging": "XIII", "Verwijderd": False}]
@@ -75,7 +74,7 @@ def test_a_real_volgnummer_of_minus_one_gives_no_kamerstuk_and_no_warning():
 
 
 def test_real_votes_give_the_outcome_the_kamer_decided():
-    given = {record["Nummer"]: record for record in records(WITH_VOTES)}
+    given = {record["Nummer"]: record for record in saved(WITH_VOTES)}
     result = from_odata(WITH_VOTES)
     assert len(result.motions) == len(given) == 13
     outcome = {
@@ -99,7 +98,7 @@ def test_real_votes_give_the_outcome_the_kamer_decided():
 
 
 @pytest.mark.parametrize(
-    "published", records(KAMER / "kamerstukken.json"), ids=lambda entry: entry["identifier"]
+    "published", saved(KAMER / "kamerstukken.json"), ids=lambda entry: entry["identifier"]
 )
 def test_a_published_kamerstuk_reads_alike_from_its_identifier_and_its_heading(published):
     heading = f"{published['dossiernummer']}, nr. {published['ondernummer']}"

@@ -18,9 +18,10 @@ import attrs
 import pendulum
 
 from romstrategy._documents._errors import describe
+from romstrategy._model._appraisal import Appraisal
 from romstrategy._model._display import shown
 from romstrategy._model._kamerstuk import KamerstukRef
-from romstrategy._model._motion import Appraisal, Motion, MotionKind, MotionStatus, StatusChange
+from romstrategy._model._motion import Motion, MotionKind, MotionStatus, StatusChange
 from romstrategy._parliament._decisions import STEPS, TAKEN, Meaning, meaning
 
 __all__ = ["EXPANDED", "Count", "Read", "read_zaak", "record_name"]

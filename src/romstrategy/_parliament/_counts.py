@@ -1,4 +1,4 @@
-"""What `from_odata` read, counted, as `romstrategy motions --summary` prints it (*overzicht*).
+"""What `from_odata` read and left out, counted (*tellingen*), and its summary (*overzicht*).
 
 The motions by kind, by outcome and by the cabinet's appraisal, then what was
 left out and why: at once, a user sees whether a whole term was read.
