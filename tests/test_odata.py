@@ -1036,9 +1036,14 @@ DECISIONS = st.fixed_dictionaries(
                     "Stemmen - ingetrokken",
                     "Stemmen - aangehouden",
                     "Stemmen - uitgesteld",
+                    "Stemmen - vervallen",
+                    "Stemmen - gestaakt",
+                    "Overgenomen",
+                    "Ingediend",
                 ]
             )
         ),
+        "Status": maybe(st.sampled_from(["Besluit", "Voorstel"])),
         "Verwijderd": maybe(st.booleans()),
     },
 )
@@ -1046,20 +1051,24 @@ DOSSIERS = st.fixed_dictionaries(
     {},
     optional={
         "Nummer": maybe(st.integers(-1, 10**10)),
-        "Toevoeging": maybe(st.sampled_from(["XIII", "xiii", "", "X I"])),
+        "Toevoeging": maybe(st.sampled_from(["XIII", "xiii", "", "X I", "02", " 20 "])),
         "Verwijderd": maybe(st.booleans()),
     },
 )
 ZAKEN = st.fixed_dictionaries(
     {},
     optional={
+        "Id": maybe(st.sampled_from(["id-1", "id-2", "id-3"])),
+        "GewijzigdOp": maybe(MOMENTS),
         "Nummer": maybe(st.sampled_from(["2099Z00001", "2099Z00002"])),
         "Soort": maybe(st.sampled_from(["Motie", "Amendement", "Wetgeving"])),
         "Onderwerp": maybe(st.text()),
         "GestartOp": maybe(MOMENTS),
         "Volgnummer": maybe(st.integers(-1, 10**10)),
         "Afgedaan": maybe(st.booleans()),
-        "Kabinetsappreciatie": maybe(st.sampled_from(["Oordeel Kamer", "Ontraden", "Ontijdig"])),
+        "Kabinetsappreciatie": maybe(
+            st.sampled_from(["Oordeel Kamer", "Ontraden", "Ontijdig", " Overbodig", "Anders"])
+        ),
         "Verwijderd": maybe(st.booleans()),
         "Besluit": maybe(st.lists(DECISIONS | JUNK, max_size=3)),
         "ZaakActor": maybe(st.lists(ACTORS | JUNK, max_size=4)),
@@ -1082,6 +1091,32 @@ def test_any_zaak_like_records_give_an_import_of_submitted_motions_never_settled
     keys = [(motion.submitted_on, motion.id) for motion in result.motions]
     assert keys == sorted(keys)
     assert all(type(warning) is str and visible(warning) == warning for warning in result.warnings)
+
+
+@given(records=st.lists(ZAKEN, max_size=8), cuts=st.lists(st.integers(0, 8), max_size=3))
+def test_the_same_records_on_any_pages_give_the_same_motions_and_counts(records, cuts):
+    bounds = [0, *sorted(cut for cut in cuts if cut <= len(records)), len(records)]
+    pages = [records[start:end] for start, end in itertools.pairwise(bounds)]
+    whole, paged = from_odata(records), from_odata(pages)
+    assert (paged.motions, paged.counts) == (whole.motions, whole.counts)
+    assert len(paged.warnings) == len(whole.warnings)
+
+
+@given(records=st.lists(ZAKEN, max_size=8))
+def test_the_counts_add_up_to_the_distinct_records(records):
+    result = from_odata(records)
+    counts = result.counts
+    ids = [record.get("Id") for record in records]
+    distinct = len({i for i in ids if isinstance(i, str)}) + sum(
+        not isinstance(i, str) for i in ids
+    )
+    read = len(result.motions) + counts.skipped + counts.deleted + sum(counts.other_kinds.values())
+    unreadable = counts.records - read  # an unreadable Verwijderd: skipped, of any Soort
+    assert counts.records == distinct
+    assert counts.superseded == len(records) - distinct
+    assert (
+        0 <= unreadable <= sum(not isinstance(r.get("Verwijderd", False), bool) for r in records)
+    )
 
 
 def _one_answer(data):
