@@ -21,6 +21,7 @@ allocations, and writes it with `romstrategy.dumps(..., "json")`.
 
 from __future__ import annotations
 
+import pathlib
 import random
 from typing import Any
 
@@ -278,6 +279,7 @@ def zaken(n: int, seed: int = 2024) -> dict[str, Any]:
         ]
         records.append(
             {
+                "Id": f"00000000-0000-4000-8000-{index:012d}",
                 "Nummer": f"2099Z{index:05d}",
                 "Soort": "Motie",
                 "Onderwerp": f"Motie {index} over de ROM's",
@@ -285,12 +287,169 @@ def zaken(n: int, seed: int = 2024) -> dict[str, Any]:
                 "Volgnummer": index + 1,
                 "Afgedaan": True,
                 "Verwijderd": index % 10 == 9,
-                "Besluit": [{"BesluitSoort": rng.choice(_VOTES), "Verwijderd": False}],
+                "Besluit": [
+                    {"BesluitSoort": rng.choice(_VOTES), "Status": "Besluit", "Verwijderd": False}
+                ],
                 "ZaakActor": actors,
                 "Kamerstukdossier": [{"Nummer": 99_000 + index % 7, "Toevoeging": None}],
             }
         )
     return {"value": records}
+
+
+# --- a parliamentary term of the Kamer's records ----------------------------------------------
+
+PAGE = 250
+"""Records in a page of the Kamer's OData API."""
+
+_OTHER_SOORTEN = (
+    ("Brief regering", 36),
+    ("Schriftelijke vragen", 13),
+    ("Brief commissie", 10),
+    ("Verzoek bij regeling van werkzaamheden", 3),
+    ("Brief van lid/fractie/commissie", 2),
+    ("Position paper", 2),
+)
+"""Other `Soort`s with weights, as in a term's pages (motions and amendments are 26 in 100)."""
+
+_APPRAISALS = (
+    ("Niet beschikbaar bij moties en/of amendementen vóór 1 april 2019", 31328),
+    ("Ontraden", 12486),
+    ("Oordeel Kamer", 10665),
+    ("Niet beschikbaar bij gewijzigde moties en/of amendementen", 9003),
+    ("Nog niet bekend", 1584),
+    ("Verzocht motie aan te houden", 1231),
+    ("Geen (expliciete) appreciatie", 1110),
+    ("Ontijdig", 342),
+    ("Ontraden, tenzij gewijzigd", 303),
+    ("Overbodig", 275),
+    ("Overgenomen", 193),
+    ("Nog te ontvangen", 189),
+)
+"""The Kabinetsappreciaties of one term's motions and amendments, with their counts."""
+
+_OUTCOMES = (
+    ("Stemmen - aangenomen", 4867),
+    ("Stemmen - verworpen", 3060),
+    ("Stemmen - aangehouden", 1097),
+    ("Stemmen - uitstellen", 391),
+    ("Stemmen - aangehouden (al tijdens debat)", 272),
+    ("Stemmen - zonder stemming aannemen", 214),
+    ("Stemmen - ingetrokken", 199),
+    ("Overgenomen", 110),
+)
+"""Vote outcomes with their counts in one term."""
+
+_WHEN = "2024-02-19T10:59:02.367+01:00"
+_MIDNIGHT = "T00:00:00+01:00"
+_API = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
+_EXPAND = "$expand=Besluit,ZaakActor,Kamerstukdossier"
+
+
+def _weighted(rng: random.Random, pairs: tuple[tuple[str, int], ...]) -> str:
+    return rng.choices([value for value, _ in pairs], [weight for _, weight in pairs])[0]
+
+
+def _base(rng: random.Random, index: int, soort: str) -> dict[str, Any]:
+    """The fields every `Zaak` record has, as the API writes them."""
+    year = 2023 + index * 3 // 262_250
+    return {
+        "Id": f"{rng.getrandbits(32):08x}-0000-4000-8000-{index:012d}",
+        "Nummer": f"{year}Z{index % 100_000:05d}",
+        "Soort": soort,
+        "Titel": f"Vaststelling van de begrotingsstaat {index % 40} voor het jaar {year + 1} ",
+        "Citeertitel": None,
+        "Alias": None,
+        "Status": "Vrijgegeven",
+        "Onderwerp": f"{soort} van het lid Lid {rng.randrange(150)} over onderwerp {index}",
+        "GestartOp": f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}{_MIDNIGHT}",
+        "Organisatie": "Tweede Kamer",
+        "Grondslagvoorhang": None,
+        "Termijn": None,
+        "Vergaderjaar": f"{year}-{year + 1}",
+        "Volgnummer": rng.randrange(1, 400) if rng.random() > 0.0003 else -1,
+        "HuidigeBehandelstatus": None,
+        "Afgedaan": rng.random() < 0.8,
+        "GrootProject": False,
+        "GewijzigdOp": _WHEN,
+        "ApiGewijzigdOp": "2024-02-19T14:01:48.9200554Z",
+        "Verwijderd": False,
+        "Kabinetsappreciatie": None,
+    }
+
+
+def _actor(rng: random.Random, relatie: str) -> dict[str, Any]:
+    return {
+        "Id": f"{rng.getrandbits(64):016x}",
+        "ActorNaam": f"A.B. Lid {rng.randrange(150)}",
+        "ActorFractie": f"Fractie {rng.randrange(15)}",
+        "ActorAfkorting": None,
+        "Functie": "Tweede Kamerlid",
+        "Relatie": relatie,
+        "GewijzigdOp": _WHEN,
+        "Verwijderd": False,
+    }
+
+
+def _besluit(rng: random.Random, soort: str) -> dict[str, Any]:
+    return {
+        "Id": f"{rng.getrandbits(64):016x}",
+        "StemmingsSoort": "Met handopsteken" if soort.startswith("Stemmen") else None,
+        "BesluitSoort": soort,
+        "BesluitTekst": "Aangenomen.",
+        "Opmerking": None,
+        "Status": "Besluit",
+        "AgendapuntZaakBesluitVolgorde": 1,
+        "GewijzigdOp": _WHEN,
+        "Verwijderd": False,
+    }
+
+
+def _expanded(rng: random.Random, record: dict[str, Any]) -> dict[str, Any]:
+    """A motion's record with its `ZaakActor`, `Besluit` and `Kamerstukdossier` expanded."""
+    actors = [_actor(rng, "Indiener"), _actor(rng, "Voortouwcommissie")]
+    actors += [_actor(rng, "Medeindiener") for _ in range(rng.randrange(4))]
+    decisions = [_besluit(rng, "Ingediend")]
+    if rng.random() < 0.75:
+        decisions.append(_besluit(rng, _weighted(rng, _OUTCOMES)))
+    suffix = rng.choice(("02", "20", "XIII", None, None, None, None, None, None, None, None))
+    dossier = {
+        "Id": f"{rng.getrandbits(64):016x}",
+        "Titel": "Begroting",
+        "Nummer": 21501 if suffix in ("02", "20") else 36000 + rng.randrange(900),
+        "Toevoeging": suffix,
+        "Afgesloten": False,
+        "Kamer": "Tweede Kamer",
+        "GewijzigdOp": _WHEN,
+        "Verwijderd": False,
+    }
+    record["Kabinetsappreciatie"] = _weighted(rng, _APPRAISALS)
+    return record | {"ZaakActor": actors, "Besluit": decisions, "Kamerstukdossier": [dossier]}
+
+
+def term_pages(records: int, folder: pathlib.Path, seed: int = 2024) -> int:
+    """Write `records` invented `Zaak` records shaped like a term's, in pages of 250, to
+    `folder` (`zaak_page_1.json`, ...), each with the `@odata.nextLink` the API gives;
+    motions and amendments (26 in 100) are expanded. Returns the bytes written."""
+    import json
+
+    rng = random.Random(seed)
+    kinds = ("Motie", 22), ("Amendement", 4), *_OTHER_SOORTEN
+    written = 0
+    for start in range(0, records, PAGE):
+        page = []
+        for index in range(start, min(start + PAGE, records)):
+            record = _base(rng, index, _weighted(rng, kinds))
+            page.append(
+                _expanded(rng, record) if record["Soort"] in ("Motie", "Amendement") else record
+            )
+        answer: dict[str, Any] = {"@odata.context": f"{_API}$metadata#Zaak", "value": page}
+        if start + PAGE < records:
+            answer["@odata.nextLink"] = f"{_API}Zaak?{_EXPAND}&$skip={start + PAGE}"
+        data = json.dumps(answer, ensure_ascii=False).encode("utf-8")
+        (folder / f"zaak_page_{start // PAGE + 1}.json").write_bytes(data)
+        written += len(data)
+    return written
 
 
 if __name__ == "__main__":  # pragma: no cover - a quick look at a small document

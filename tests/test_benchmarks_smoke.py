@@ -10,6 +10,7 @@ from benchmarks import generate, msgspec_model, pydantic_model, run  # noqa: E40
 from benchmarks.normal import normal  # noqa: E402  # after the skips
 
 import romstrategy as rs  # noqa: E402  # after the skips
+from romstrategy.parliament import from_odata  # noqa: E402  # after the skips
 
 N = 1000
 
@@ -141,3 +142,23 @@ def test_reference_models_have_the_librarys_fields():
     strategy = ["schema_version", *(field.name for field in attrs.fields(rs.Strategy))]
     assert sorted(pydantic_model.Strategy.model_fields) == sorted(strategy)
     assert sorted(msgspec_model.Strategy.__struct_fields__) == sorted(strategy)
+
+
+def test_the_term_harness_reads_what_it_writes(tmp_path, capsys):
+    from benchmarks import kamer_term
+
+    written = generate.term_pages(600, tmp_path)
+    files = sorted(path.name for path in tmp_path.iterdir())
+    assert files == ["zaak_page_1.json", "zaak_page_2.json", "zaak_page_3.json"]
+    assert written == sum(path.stat().st_size for path in tmp_path.iterdir())
+    motions, records, _, _, _ = kamer_term.measure(tmp_path)
+    assert records == 600
+    assert 100 < motions < 250  # 26 in 100 are motions and amendments
+    found = from_odata(tmp_path)
+    other = sum(found.counts.other_kinds.values())
+    # the pages follow on, every value and every Kamerstuk is known: other Soorten alone
+    assert [w.split(":")[0] for w in found.warnings] == [
+        f"{other} records of another Soort than 'Motie' or 'Amendement' are not read"
+    ]
+    kamer_term.main(["--records", "300", "--repeat", "1"])
+    assert "| 300 | 2 |" in capsys.readouterr().out

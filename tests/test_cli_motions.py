@@ -29,7 +29,9 @@ def decided_zaak(nummer, onderwerp, *, soort="Motie", besluit=("Stemmen - aangen
         "Afgedaan": True,
         "Kabinetsappreciatie": None,
         "Verwijderd": False,
-        "Besluit": [{"BesluitSoort": s, "Verwijderd": False} for s in besluit],
+        "Besluit": [
+            {"BesluitSoort": s, "Status": "Besluit", "Verwijderd": False} for s in besluit
+        ],
         "ZaakActor": [
             {"ActorNaam": "Jansen", "Relatie": "Indiener", "Verwijderd": False},
             {"ActorNaam": "De Vries", "Relatie": "Medeindiener", "Verwijderd": False},
@@ -44,7 +46,7 @@ def saved(tmp_path):
     records = [
         decided_zaak("2099Z00002", "Motie over later", GestartOp="2099-04-01T00:00:00+02:00",
              besluit=("Stemmen - verworpen",), Volgnummer=13),
-        decided_zaak("2099Z00001", "Motie over \x1b[2Jeerder", Kabinetsappreciatie="Ontijdig"),
+        decided_zaak("2099Z00001", "Motie over \x1b[2Jeerder", Kabinetsappreciatie="Onbekend"),
         decided_zaak("2099Z00003", "Een brief", soort="Brief regering"),
     ]  # fmt: skip
     path = tmp_path / "zaken.json"
@@ -56,16 +58,17 @@ def test_text_is_one_line_per_motion_in_date_order_and_the_warnings_on_stderr(sa
     result = run("motions", saved)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "99 999, nr. 12 | Motie over \\x1b[2Jeerder | adopted | Jansen, De Vries",
+        "99 999, nr. 12 | Motie over \\x1b[2Jeerder | adopted | Jansen, De Vries | Onbekend",
         "99 999, nr. 13 | Motie over later | rejected | Jansen, De Vries",
     ]
     warnings = result.stderr.splitlines()
     assert len(warnings) == 2
     assert all(line.startswith(f"{saved}: warning: ") for line in warnings)
-    assert warnings[0] == (
-        f"{saved}: warning: 2099Z00001: unknown Kabinetsappreciatie 'Ontijdig'; it is ignored"
-    )
-    assert warnings[1].startswith(f"{saved}: warning: 2099Z00003: Soort 'Brief regering'")
+    assert warnings == [
+        f"{saved}: warning: 1 record of another Soort than 'Motie' or 'Amendement' is not read: "
+        "'Brief regering' 1",
+        f"{saved}: warning: unknown Kabinetsappreciatie 'Onbekend' in 1 record; it is kept as text",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -220,7 +223,7 @@ def test_standard_input_is_read_for_a_dash(saved):
         result.stdout.splitlines()[1]
         == "99 999, nr. 13 | Motie over later | rejected | Jansen, De Vries"
     )
-    assert result.stderr.splitlines()[0].startswith("<stdin>: warning: 2099Z00001: ")
+    assert result.stderr.splitlines()[0].startswith("<stdin>: warning: 1 record of another Soort")
     broken = CliRunner().invoke(main, ["motions", "-"], input=b"{")
     assert broken.exit_code == 2
     assert broken.stderr.startswith("<stdin>:$: not valid JSON")
@@ -235,3 +238,74 @@ def test_a_bar_in_a_title_or_a_name_cannot_fake_a_column(tmp_path):
     assert result.stdout == (
         "99 999, nr. 12 | Motie \\| rejected \\| Nep | submitted | Jansen, De \\| Vries\n"
     )
+
+
+def test_several_files_and_a_folder_are_read_as_one_set_of_pages(saved, tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "page_1.json").write_text(json.dumps([decided_zaak("2099Z00007", "Motie zeven")]))
+    result = run("motions", saved, folder)
+    assert result.exit_code == 0
+    assert [line.split(" | ")[1] for line in result.stdout.splitlines()] == [
+        "Motie over \\x1b[2Jeerder",
+        "Motie zeven",
+        "Motie over later",
+    ]
+    assert all(line.startswith("2 files: warning: ") for line in result.stderr.splitlines())
+
+
+def test_a_bad_page_among_several_is_named(saved, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("[3]")
+    result = run("motions", saved, bad)
+    assert result.exit_code == 2
+    assert f"{bad}:$[0]: expected a Zaak record" in result.stderr
+
+
+def test_the_summary_counts_by_kind_outcome_and_appraisal_and_what_was_left_out(saved):
+    result = run("motions", saved, "--summary")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "records read: 3",
+        "motions and amendments: 2",
+        "by kind: 2",
+        "  motion: 2",
+        "by outcome: 2",
+        "  adopted: 1",
+        "  rejected: 1",
+        "by appraisal: 2",
+        "  (none): 1",
+        "  Onbekend (unknown): 1",
+        "left out:",
+        "  superseded versions: 0",
+        "  deleted: 0",
+        "  motions and amendments that could not be read (see the warnings): 0",
+        "  decisions without a BesluitSoort: 0",
+        "  records of another Soort: 1",
+        "    Brief regering: 1",
+        "  decisions with no outcome yet: 0",
+        "  decisions not taken, by Status: 0",
+        "  procedural decisions: 0",
+        "  decisions of an unknown BesluitSoort: 0",
+        "warnings: 2",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--summary", "--format", "json"], "--summary prints counts"),
+        (["--summary", "--merge", "plan.toml", "-o", "x.toml"], "--summary prints counts"),
+        (["-"], "- (standard input) can be given once"),
+    ],
+)
+def test_options_that_do_not_go_together_are_refused(saved, extra, message):
+    result = CliRunner().invoke(main, ["motions", "-", *extra], input=saved.read_bytes())
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_no_file_is_a_usage_error():
+    result = CliRunner().invoke(main, ["motions"])
+    assert result.exit_code == 2
+    assert "Missing argument 'FILE...'" in result.stderr
