@@ -14,9 +14,9 @@ Kamer" in the documentation gives the query to save and the mapping.
 from __future__ import annotations
 
 from romstrategy._model._renamed import renamed
+from romstrategy._parliament._counts import OdataCounts
 from romstrategy._parliament._merge import merge, merge_with_notes
 from romstrategy._parliament._odata import OdataImport, from_odata
-from romstrategy._parliament._counts import OdataCounts
 
 __all__ = ["OdataCounts", "OdataImport", "from_odata", "merge", "merge_with_notes"]
 

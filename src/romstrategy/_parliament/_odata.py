@@ -26,8 +26,8 @@ from romstrategy._model._display import shown
 from romstrategy._model._motion import Motion
 from romstrategy._model._vocabulary import join
 from romstrategy._parliament._answers import Page, next_page_warnings, pages
-from romstrategy._parliament._motion_lines import motion_lines, motions_html
 from romstrategy._parliament._counts import OdataCounts, summary_lines
+from romstrategy._parliament._motion_lines import motion_lines, motions_html
 from romstrategy._parliament._zaak import EXPANDED, Count, Read, read_zaak, record_name
 
 __all__ = ["OdataImport", "from_odata"]
