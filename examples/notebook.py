@@ -22,7 +22,7 @@ report = rs.validate(plan)
 print(report.format("en"))  # "No findings." for this plan
 assert report.ok
 
-# %% Look at the allocations as rows (to_frames gives pandas DataFrames instead)
+# %% Look at the allocations as rows (tables.to_pandas gives typed pandas DataFrames instead)
 records = rs.to_records(plan)
 for row in records["allocations"]:
     print(f"{row['id']:<6} pillar {row['pillar']:<4} {row['amount']:>12}  {row['activity']}")

@@ -171,29 +171,6 @@ def test_notebook_reprs_and_records():
     assert json.dumps(records["activities"][0]["roms"])
 
 
-def test_to_frames_gives_dataframes():
-    pandas = pytest.importorskip("pandas")
-    frames = rs.to_frames(PLAN)
-    assert isinstance(frames["allocations"], pandas.DataFrame)
-    assert list(frames["allocations"]["id"]) == [a.id for a in PLAN.allocations]
-    assert frames["allocations"]["amount"].sum() == Money(4_000_000).amount
-
-
-def test_to_frames_names_the_extra_when_pandas_is_missing(monkeypatch):
-    import importlib
-
-    real = importlib.import_module
-
-    def without_pandas(name, *args):
-        if name == "pandas":
-            raise ImportError("No module named 'pandas'")
-        return real(name, *args)
-
-    monkeypatch.setattr(importlib, "import_module", without_pandas)
-    with pytest.raises(ImportError, match=r"romstrategy\[pandas\]"):
-        rs.to_frames(PLAN)
-
-
 # --- per-year figures: the fast spread against the plain one -------------------------------
 
 
@@ -940,14 +917,6 @@ def test_the_realisation_rows_add_up_to_the_total_in_every_report(strategy):
             )
     data = json.loads(reports.render(strategy, "json"))["realisation"]
     assert data["total"]["allocated"] == o.allocated.to_text()
-
-
-def test_to_frames_has_the_transactions():
-    pandas = pytest.importorskip("pandas")
-    frame = rs.to_frames(PLAN)["transactions"]
-    assert isinstance(frame, pandas.DataFrame)
-    assert list(frame["id"]) == [t.id for t in PLAN.transactions]
-    assert frame["amount"].sum() == sum(t.amount.amount for t in PLAN.transactions)
 
 
 def test_diff_names_what_a_merge_of_the_kamers_records_changed_on_a_motion():

@@ -32,7 +32,7 @@ from romstrategy._model._transaction import Transaction, TransactionKind
 if typing.TYPE_CHECKING:
     from romstrategy import parliament, reference, reports, rules, tables
     from romstrategy._model._summary import summary
-    from romstrategy._reports._notebook import to_frames, to_records
+    from romstrategy._reports._notebook import to_records
     from romstrategy._reports._progress import Progress, ProgressRow, progress
     from romstrategy.rules import (
         Finding,
@@ -97,7 +97,6 @@ __all__ = [
     "rules",
     "summary",
     "tables",
-    "to_frames",
     "to_records",
     "validate",
 ]
@@ -122,7 +121,6 @@ _LAZY = {
     "progress": "romstrategy._reports._progress",
     "Progress": "romstrategy._reports._progress",
     "ProgressRow": "romstrategy._reports._progress",
-    "to_frames": "romstrategy._reports._notebook",
     "to_records": "romstrategy._reports._notebook",
 }
 
@@ -130,15 +128,24 @@ _LAZY = {
 _MODULES = frozenset({"parliament", "reference", "reports", "rules", "tables"})
 
 
-_RENAMED = {"Report": "Findings"}
+_RENAMED = {"Report": "Findings", "to_frames": "tables.to_pandas"}
 """Old names, for one release: reading one warns and gives the new one."""
+
+
+def _dotted(path: str) -> typing.Any:
+    """The object at `path` below the package, such as `tables.to_pandas`."""
+    first, *rest = path.split(".")
+    value = __getattr__(first)
+    for part in rest:
+        value = getattr(value, part)
+    return value
 
 
 def __getattr__(name: str) -> typing.Any:
     if name in _RENAMED:
         from romstrategy._model._renamed import renamed
 
-        return renamed(__name__, _RENAMED, __getattr__, stacklevel=3)(name)
+        return renamed(__name__, _RENAMED, _dotted, stacklevel=3)(name)
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module 'romstrategy' has no attribute {name!r}")

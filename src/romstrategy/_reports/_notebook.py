@@ -1,9 +1,8 @@
-"""Notebook support: plain records, pandas frames and compact HTML summaries."""
+"""Notebook support: plain records of a strategy, one list per kind of object."""
 
 from __future__ import annotations
 
 import enum
-import importlib
 from typing import Any
 
 import attrs
@@ -13,7 +12,7 @@ from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
 
-__all__ = ["to_frames", "to_records"]
+__all__ = ["to_records"]
 
 _COLLECTIONS = (
     "principals",
@@ -67,24 +66,3 @@ def to_records(strategy: Strategy) -> dict[str, list[dict[str, object]]]:
     """
     argument(strategy, Strategy, "to_records")
     return {name: [_record(item) for item in getattr(strategy, name)] for name in _COLLECTIONS}
-
-
-def to_frames(strategy: Strategy) -> dict[str, Any]:
-    """The records of `to_records` as pandas DataFrames, one per kind of object.
-
-    The values are `pandas.DataFrame`s; the annotation says `Any` so that
-    the library type-checks without pandas.
-
-    Raises:
-        ImportError: when pandas is missing; install `romstrategy[pandas]`.
-    """
-    try:
-        pandas = importlib.import_module("pandas")  # typed as Any: pandas is optional
-    except ImportError as error:
-        raise ImportError(
-            "to_frames needs pandas: install it with  pip install 'romstrategy[pandas]'"
-        ) from error
-    return {
-        name: pandas.DataFrame.from_records(rows) if rows else pandas.DataFrame()
-        for name, rows in to_records(strategy).items()
-    }
