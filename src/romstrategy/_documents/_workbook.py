@@ -53,6 +53,7 @@ from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
+from romstrategy._printing import set_up_printing
 from romstrategy._writing import write_atomically
 from romstrategy._xlsx import (
     MAX_CELL,
@@ -170,7 +171,7 @@ def workbook_bytes(strategy: Strategy) -> bytes:
                     rule.add(cell.coordinate)
         for position, width in enumerate(widths, start=1):
             sheet.column_dimensions[letter(position)].width = min(width, 60) + 2
-        sheet.freeze_panes = "A2"
+        set_up_printing(sheet)
         if table.name != STRATEGY:
             _validate(sheet, table, lists, validation, letter)
     lists.sheet.sheet_state = "hidden"
