@@ -5,8 +5,8 @@ without a byte order mark, comma-separated, RFC 4180 quoting (a cell is
 quoted when it holds a comma, a quote or a line break), lines ending in
 CRLF, the header first. `datapackage.json` describes them by the
 Frictionless Data Package standard (v1, `tabular-data-package`): each
-resource's Table Schema with its fields' types and constraints, its
-`primaryKey` and its `foreignKeys`.
+resource's Table Schema, its fields' types (an amount is a `number` of euros,
+read from its text) and constraints, its `primaryKey` and `foreignKeys`.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from romstrategy._model._display import json_text, shown
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._kamerstuk import LONGEST, PATTERN, KamerstukRef
 from romstrategy._model._kinds import argument
-from romstrategy._model._money import Money
+from romstrategy._model._money import MAX_EUROS, Money
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
 from romstrategy._writing import naming, write_folder
@@ -66,6 +66,8 @@ DESCRIPTOR = "datapackage.json"
 
 MAX_CELL = 131_072
 """The most characters in one cell: the default field size limit of Python's `csv`."""
+
+_EUROS = "Euros (EUR) with two decimals, such as 1250000.00; never more, no exponent, no spaces."
 
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 """A plain file name in the package's folder: no folder, no URL, no drive."""
@@ -92,8 +94,7 @@ def write_datapackage(
         raise ArgumentError(f"write_datapackage: license {shown(license)} must be a licence id")
     tables = rows_of(strategy, max_cell=MAX_CELL)
     files = {f"{table.name}.csv": _csv(tables[table.name]) for table in TABLES}
-    text = json_text(_descriptor(strategy, license)) + "\n"  # unsafe characters escaped
-    files[DESCRIPTOR] = text.encode("utf-8")
+    files[DESCRIPTOR] = (json_text(_descriptor(strategy, license)) + "\n").encode()  # escaped
     write_folder(Path(folder), files)
     return Path(folder) / DESCRIPTOR
 
@@ -152,9 +153,9 @@ def _field(table: Table, column: Column) -> dict[str, Any]:
             field["type"] = "date"
         elif kind.type is bool:
             field["type"] = "boolean"
-        elif kind.type is Money:
-            pattern = kind.schema["oneOf"][0]["pattern"]
-            constraints["pattern"] = pattern.removeprefix("^").removesuffix("$")
+        elif kind.type is Money:  # no number constraint limits decimals: the reader does
+            field.update(type="number", bareNumber=True, currency="EUR", description=_EUROS)
+            constraints.update(minimum=-MAX_EUROS, maximum=MAX_EUROS)
         elif kind.type is KamerstukRef:
             constraints["pattern"] = PATTERN  # every form that reading takes
             constraints["maxLength"] = LONGEST
@@ -244,8 +245,7 @@ def read_datapackage(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES
     tables: dict[str, list[Row]] = {}
     reader = _Csv(files)
     for name, file in files.items():
-        rows = reader.rows(descriptor.parent / file, name, budget, problems)
-        if rows is not None:
+        if (rows := reader.rows(descriptor.parent / file, name, budget, problems)) is not None:
             tables[name] = rows
     try:
         return strategy_of(tables, reader.where, problems, cells=reader.label)
@@ -263,9 +263,8 @@ def _files(data: bytes, problems: list[Problem]) -> dict[str, str]:
     resources = package.get("resources") if isinstance(package, dict) else None
     if not isinstance(resources, list) or len(resources) > MAX_RESOURCES:
         many = f"; it lists more than {MAX_RESOURCES}" if isinstance(resources, list) else ""
-        problems.append(
-            Problem("$", f"{DESCRIPTOR}: expected `resources`, a list of tables{many}")
-        )
+        message = f"{DESCRIPTOR}: expected `resources`, a list of tables{many}"
+        problems.append(Problem("$", message))
         return {}
     known = [table.name for table in TABLES]
     files: dict[str, str] = {}
