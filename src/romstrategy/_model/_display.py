@@ -29,9 +29,11 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "INVISIBLE",
     "LONGEST_REPR",
     "SPACE",
     "brief",
+    "char_name",
     "digits",
     "document_text",
     "escaped",
@@ -51,6 +53,41 @@ SPACE = (
     r"\t\n\u000b\u000c\r\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 """The characters of Python's white space, as the body of a regular expression's class."""
+
+# Spelled out, not read from `unicodedata`, so that the JSON Schema does not change with the
+# interpreter's Unicode version; the unassigned U+2065 and U+13439-U+1343F (format controls
+# of Unicode 15) are refused too. Beyond U+FFFF the characters are written as they are:
+# ECMA-262 with the `u` flag, as JSON Schema asks, reads them as Python does.
+INVISIBLE = (
+    r"\u0000-\u001f\u007f-\u00a0\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+    r"\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ud800-\udfff\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f"
+)
+"""Controls (Cc), format characters (Cf), line and paragraph separators (Zl, Zp), surrogates
+and every space but U+0020 (Zs), as the body of a regular expression's class."""
+
+# The C0 controls' names, which `unicodedata.name` lacks (Unicode's name aliases).
+_CONTROLS = (  # noqa: SIM905  # a list of 32 names, shorter so
+    "NULL,START OF HEADING,START OF TEXT,END OF TEXT,END OF TRANSMISSION,ENQUIRY,ACKNOWLEDGE,"
+    "ALERT,BACKSPACE,CHARACTER TABULATION,LINE FEED,LINE TABULATION,FORM FEED,CARRIAGE RETURN,"
+    "SHIFT OUT,SHIFT IN,DATA LINK ESCAPE,DEVICE CONTROL ONE,DEVICE CONTROL TWO,"
+    "DEVICE CONTROL THREE,DEVICE CONTROL FOUR,NEGATIVE ACKNOWLEDGE,SYNCHRONOUS IDLE,"
+    "END OF TRANSMISSION BLOCK,CANCEL,END OF MEDIUM,SUBSTITUTE,ESCAPE,INFORMATION SEPARATOR FOUR,"
+    "INFORMATION SEPARATOR THREE,INFORMATION SEPARATOR TWO,INFORMATION SEPARATOR ONE"
+).split(",")
+_ALIASES = {0x7F: "DELETE", 0x85: "NEXT LINE", 0x9B: "CONTROL SEQUENCE INTRODUCER"}
+
+
+def char_name(char: str) -> str:
+    """`char` by code point and name for a message: `U+200B ZERO WIDTH SPACE`."""
+    code = ord(char)
+    name = _CONTROLS[code] if code < 0x20 else _ALIASES.get(code) or unicodedata.name(char, "")
+    if not name:
+        kind = {"Cc": "a control character", "Cs": "a lone surrogate", "Cn": "unassigned"}
+        name = f"({kind.get(unicodedata.category(char), 'unnamed')})"
+    return f"U+{code:04X} {name}"
+
 
 _LIMIT = 40
 """The most characters of a value that a message quotes."""

@@ -17,8 +17,12 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
+import itertools
+import re
 import types
 import typing
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Annotated, Any, TypeVar
@@ -27,12 +31,13 @@ import attrs
 import pendulum
 
 from romstrategy._model._appraisal import Appraisal
-from romstrategy._model._display import SPACE, shown
+from romstrategy._model._display import INVISIBLE, SPACE, char_name, shown
 from romstrategy._model._error import ArgumentTypeError, Error
 from romstrategy._model._kamerstuk import LONGEST, PATTERN, KamerstukRef
 from romstrategy._model._money import Money, check_amount
 
 __all__ = [
+    "ID_PATTERN",
     "Amount",
     "Day",
     "FieldError",
@@ -156,13 +161,74 @@ def _text(value: object) -> str:
     return _utf8(value)
 
 
+# `(?![\s\S])` is the end in both dialects: Python's `$` also matches before a final "\n".
+ID_PATTERN = f"^[^{INVISIBLE} ](?:[^{INVISIBLE}]*[^{INVISIBLE} ])?(?![\\s\\S])"
+"""An id as meant (*kenmerk*), whole: one pattern for Python and the JSON Schema (ECMA-262,
+`u` flag). It cannot test Unicode NFC, which `Id`'s check does besides."""
+
+_ID_RULE = (
+    "an id must be as typed: no control, format or invisible character, no space but U+0020 "
+    "and none at either end, in Unicode NFC; nothing is stripped"
+)
+_MOST_NAMED = 3
+"""The most characters of one id that a message names in a row."""
+
+
+@functools.cache
+def _ids() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """`ID_PATTERN` and its refused characters, compiled on first use."""
+    return re.compile(ID_PATTERN), re.compile(f"[{INVISIBLE}]")
+
+
 def _id(value: object) -> str:
-    if type(value) is str and value.isascii() and not value.isspace() and value:
-        return value  # the common case, at once
+    if (  # the common case, at once: printable ASCII with no space at either end
+        type(value) is str and value and value.isascii() and value.isprintable()
+    ) and value[0] != " " != value[-1]:
+        return value
     text = _text(value)
-    if not text.strip():
-        raise FieldError(f"got {shown(value)}, an id must not be empty")
-    return text
+    if _ids()[0].match(text) and unicodedata.is_normalized("NFC", text):
+        return text
+    raise FieldError(f"got {shown(value)}, which {_id_problems(text)}; {_ID_RULE}")
+
+
+def _id_problems(text: str) -> str:
+    """Every kind of problem of an id `text`: `holds U+200B ZERO WIDTH SPACE at position 4`."""
+    if not text.strip(" "):
+        return "is only spaces" if text else "is empty"
+    ends = [end for end, space in (("start", text[0] == " "), ("end", text[-1] == " ")) if space]
+    found = [f"has a space at its {' and '.join(ends)}"] if ends else []
+    bad = itertools.islice(_ids()[1].finditer(text), _MOST_NAMED + 1)
+    named = [f"{char_name(m[0])} at position {m.start()}" for m in bad]
+    if len(named) > _MOST_NAMED:
+        named[_MOST_NAMED:] = ["more"]
+    if named:
+        found.append("holds " + ", ".join(named))
+    if not unicodedata.is_normalized("NFC", text):
+        found.append(_not_nfc(text))
+    return " and ".join(found)
+
+
+def _not_nfc(text: str) -> str:
+    """Where `text` and its NFC differ: `U+0065 ..., U+0301 ... at position 0, NFC U+00E9 ...`."""
+    nfc = unicodedata.normalize("NFC", text)
+    shorter = min(len(text), len(nfc))
+    start = next((at for at in range(shorter) if text[at] != nfc[at]), shorter)
+    same = next(
+        n
+        for n in range(shorter - start + 1)
+        if n == shorter - start or text[-1 - n] != nfc[-1 - n]
+    )
+    return (
+        f"is not in Unicode NFC: from position {start} it holds "
+        f"{_chars(text[start : len(text) - same])}, which NFC writes "
+        f"{_chars(nfc[start : len(nfc) - same])}"
+    )
+
+
+def _chars(text: str) -> str:
+    """The first few characters of `text` by code point and name."""
+    names = [char_name(char) for char in text[:_MOST_NAMED]]
+    return ", ".join(names + ["..."][: len(text) - len(names)])
 
 
 def _amount(value: object) -> Money:
@@ -241,7 +307,13 @@ def _flag(value: object) -> bool:
 _AMOUNT_PATTERN = r"^-?0*([0-9]{1,12}(\.[0-9]{1,2})?|1000000000000(\.0{1,2})?)$"
 _DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
-_ID = Kind("id", str, _id, {"type": "string", "pattern": f"[^{SPACE}]"}, plural="ids")
+_ID_SCHEMA = {
+    "description": "An id: no control, format or invisible character, no space but U+0020 and "
+    "none at the start or end. It must be in Unicode NFC too, which no pattern can test.",
+    "type": "string",
+    "pattern": ID_PATTERN,
+}
+_ID = Kind("id", str, _id, _ID_SCHEMA, plural="ids")
 _TEXT = Kind("text", str, _text, {"type": "string"})
 _AMOUNT = Kind(
     "amount",
@@ -289,7 +361,7 @@ _APPRAISAL = Kind(
 )
 
 Id = Annotated[str, _ID]
-"""A non-empty id (*kenmerk*): a str with something other than white space."""
+"""An id or code (*kenmerk*) as meant: a str that `ID_PATTERN` matches, in Unicode NFC."""
 OptionalId = Annotated[str | None, attrs.evolve(_ID, optional=True)]
 """An id or `None`."""
 Ids = Annotated[tuple[str, ...], attrs.evolve(_ID, many=True)]
