@@ -8,6 +8,7 @@ module defines a helper of the same name as another module.
 """
 
 import datetime
+import json
 import os
 import pathlib
 import re
@@ -44,6 +45,7 @@ from romstrategy import (
     StrategyStatus,
     Transaction,
     TransactionKind,
+    dumps,
     load,
     reference,
 )
@@ -573,6 +575,15 @@ def cannot_be_a_table(strategy):
     if any(motion.history and ids.count(motion.id) > 1 for motion in strategy.motions):
         found.append("history")
     return found
+
+
+def written_with(path, strategy, edit):
+    """`strategy` written to `path` as JSON after `edit(tree)` changed its tree in place:
+    a document holding values, such as an id with an escape in it, that no constructor takes."""
+    tree = json.loads(dumps(strategy, "json"))
+    edit(tree)
+    path.write_text(json.dumps(tree), encoding="utf-8")
+    return path
 
 
 # === running code =====================================================================

@@ -31,7 +31,7 @@ from romstrategy import testing
 from romstrategy.cli import main
 from romstrategy.reports import Group
 from romstrategy.rules import RULES
-from tests.helpers import assert_no_control, run
+from tests.helpers import assert_no_control, run, written_with
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 PLAN = EXAMPLES / "illustrative_plan.toml"
@@ -479,42 +479,43 @@ def test_a_failed_write_leaves_no_temporary_file(tmp_path):
 # --- terminal injection -------------------------------------------------------------------
 
 
+SNEAKY = f"act{ESC_TITLE}{ESC_CLEAR}"
+SNEAKY_SHOWN = "act\\x1b]0;pwned\\x07\\x1b[2J"
+
+
 @pytest.fixture
 def injected(tmp_path):
-    """A strategy whose ids and titles hold escape sequences, and an RS203 to print them."""
+    """A strategy whose title holds escape sequences, and a document of it whose new activity's
+    id holds them too: an id no constructor takes (issue 28), which the reader refuses."""
     strategy = rs.load(PLAN)
-    first = strategy.activities[0]
-    sneaky = attrs.evolve(first, id=f"act{ESC_TITLE}{ESC_CLEAR}", complements=())
-    strategy = attrs.evolve(
-        strategy,
-        title=f"Plan{ESC_CLEAR}\u202e",
-        activities=(*strategy.activities, sneaky),
-    )
-    path = tmp_path / "injected.json"
-    rs.dump(strategy, path)
-    return strategy, path
+    strategy = attrs.evolve(strategy, title=f"Plan{ESC_CLEAR}\u202e")
+
+    def sneak(tree):
+        tree["activities"].append({**tree["activities"][0], "id": SNEAKY, "complements": []})
+
+    return strategy, written_with(tmp_path / "injected.json", strategy, sneak)
 
 
 @pytest.mark.parametrize("environ", [{}, {"NO_COLOR": "1"}])
 def test_check_and_diff_show_control_characters_as_escapes(injected, environ):
-    _, path = injected
-    result = CliRunner().invoke(main, ["check", str(path)], env=environ)
-    assert result.exit_code == 1
-    assert_no_control(result.output)
-    assert "act\\x1b]0;pwned\\x07\\x1b[2J" in result.output
-    result = CliRunner().invoke(main, ["diff", str(PLAN), str(path)], env=environ)
-    assert_no_control(result.output)
-    assert "added act\\x1b]0;pwned\\x07\\x1b[2J" in result.output
+    strategy, path = injected
+    for command in (["check", str(path)], ["diff", str(PLAN), str(path)]):
+        result = CliRunner().invoke(main, command, env=environ)
+        assert result.exit_code == 2
+        assert_no_control(result.output)
+        assert f"$.activities[{len(strategy.activities)}].id: got '{SNEAKY_SHOWN}'" in result.output
+        assert "U+001B ESCAPE at position 3, U+0007 ALERT at position 12" in result.output
 
 
-def test_json_output_escapes_control_characters_and_reads_back_the_same(injected):
+def test_json_output_escapes_control_characters_and_reads_back_the_same(injected, tmp_path):
     strategy, path = injected
     result = run_hostile("check", "--format", "json", path)
     assert_no_control(result.output)
-    data = json.loads(result.output)
-    sneaky = strategy.activities[-1].id
-    assert any(sneaky in f["subjects"] for f in data["files"][0]["findings"])
-    report = run_hostile("report", "--format", "json", path).output
+    (problem,) = json.loads(result.output)["files"][0]["problems"]
+    assert problem["path"] == f"$.activities[{len(strategy.activities)}].id"
+    assert problem["message"].startswith(f"got '{SNEAKY_SHOWN}', which holds U+001B ESCAPE")
+    rs.dump(strategy, tmp_path / "plan.json")
+    report = run_hostile("report", "--format", "json", tmp_path / "plan.json").output
     assert_no_control(report)
     assert json.loads(report)["strategy"]["title"] == strategy.title
 
@@ -718,13 +719,13 @@ def test_a_line_break_in_a_name_or_an_id_never_starts_a_line(tmp_path):
     assert result.output.count("\n") == 1
     assert "nl\\nFAKE.toml: 0 errors" in result.output
     strategy = rs.load(PLAN)
-    source = attrs.evolve(strategy.funding_sources[0], id="fund\nINJECTED")
-    allocations = tuple(attrs.evolve(a, source=source.id) for a in strategy.allocations)
-    path = tmp_path / "fund.json"
-    rs.dump(attrs.evolve(strategy, funding_sources=(source,), allocations=allocations), path)
-    lines = run_hostile("check", path).output.splitlines()
-    assert len(lines) == 1
-    assert "fund\\nINJECTED: EUR 4,000,000.00" in lines[0]
+
+    def inject(tree):
+        tree["funding_sources"][0]["id"] = "fund\nINJECTED"
+
+    lines = run_hostile("check", written_with(tmp_path / "fund.json", strategy, inject)).output
+    assert len(lines.splitlines()) == 1  # the file and its one problem, on one line
+    assert "$.funding_sources[0].id: got 'fund\\nINJECTED', which holds U+000A LINE FEED" in lines
     result = run_hostile("diff", PLAN, odd)
     assert result.output.splitlines()[1] == f"+++ {tmp_path}/nl\\nFAKE.toml"
 
@@ -1132,24 +1133,21 @@ def test_a_bad_by_is_a_usage_error_listing_the_groupings_progress_takes():
     assert offered == str(caught.value).split("expected one of ")[1]
 
 
-def test_progress_shows_control_characters_in_keys_as_escapes(tmp_path):
-    strategy = rs.load(PLAN)
-    sneaky = attrs.evolve(strategy.allocations[0], pillar=f"I{ESC_CLEAR}\n")
-    strategy = attrs.evolve(strategy, allocations=(sneaky, *strategy.allocations[1:]))
-    path = tmp_path / "sneaky.json"
-    rs.dump(strategy, path)
-    text = run_hostile("progress", path)
-    assert text.exit_code == 0
-    assert_no_control(text.output)
-    lines = text.stdout.splitlines()
-    assert len(lines) == 2 + 1 + 4 + 1  # title, blank, header, I II III and the new key, total
-    assert lines[6].startswith("I\\x1b[2J\\n  ")
-    data = run_hostile("progress", path, "--format", "json")
-    assert_no_control(data.stdout)
-    assert json.loads(data.stdout)["rows"][3]["key"] == f"I{ESC_CLEAR}\n"
-    table = run_hostile("progress", path, "--format", "csv")
-    assert_no_control(table.stdout)
-    assert table.stdout.splitlines()[4].startswith("I\\x1b[2J\\n,,1200000.00,")
+def test_progress_refuses_control_characters_in_keys_in_words_that_show_them(tmp_path):
+    def sneak(tree):
+        tree["allocations"][0]["pillar"] = f"I{ESC_CLEAR}\n"
+
+    path = written_with(tmp_path / "sneaky.json", rs.load(PLAN), sneak)
+    for fmt in ("text", "json", "csv"):
+        result = run_hostile("progress", path, "--format", fmt)
+        assert result.exit_code == 2
+        assert_no_control(result.output)
+        found = json.loads(result.stdout)["problems"][0] if fmt == "json" else None
+        if found:
+            assert found["path"] == "$.allocations[0].pillar"
+            assert found["message"].startswith("got 'I\\x1b[2J\\n', which holds U+001B ESCAPE")
+        else:
+            assert "$.allocations[0].pillar: got 'I\\x1b[2J\\n', which holds" in result.output
 
 
 # --- progress of generated strategies -------------------------------------------------------

@@ -287,41 +287,25 @@ def test_merged_motions_escape_on_standard_output_and_in_a_file(char, fmt, targe
 
 
 def hostile_plan(tmp_path, char):
-    """A plan (with money spent) whose ids, titles and names hold `char`, and the plan itself.
+    """A plan (with money spent) whose titles, names and descriptions hold `char`, and the plan.
 
-    A pillar's code, a fund's id and an allocation's id hold it, so that findings,
-    progress rows and report tables quote it; a transaction on an allocation that
-    does not exist is a finding that quotes it too.
+    Ids and codes cannot hold it (issue 28): text fields only, so that report tables and
+    progress rows quote it; a transaction on an allocation that does not exist is a finding.
     """
     text = f"x{char}y"
     spent = (commit("t1", "1000", "2024-03-01"), pay("t2", "500", "2024-04-01"))
     clean = plan(transactions=spent)
     strategy = with_text(clean, text)
-
-    def pillar(code):
-        return code + text if code == "II" else code
-
     strategy = attrs.evolve(
         strategy,
-        pillars=tuple(attrs.evolve(p, code=pillar(p.code)) for p in strategy.pillars),
         activities=tuple(
-            attrs.evolve(a, title=text, theme=a.theme + text, pillar=pillar(a.pillar))
-            for a in strategy.activities
-        ),
-        allocations=tuple(
-            attrs.evolve(a, id=a.id + text, source=a.source + text, pillar=pillar(a.pillar))
-            for a in strategy.allocations
+            attrs.evolve(a, title=text, theme=a.theme + text) for a in strategy.activities
         ),
         transactions=(
-            *(
-                attrs.evolve(t, allocation=t.allocation + text, description=text)
-                for t in strategy.transactions
-            ),
-            commit("t3", "1", "2024-05-01", allocation=f"ghost{text}"),
+            *(attrs.evolve(t, description=text) for t in strategy.transactions),
+            commit("t3", "1", "2024-05-01", allocation="ghost"),
         ),
-        funding_sources=tuple(
-            attrs.evolve(f, id=f.id + text, name=f.name + text) for f in strategy.funding_sources
-        ),
+        funding_sources=tuple(attrs.evolve(f, name=f.name + text) for f in strategy.funding_sources),
     )
     old, new = tmp_path / "old.toml", tmp_path / "new.toml"
     rs.dump(clean, old)
@@ -330,20 +314,12 @@ def hostile_plan(tmp_path, char):
 
 
 COMMANDS = [
-    ("check", "{new}"),
-    ("check", "{new}", "--format", "json"),
-    ("check", "{new}", "--lang", "nl"),
     ("report", "{new}", "-o", "-"),
     ("report", "{new}", "--format", "html", "-o", "-"),
     ("report", "{new}", "--format", "json", "-o", "-"),
     ("report", "{new}", "--as-of", "2024-12-31", "--lang", "nl", "-o", "-"),
     ("diff", "{old}", "{new}"),
     ("diff", "{new}", "{old}", "--format", "json"),
-    *(
-        ("progress", "{new}", "--by", by, "--format", fmt)
-        for by in ("pillar", "source", "allocation")
-        for fmt in ("text", "json", "csv")
-    ),
     ("explain", "RS1{text}"),
     ("check", "{new}", "--select", "RS{text}"),
     ("check", "{dir}/missing{text}.toml"),
@@ -353,11 +329,17 @@ COMMANDS = [
 """Commands whose output quotes the text, each in its own way."""
 
 QUIET = [
-    ("progress", "{new}", "--by", by, "--format", fmt)
-    for by in ("year", "rom")
-    for fmt in ("text", "json", "csv")
+    ("check", "{new}"),
+    ("check", "{new}", "--format", "json"),
+    ("check", "{new}", "--lang", "nl"),
+    *(
+        ("progress", "{new}", "--by", by, "--format", fmt)
+        for by in ("year", "rom", "pillar", "source", "allocation")
+        for fmt in ("text", "json", "csv")
+    ),
 ]
-"""Commands whose output shows no text of the plan's: it must still hold nothing raw."""
+"""Commands whose output shows no text of the plan's, only its ids, which cannot hold such a
+character (issue 28): it must still hold nothing raw."""
 
 
 def _forms(text):

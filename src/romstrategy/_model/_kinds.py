@@ -188,13 +188,13 @@ def _id(value: object) -> str:
     text = _text(value)
     if _ids()[0].match(text) and unicodedata.is_normalized("NFC", text):
         return text
+    if not text.strip():
+        raise FieldError(f"got {shown(value)}, an id must not be empty")
     raise FieldError(f"got {shown(value)}, which {_id_problems(text)}; {_ID_RULE}")
 
 
 def _id_problems(text: str) -> str:
     """Every kind of problem of an id `text`: `holds U+200B ZERO WIDTH SPACE at position 4`."""
-    if not text.strip(" "):
-        return "is only spaces" if text else "is empty"
     ends = [end for end, space in (("start", text[0] == " "), ("end", text[-1] == " ")) if space]
     found = [f"has a space at its {' and '.join(ends)}"] if ends else []
     bad = itertools.islice(_ids()[1].finditer(text), _MOST_NAMED + 1)
