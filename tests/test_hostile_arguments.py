@@ -154,7 +154,8 @@ def test_a_report_beside_its_input_is_written(tmp_path, monkeypatch):
 # --- CSV that a person opens ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("code", ['=HYPERLINK("x")', "+1", "-1", "@SUM(A1)", "\tI", "\rI"])
+# A code cannot start with a tab or a carriage return any more (issue 28).
+@pytest.mark.parametrize("code", ['=HYPERLINK("x")', "+1", "-1", "@SUM(A1)", "= 1", "-I I"])
 def test_a_progress_csv_key_never_starts_like_a_formula(code):
     import csv
     import io
@@ -171,7 +172,7 @@ def test_a_progress_csv_key_never_starts_like_a_formula(code):
     changed = attrs.evolve(plan, pillars=pillars, allocations=allocations, activities=activities)
     rows = list(csv.reader(io.StringIO(progress_csv(rs.progress(changed, by="pillar")))))
     keys = [row[0] for row in rows[1:]]
-    assert keys[0] == "'" + visible(code)  # after a quote, and a tab or CR escaped too
+    assert keys[0] == "'" + visible(code)  # after a quote
     assert keys[1:] == ["II", "III", ""]  # the near miss: plain keys as they are
     assert rows[-1][1] == "total"
     for row in rows[1:]:

@@ -373,14 +373,14 @@ def test_an_added_motion_with_co_signers_is_co_submitted_and_keeps_rs304_quiet()
 # --- notes and arguments -----------------------------------------------------------------
 
 
-def test_notes_show_user_text_escaped():
-    strategy = one(motion(step(SUBMITTED), step(REJECTED), id="m\x1b[2J"))
-    _, notes = merge_with_notes(strategy, [motion(step(ADOPTED), id="k\x07", kamerstuk=K124)])
-    assert notes == ()  # no match: the strategy's motion has no Kamerstuk and another id
-    strategy = one(motion(step(SUBMITTED), step(REJECTED), id="m\x1b[2J", kamerstuk=K124))
-    _, notes = merge_with_notes(strategy, [motion(step(ADOPTED), id="k\x07", kamerstuk=K124)])
+def test_notes_quote_ids_that_cannot_hold_escapes():
+    for hostile in ("m\x1b[2J", "k\x07"):  # an id holds no control character (issue 28)
+        with pytest.raises(ValueError, match=r"which holds U\+00(1B ESCAPE|07 ALERT)"):
+            motion(step(SUBMITTED), id=hostile)
+    strategy = one(motion(step(SUBMITTED), step(REJECTED), id="m 2", kamerstuk=K124))
+    _, notes = merge_with_notes(strategy, [motion(step(ADOPTED), id="k", kamerstuk=K124)])
     assert notes == (
-        "Motion 'm\\x1b[2J' (the Kamer's 'k\\x07'): the Kamer's step adopted (no date) is left "
+        "Motion 'm 2' (the Kamer's 'k'): the Kamer's step adopted (no date) is left "
         "out: it would break the lifecycle (RS301): rejected cannot be followed by adopted.",
     )
 

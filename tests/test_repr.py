@@ -46,9 +46,9 @@ def test_a_strategy_of_10_000_allocations_has_a_short_repr():
 
 
 def test_a_strategy_counts_its_transactions_only_when_it_has_some():
-    strategy = rs.Strategy(id="s\x1b", title="T", period=rs.Period.years(2024))
+    strategy = rs.Strategy(id="s 1", title="T", period=rs.Period.years(2024))
     assert repr(strategy) == (
-        "Strategy('s\\x1b', 0 pillars, 0 ROMs, 0 funding sources, 0 allocations)"
+        "Strategy('s 1', 0 pillars, 0 ROMs, 0 funding sources, 0 allocations)"
     )
 
 
