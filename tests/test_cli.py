@@ -503,7 +503,9 @@ def test_check_and_diff_show_control_characters_as_escapes(injected, environ):
         result = CliRunner().invoke(main, command, env=environ)
         assert result.exit_code == 2
         assert_no_control(result.output)
-        assert f"$.activities[{len(strategy.activities)}].id: got '{SNEAKY_SHOWN}'" in result.output
+        assert (
+            f"$.activities[{len(strategy.activities)}].id: got '{SNEAKY_SHOWN}'" in result.output
+        )
         assert "U+001B ESCAPE at position 3, U+0007 ALERT at position 12" in result.output
 
 

@@ -305,7 +305,9 @@ def hostile_plan(tmp_path, char):
             *(attrs.evolve(t, description=text) for t in strategy.transactions),
             commit("t3", "1", "2024-05-01", allocation="ghost"),
         ),
-        funding_sources=tuple(attrs.evolve(f, name=f.name + text) for f in strategy.funding_sources),
+        funding_sources=tuple(
+            attrs.evolve(f, name=f.name + text) for f in strategy.funding_sources
+        ),
     )
     old, new = tmp_path / "old.toml", tmp_path / "new.toml"
     rs.dump(clean, old)

@@ -177,21 +177,21 @@ SAMPLES = [chr(c) for c in (*range(0x300), *range(0x2000, 0x2070), 0x3000, 0xFEF
                             0x110BD, 0x1343A, 0x1D173, 0xE0001, 0xE0041, 0x1F600)]  # fmt: skip
 
 
-def _forms(char):
+def _id_forms(char):
     return [char, f"a{char}", f"{char}a", f"a{char}b", f"a{char}\n", f"a {char}"]
 
 
 def test_jsonschema_with_python_s_re_agrees_with_the_check():
     validator = jsonschema.Draft202012Validator(rs.json_schema()["$defs"]["Province"])
     for char in SAMPLES:
-        for text in _forms(char):
+        for text in _id_forms(char):
             took = validator.is_valid({"code": text, "name": "x"})
             assert took == meant(unicodedata.normalize("NFC", text)), ascii(text)
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node reads ECMA-262 as browsers do")
 def test_ecma_262_with_the_u_flag_agrees_with_python():
-    texts = [text for char in SAMPLES for text in _forms(char)]
+    texts = [text for char in SAMPLES for text in _id_forms(char)]
     script = (
         "const [p, texts] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
         "const r = new RegExp(p, 'u');"
