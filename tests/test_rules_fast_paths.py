@@ -114,6 +114,18 @@ def test_competing_pairs_are_every_pair_in_order(activities):
     assert all(a is b and c is d for (a, c), (b, d) in zip(found, expected, strict=True))
 
 
+def test_rs203_names_five_objects_when_one_rival_is_given_twice():
+    """An object twice counts twice, and the few named are still five different objects."""
+    rivals = [
+        activity(id=f"r{i}", scope=Scope.REGIONAL, roms=("NOM",), lead="NOM", theme="energy")
+        for i in range(5)
+    ]
+    supra = activity(id="s", roms=("NOM",), lead="NOM", theme="energy", complements=())
+    (found,) = rivalries([supra, rivals[0], *rivals])
+    assert found.counts == (("NOM", 6),)
+    assert [r.id for r in found.first] == ["r0", "r1", "r2", "r3", "r4"]
+
+
 def test_rs203_names_rivals_across_groups_of_very_different_sizes():
     """A flat list of every group: a big group beside small ones, each searched in its run."""
     big = [

@@ -110,9 +110,11 @@ class _Regional:
     ) -> list[Activity]:
         """The first `limit` of `group` that run on a day from `start` to `end`, in order.
 
-        Those complemented are passed over; after `patience` of them it stops looking.
+        Those complemented are passed over; after `patience` of them it stops looking. An
+        object given twice is found once.
         """
         found: list[Activity] = []
+        seen: set[int] = set()
         low = self.low[group]
         before = bisect.bisect_right(self.starts, end, low, self.high[group])  # start in time
         top = len(self.levels) - 1
@@ -124,10 +126,12 @@ class _Regional:
             if self.levels[level][index] < start:
                 continue  # none below this node ends in time
             if level == 0:
-                if self.activities[index].id in complements:
+                leaf = self.activities[index]
+                if leaf.id in complements:
                     patience -= 1
-                else:
-                    found.append(self.activities[index])
+                elif id(leaf) not in seen:
+                    seen.add(id(leaf))
+                    found.append(leaf)
                 continue
             stack += [(level - 1, 2 * index + 1), (level - 1, 2 * index)]  # left first
         return found
