@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from decimal import ROUND_HALF_EVEN, Decimal
 
 import attrs
 from click.testing import CliRunner
@@ -573,6 +574,17 @@ def cannot_be_a_table(strategy):
     if any(motion.history and ids.count(motion.id) > 1 for motion in strategy.motions):
         found.append("history")
     return found
+
+
+def exact_share(part, whole):
+    """`part / whole` (numbers or their text) rounded half to even to 4 decimals, as text.
+
+    `None` when `whole` is zero: the oracle of the shares that CSV and JSON write.
+    """
+    if Decimal(whole) == 0:
+        return None
+    share = Decimal(part) / Decimal(whole)  # 28 digits: far more than 4 decimals need
+    return str(share.quantize(Decimal("0.0001"), ROUND_HALF_EVEN))
 
 
 # === running code =====================================================================
