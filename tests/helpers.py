@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from decimal import ROUND_HALF_EVEN, Decimal
 
 import attrs
 from click.testing import CliRunner
@@ -584,6 +585,17 @@ def written_with(path, strategy, edit):
     edit(tree)
     path.write_text(json.dumps(tree), encoding="utf-8")
     return path
+
+
+def exact_share(part, whole):
+    """`part / whole` (numbers or their text) rounded half to even to 4 decimals, as text.
+
+    `None` when `whole` is zero: the oracle of the shares that CSV and JSON write.
+    """
+    if Decimal(whole) == 0:
+        return None
+    share = Decimal(part) / Decimal(whole)  # 28 digits: far more than 4 decimals need
+    return str(share.quantize(Decimal("0.0001"), ROUND_HALF_EVEN))
 
 
 # === running code =====================================================================

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from romstrategy import testing
 from romstrategy.cli import main
 from romstrategy.reports import Group
 from romstrategy.rules import RULES
-from tests.helpers import assert_no_control, run, written_with
+from tests.helpers import assert_no_control, exact_share, run, written_with
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 PLAN = EXAMPLES / "illustrative_plan.toml"
@@ -837,16 +838,28 @@ Total    EUR 0.00   EUR 0.00  EUR 0.00          EUR 0.00     EUR 0.00           
 
 
 def figures(key, *amounts):
-    """A row of `progress --format json`; a `Group` key is a group's row, its `key` null."""
+    """A row of `progress --format json`; a `Group` key is a group's row, its `key` null.
+
+    Its shares are the exact ones of its amounts, as JSON numbers.
+    """
     names = ("allocated", "committed", "spent", "open", "uncommitted")
+    shares = (exact_share(amounts[i], amounts[0]) for i in (1, 2))
+    numbers = [None if s is None else float(s) for s in shares]
+    row = {"key": key, "group": None}
     if isinstance(key, Group):
-        return {"key": None, "group": key.value, **dict(zip(names, amounts, strict=True))}
-    return {"key": key, "group": None, **dict(zip(names, amounts, strict=True))}
+        row = {"key": None, "group": key.value}
+    return row | dict(zip(names, amounts, strict=True)) | dict(zip(SHARES, numbers, strict=True))
+
+
+SHARES = ("committed_share", "spent_share")
 
 
 def as_csv(row):
-    """A JSON row of progress as its CSV cells: `null` as an empty cell."""
-    return ["" if value is None else value for value in row.values()]
+    """A JSON row of progress as its CSV cells: `null` as an empty cell, shares to 4 decimals."""
+    return [
+        "" if value is None else f"{value:.4f}" if name in SHARES else value
+        for name, value in row.items()
+    ]
 
 
 def keyed(row):
@@ -972,7 +985,7 @@ def test_progress_every_grouping_adds_up_to_the_same_total(by, keys):
     assert rows[0] == CSV_HEADER
     texts = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
     assert [keyed(row) for row in texts] == [*keys, Group.TOTAL]
-    assert [row[:7] for row in rows[1:]] == [as_csv(row) for row in (*data["rows"], data["total"])]
+    assert rows[1:] == [as_csv(row) for row in (*data["rows"], data["total"])]
 
 
 def test_progress_as_of_changes_committed_and_spent_but_not_allocated():
@@ -1000,8 +1013,8 @@ def test_progress_csv_rows_and_shares():
             "400000.00",
             "600000.00",
             "200000.00",
-            "83.3%",
-            "33.3%",
+            "0.8333",
+            "0.3333",
         ],
         [
             "II",
@@ -1011,8 +1024,8 @@ def test_progress_csv_rows_and_shares():
             "425000.50",
             "224999.50",
             "550000.00",
-            "54.2%",
-            "35.4%",
+            "0.5417",
+            "0.3542",
         ],
         [
             "III",
@@ -1022,8 +1035,8 @@ def test_progress_csv_rows_and_shares():
             "200000.00",
             "500000.00",
             "900000.00",
-            "43.8%",
-            "12.5%",
+            "0.4375",
+            "0.1250",
         ],
         [
             "",
@@ -1033,8 +1046,8 @@ def test_progress_csv_rows_and_shares():
             "1025000.50",
             "1324999.50",
             "1650000.00",
-            "58.8%",
-            "25.6%",
+            "0.5875",
+            "0.2563",
         ],
     ]
     # --lang changes the text only: CSV and JSON are the same in Dutch.
@@ -1178,11 +1191,11 @@ def with_transactions(draw):
 
 
 def _share_is_close(text, part, whole):
-    """A share such as `45.2%` lies within half a tenth of a percent of part / whole."""
+    """A share such as `0.4520` lies within half a unit of its 4th decimal of part / whole."""
     if whole == 0:
         return text == ""
-    exact = Fraction(part * 100, whole)
-    return text.endswith("%") and abs(Fraction(text[:-1]) - exact) <= Fraction(1, 20)
+    exact = Fraction(part, whole)
+    return abs(Fraction(text) - exact) <= Fraction(1, 20_000) and text == f"{Decimal(text):.4f}"
 
 
 @given(
@@ -1214,7 +1227,7 @@ def test_progress_rows_add_up_to_the_total_the_transactions_give(strategy, by, a
     for column, total in zip(columns, expected, strict=True):
         assert sum(rs.Money(row[column]).cents for row in data["rows"]) == total
     assert rows[0] == CSV_HEADER
-    assert [row[:7] for row in rows[1:]] == [as_csv(row) for row in (*data["rows"], data["total"])]
+    assert rows[1:] == [as_csv(row) for row in (*data["rows"], data["total"])]
     for row in rows[1:]:
         whole, part_committed, part_spent = (rs.Money(v).cents for v in row[2:5])
         assert _share_is_close(row[7], part_committed, whole)

@@ -112,9 +112,11 @@ def progress_command(
     One row per pillar (or funding source, allocation, year or ROM) and a
     last row, total: allocated, committed, spent, open commitments
     (committed minus spent), uncommitted (allocated minus committed), and
-    the committed and spent shares of what is allocated. Shares are rounded
-    half to even to a tenth of a percent; with nothing allocated there is
-    no share (- in text, blank in CSV). By year, each allocation is split
+    the committed and spent shares of what is allocated. The text table
+    writes a share as a percentage rounded half to even to a tenth (83.3%);
+    JSON and CSV write it as a number, a fraction of one rounded half to
+    even to four decimals (0.8333). With nothing allocated there is no
+    share (- in text, null in JSON, blank in CSV). By year, each allocation is split
     over the calendar years of its period by days, and a transaction counts
     in the year of its date. By ROM, supra-regional money is under joint
     and money of no known activity under unassigned. --as-of counts only
@@ -122,11 +124,12 @@ def progress_command(
     not change.
 
     The text table follows --lang. --format json prints one document:
-    by, as_of, rows and total. --format csv prints UTF-8 CSV: a header,
-    then key, allocated, committed, spent, open, uncommitted,
-    committed_share and spent_share, one line per key and a last line
-    total. Both write money as -1234.56, ignore --lang, and show control
-    characters in keys as escapes. Exits 0 (rule findings do not count;
+    by, as_of, rows and total, each row with the columns of the CSV.
+    --format csv prints UTF-8 CSV: a header, then key, allocated,
+    committed, spent, open, uncommitted, committed_share and spent_share,
+    one line per key and a last line total. Both write money as -1234.56
+    and a share as 0.8333, ignore --lang, and show control characters in
+    keys as escapes. Exits 0 (rule findings do not count;
     see check), or 2 when FILE cannot be read or an option is wrong; with
     --format json, a FILE that cannot be read is one JSON document too.
 

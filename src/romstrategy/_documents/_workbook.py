@@ -53,7 +53,7 @@ from romstrategy._model._kinds import argument
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy
-from romstrategy._printing import set_up_printing
+from romstrategy._print_setup import for_print, width_of, wrap_long_texts
 from romstrategy._writing import write_atomically
 from romstrategy._xlsx import (
     MAX_CELL,
@@ -162,18 +162,17 @@ def workbook_bytes(strategy: Strategy) -> bytes:
                     column = by_field.get(cells[0])
                 cell = sheet.cell(row=number, column=position + 1)
                 shown_as = _put(cell, text, column if number > 1 else None)
-                widths[position] = max(widths[position], len(shown_as))
+                widths[position] = max(widths[position], width_of(shown_as))
                 if number == 1:
                     cell.font = bold
                 elif table.name == STRATEGY and position == 1 and _members(column):
                     rule = lists.rule(column, validation)
                     sheet.add_data_validation(rule)
                     rule.add(cell.coordinate)
-        for position, width in enumerate(widths, start=1):
-            sheet.column_dimensions[letter(position)].width = min(width, 60) + 2
-        set_up_printing(sheet)
+        for_print(sheet, widths, letter)
         if table.name != STRATEGY:
             _validate(sheet, table, lists, validation, letter)
+    wrap_long_texts(book)
     lists.sheet.sheet_state = "hidden"
     book.active = 0
     return _saved(book, strategy.period.start)

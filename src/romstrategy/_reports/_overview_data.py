@@ -5,22 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 from romstrategy._model._strategy import Activity
-from romstrategy._model._vocabulary import Lang, label, percent, word
+from romstrategy._model._vocabulary import Lang, label, word
 from romstrategy._reports._groups import group_fields, titled
 from romstrategy._reports._overview import Line, Overview
-from romstrategy._reports._progress_rows import AMOUNT_COLUMNS, Progress, ProgressRow
+from romstrategy._reports._progress_rows import (
+    AMOUNT_COLUMNS,
+    Progress,
+    ProgressRow,
+    share_number,
+)
 from romstrategy._reports._realisation_section import pillar_titles
 
 __all__ = ["overview_data"]
 
 
 def _line(line: Line, lang: Lang) -> dict[str, Any]:
-    share = None if line.share is None else percent(line.share, "en").removesuffix("%")
     return {
         **group_fields(line.key),
         "title": line.title(lang),
         "amount": line.amount.to_text(),
-        "percent": share,
+        "share": share_number(line.share),
     }
 
 
@@ -68,7 +72,11 @@ def _realisation(o: Overview, lang: Lang) -> dict[str, Any]:
 
 
 def overview_data(o: Overview, lang: Lang) -> dict[str, Any]:
-    """The report's content as JSON-ready data; amounts are strings such as `"1250000.00"`."""
+    """The report's content as JSON-ready data.
+
+    Amounts are strings such as `"1250000.00"`; a share of the total is a number,
+    a fraction of one to four decimals (`0.3`, `0.1845`), `null` when nothing is allocated.
+    """
     s = o.strategy
     return {
         "strategy": {

@@ -6,7 +6,8 @@ the realisation section of the overview report all read them.
 
 Text and HTML are for people: amounts as `money` writes them in the
 language (`EUR 1,250,000.00`, `€ 1.250.000,00`), shares as `percent`. CSV and
-JSON are data: amounts exact and plain, such as `1250000.00`.
+JSON are data: amounts exact and plain, such as `1250000.00`, and a share a number,
+a fraction of one to four decimals (`0.8333`; `share_text`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ __all__ = [
     "progress_csv",
     "progress_data",
     "progress_lines",
+    "share_number",
+    "share_text",
 ]
 
 JOINT = Group.JOINT
@@ -126,6 +129,21 @@ class Progress:
         return html_grid(_title(self, "en"), heads, rows)
 
 
+def share_text(share: Fraction) -> str:
+    """A share for data: a fraction of one, exactly rounded half to even to 4 decimals.
+
+    `Fraction(5, 6)` is `0.8333`, `Fraction(23, 10)` is `2.3000`; never through float.
+    """
+    units = round(share * 10_000)  # exact: Fraction rounds half to even
+    whole, rest = divmod(abs(units), 10_000)
+    return f"{'-' if units < 0 else ''}{whole}.{rest:04d}"
+
+
+def share_number(share: Fraction | None) -> float | None:
+    """`share_text` as a JSON number (`0.8333`), or `None` when there is no share."""
+    return None if share is None else float(share_text(share))
+
+
 def _row_cells(key: str, row: ProgressRow, lang: Lang) -> list[str]:
     amounts = (money(amount, lang) for amount in row.amounts())
     return [key, *amounts, *(percent(share, lang) for share in row.shares())]
@@ -165,13 +183,21 @@ def progress_lines(result: Progress, lang: Lang) -> list[str]:
 def progress_data(result: Progress) -> dict[str, Any]:
     """`progress --format json`: by, as_of, rows and total, amounts plain (`"1250000.00"`).
 
+    A row's `committed_share` and `spent_share` are numbers (`0.8333`, see
+    `share_text`), `null` when nothing is allocated.
+
     Each row has a `key` (the user's code or id, a year) or a `group` (`joint`,
     `unassigned`, `total`), the other `null`, so that no code can pass for a group.
     """
 
-    def entry(row: ProgressRow) -> dict[str, str | None]:
+    def entry(row: ProgressRow) -> dict[str, str | float | None]:
         amounts = (m.to_text() for m in row.amounts())
-        return group_fields(row.key) | dict(zip(AMOUNT_COLUMNS, amounts, strict=True))
+        shares = (share_number(s) for s in row.shares())
+        return (
+            group_fields(row.key)
+            | dict(zip(AMOUNT_COLUMNS, amounts, strict=True))
+            | dict(zip(SHARE_COLUMNS, shares, strict=True))
+        )
 
     return {
         "by": result.by,
@@ -196,17 +222,17 @@ def progress_csv(result: Progress) -> str:
     The first two columns are `key` (the user's code or id, a year) and `group`
     (`joint`, `unassigned` or `total`): each row fills one of them, so that no
     code can pass for a group. Amounts are data, plain and exact (`1250000.00`);
-    shares as `33.3%`. A key that
-    a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or
-    a CR) is written after a `'`, as OWASP advises against CSV injection; numbers
-    stay numbers.
+    shares as numbers, fractions of one to four decimals (`0.8333`), blank when
+    nothing is allocated. A key that a spreadsheet would run as a formula (it starts
+    with `=`, `+`, `-`, `@`, a tab or a CR) is written after a `'`, as OWASP advises
+    against CSV injection; numbers stay numbers.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer)  # RFC 4180: quoted where needed, lines end in CR LF
     writer.writerow(["key", "group", *AMOUNT_COLUMNS, *SHARE_COLUMNS])
     for row in (*result.rows, result.total):
         key, group = group_fields(row.key).values()
-        shares = ("" if s is None else percent(s, "en") for s in row.shares())
+        shares = ("" if s is None else share_text(s) for s in row.shares())
         amounts = (m.to_text() for m in row.amounts())
         writer.writerow([_inert(key or ""), group or "", *amounts, *shares])
     return buffer.getvalue()
