@@ -107,6 +107,11 @@ class Activity(_Struct, kw_only=True):
     complements: tuple[Id, ...] = ()
 
 
+class YearAmount(_Struct, kw_only=True):
+    year: int
+    amount: Money
+
+
 class Allocation(_Struct, kw_only=True):
     id: Id
     source: Id
@@ -114,6 +119,7 @@ class Allocation(_Struct, kw_only=True):
     pillar: Id
     activity: Id | None = None
     period: Period
+    schedule: tuple[YearAmount, ...] = ()
 
 
 class Transaction(_Struct, kw_only=True):

@@ -110,6 +110,11 @@ class Activity(_Model):
     complements: tuple[Id, ...] = ()
 
 
+class YearAmount(_Model):
+    year: int
+    amount: Money
+
+
 class Allocation(_Model):
     id: Id
     source: Id
@@ -117,6 +122,7 @@ class Allocation(_Model):
     pillar: Id
     activity: Id | None = None
     period: Period
+    schedule: tuple[YearAmount, ...] = ()
 
 
 class Transaction(_Model):

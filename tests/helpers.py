@@ -541,6 +541,7 @@ TABLES = [
     "funding_sources",
     "activities",
     "allocations",
+    "allocation_schedule",
     "transactions",
 ]
 """The layout's tables: files of a data package, sheets of a workbook, in order."""

@@ -22,7 +22,7 @@ from tests.helpers import illustrative, python
 PILLARS = "xl/worksheets/sheet5.xml"
 MOTIONS = "xl/worksheets/sheet6.xml"
 ALLOCATIONS = "xl/worksheets/sheet10.xml"
-TRANSACTIONS = "xl/worksheets/sheet11.xml"
+TRANSACTIONS = "xl/worksheets/sheet12.xml"
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 

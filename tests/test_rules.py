@@ -25,6 +25,7 @@ from romstrategy import (
     Scope,
     Service,
     StrategyStatus,
+    YearAmount,
     reference,
 )
 from romstrategy._rules import _realisation_rules
@@ -1767,7 +1768,14 @@ def breaks_every_rule_once():
         ),
         # RS105: a negative amount (which RS101 then does not see).
         allocation(id="al-negative", source="extra", amount=Money(-5), pillar="II"),
-        allocation(id="al-positive", source="extra", amount=Money(5), pillar="II"),
+        # RS106: a schedule a cent more than the amount.
+        allocation(
+            id="al-positive",
+            source="extra",
+            amount=Money(5),
+            pillar="II",
+            schedule=(YearAmount(year=2024, amount=Money("5.01")),),
+        ),
     )
     motions = (
         *base.motions,
@@ -1817,7 +1825,7 @@ def breaks_every_rule_once():
 
 def test_a_strategy_that_breaks_each_rule_once_reports_each_code_once():
     report = validate(breaks_every_rule_once())
-    built_for = "RS001 RS002 RS101 RS102 RS103 RS104 RS105 RS201 RS202 RS203 RS204 RS205 RS301 RS302 RS303 RS304 RS401 RS501 RS502 RS503 RS504 RS505 RS506"
+    built_for = "RS001 RS002 RS101 RS102 RS103 RS104 RS105 RS106 RS201 RS202 RS203 RS204 RS205 RS301 RS302 RS303 RS304 RS401 RS501 RS502 RS503 RS504 RS505 RS506"
     assert [f.code for f in report.findings] == built_for.split()
     assert report.codes == tuple(built_for.split()) == tuple(RULES)
     assert not report.ok

@@ -182,7 +182,7 @@ def test_every_problem_names_file_row_column_and_path(tmp_path):
         Problem(
             "$.motion_history",
             "motion_history.csv, line 4, column motion: no motion has the id 'nobody' in "
-            "`motions`; a status change names its motion by a unique id",
+            "`motions`; a row of `motion_history` names its motion by a unique id",
         ),
         Problem(
             "$.activities[0].roms[1]",

@@ -12,7 +12,7 @@ from romstrategy._documents._errors import DocumentError, Problem
 from romstrategy._documents._reading import SCHEMA_VERSION, dump, dumps, load, loads
 from romstrategy._documents._schema import json_schema
 from romstrategy._model._appraisal import Appraisal
-from romstrategy._model._budget import Allocation, FundingKind, FundingSource
+from romstrategy._model._budget import Allocation, FundingKind, FundingSource, YearAmount
 from romstrategy._model._error import ArgumentError, ArgumentTypeError, Error, UnknownCodeError
 from romstrategy._model._kamerstuk import KamerstukRef
 from romstrategy._model._kinds import FieldError
@@ -84,6 +84,7 @@ __all__ = [
     "Transaction",
     "TransactionKind",
     "UnknownCodeError",
+    "YearAmount",
     "dump",
     "dumps",
     "json_schema",

@@ -26,7 +26,15 @@ def _starter_workbook() -> Strategy:
     """
     import attrs
 
-    from romstrategy import Activity, Allocation, Scope, Service, Transaction, TransactionKind
+    from romstrategy import (
+        Activity,
+        Allocation,
+        Scope,
+        Service,
+        Transaction,
+        TransactionKind,
+        YearAmount,
+    )
 
     strategy = reference.strategy_2024()
     source = strategy.funding_sources[0]
@@ -48,6 +56,10 @@ def _starter_workbook() -> Strategy:
         pillar="III",
         activity=activity.id,
         period=strategy.period,
+        schedule=(
+            YearAmount(year=strategy.period.start.year, amount=Money("40000.00")),
+            YearAmount(year=strategy.period.start.year + 1, amount=Money("60000.00")),
+        ),
     )
     transaction = Transaction(
         id="example-commitment",

@@ -156,6 +156,9 @@ def _field(table: Table, column: Column) -> dict[str, Any]:
         elif kind.type is Money:  # no number constraint limits decimals: the reader does
             field.update(type="number", bareNumber=True, currency="EUR", description=_EUROS)
             constraints.update(minimum=-MAX_EUROS, maximum=MAX_EUROS)
+        elif kind.type is int:  # a year
+            field["type"] = "integer"
+            constraints.update(minimum=kind.schema["minimum"], maximum=kind.schema["maximum"])
         elif kind.type is KamerstukRef:
             constraints["pattern"] = PATTERN  # every form that reading takes
             constraints["maxLength"] = LONGEST

@@ -9,7 +9,9 @@ a workbook as a sheet. It maps the plain document tree (what
 - then one table per collection, in the document's order: `principals`,
   `provinces`, `roms`, `pillars`, `motions`, `motion_history` (one row per
   status change, its first column `motion` the motion's id),
-  `funding_sources`, `activities`, `allocations`, `transactions`.
+  `funding_sources`, `activities`, `allocations`, `allocation_schedule` (one
+  row per year of an allocation's schedule, its first column `allocation`),
+  `transactions`.
 
 Each table's header holds the field names of the document, in its order; a
 period becomes two columns (rows, in `strategy`) `<name>_start` and
@@ -39,7 +41,7 @@ import attrs
 
 from romstrategy._documents._errors import MAX_PROBLEMS, DocumentError, Problem, suggestion
 from romstrategy._documents._trees import SCHEMA_VERSION, strategy_from
-from romstrategy._model._budget import Allocation, FundingSource
+from romstrategy._model._budget import Allocation, FundingSource, YearAmount
 from romstrategy._model._display import key_text, shown
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._kinds import Kind
@@ -51,6 +53,7 @@ from romstrategy._model._transaction import Transaction
 
 __all__ = [
     "HISTORY",
+    "SCHEDULE",
     "SEPARATOR",
     "STRATEGY",
     "STRATEGY_ROWS",
@@ -72,6 +75,9 @@ STRATEGY = "strategy"
 
 HISTORY = "motion_history"
 """The name of the table of the motions' status changes."""
+
+SCHEDULE = "allocation_schedule"
+"""The name of the table of the allocations' schedules (*kasritme*), a year per row."""
 
 Row = tuple[int, Sequence[str]]
 """A row as read: its number in the file or sheet (the header is row 1) and its cells."""
@@ -104,7 +110,8 @@ class Column:
         name: the header, e.g. `"period_start"`.
         key: the field of the record in the document tree, e.g. `"period"`.
         part: `"start"` or `"end"` for a period's column, else `None`.
-        kind: the field's kind; `None` for a motion history's `motion` column.
+        kind: the field's kind; `None` for the owner's column of a part table
+            (`motion_history`'s `motion`).
         required: whether the field has neither a default nor `None`.
     """
 
@@ -125,12 +132,18 @@ class Table:
         key: the column that names a record (its primary key), or `None`.
         references: `(column, table, column)` for each column that names a
             record of another table; a list column is left out.
+        owner: for a table of parts, such as a motion's status changes, the
+            table of their owners and the owner's field that holds them:
+            `("motions", "history")`; its first column names the owner by id.
+        parts: what its rows are, in a message: `"status changes"`.
     """
 
     name: str
     columns: tuple[Column, ...]
     key: str | None
     references: tuple[tuple[str, str, str], ...] = ()
+    owner: tuple[str, str] | None = None
+    parts: str = ""
 
     @property
     def header(self) -> tuple[str, ...]:
@@ -148,13 +161,26 @@ def _columns(cls: type[Any]) -> tuple[Column, ...]:
                 Column(f"{field.name}_{part}", field.name, part, kind, required)
                 for part in ("start", "end")
             ]
-        elif not (kind.many and attrs.has(kind.type)):  # a motion's history has its own table
+        elif not (kind.many and attrs.has(kind.type)):  # parts have a table of their own
             found.append(Column(field.name, field.name, None, kind, required))
     return tuple(found)
 
 
 def _table(name: str, cls: type[Any], key: str | None, *refs: tuple[str, str, str]) -> Table:
     return Table(name, _columns(cls), key, refs)
+
+
+def _parts(name: str, cls: type[Any], owner: str, field: str, parts: str) -> Table:
+    """The table of the parts in `owner`'s `field`: the owner's id, then the parts' fields."""
+    column = owner.removesuffix("s")
+    return Table(
+        name,
+        (Column(column, column, None, None, True), *_columns(cls)),
+        None,
+        ((column, owner, "id"),),
+        (owner, field),
+        parts,
+    )
 
 
 TABLES: tuple[Table, ...] = (
@@ -168,12 +194,7 @@ TABLES: tuple[Table, ...] = (
     _table("roms", ROM, "code"),
     _table("pillars", Pillar, "code"),
     _table("motions", Motion, "id"),
-    Table(
-        HISTORY,
-        (Column("motion", "motion", None, None, True), *_columns(StatusChange)),
-        None,
-        (("motion", "motions", "id"),),
-    ),
+    _parts(HISTORY, StatusChange, "motions", "history", "status changes"),
     _table("funding_sources", FundingSource, "id", ("origin", "motions", "id")),
     _table("activities", Activity, "id", ("pillar", "pillars", "code"), ("lead", "roms", "code")),
     _table(
@@ -184,6 +205,7 @@ TABLES: tuple[Table, ...] = (
         ("pillar", "pillars", "code"),
         ("activity", "activities", "id"),
     ),
+    _parts(SCHEDULE, YearAmount, "allocations", "schedule", "years of a schedule"),
     _table("transactions", Transaction, "id", ("allocation", "allocations", "id")),
 )
 """Every table, in the order of the layout."""
@@ -198,7 +220,10 @@ STRATEGY_ROWS: tuple[Column, ...] = (
 )
 """The rows of the `strategy` table: the strategy's fields that are not collections."""
 
-_COLLECTIONS = frozenset(table.name for table in TABLES) - {STRATEGY, HISTORY}
+_COLLECTIONS = frozenset(t.name for t in TABLES if t.owner is None) - {STRATEGY}
+
+_PARTS = {t.owner[0]: t for t in TABLES if t.owner is not None}
+"""The table of parts of each table of owners, by the owners' table's name."""
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -222,12 +247,11 @@ def rows_of(strategy: Strategy, *, max_cell: int | None = None) -> dict[str, lis
     for column in STRATEGY_ROWS:
         cell = _cell(tree, column, f"$.{column.key}", refused)
         tables[STRATEGY].append([column.name, cell])
-    history = next(table for table in TABLES if table.name == HISTORY)
-    motion_ids = [motion.get("id") for motion in tree.get("motions", ())]
     for table in TABLES:
         if table.name not in _COLLECTIONS:
             continue
-        for index, record in enumerate(tree.get(table.name, ())):
+        records = tree.get(table.name, ())
+        for index, record in enumerate(records):
             path = f"$.{table.name}[{index}]"
             tables[table.name].append(
                 [
@@ -235,21 +259,8 @@ def rows_of(strategy: Strategy, *, max_cell: int | None = None) -> dict[str, lis
                     for column in table.columns
                 ]
             )
-            if table.name != "motions":
-                continue
-            changes = record.get("history", ())
-            if changes and motion_ids.count(record.get("id")) > 1:
-                refused.append(
-                    f"{path}.history: the id {shown(record.get('id'))} is not unique, so "
-                    f"`{HISTORY}` cannot tell whose status changes they are; give each motion "
-                    "its own id"
-                )
-            for number, change in enumerate(changes):
-                where = f"{path}.history[{number}]"
-                cells = [
-                    _cell(change, c, f"{where}.{c.key}", refused) for c in history.columns[1:]
-                ]
-                tables[HISTORY].append([str(record.get("id", "")), *cells])
+        if table.name in _PARTS:
+            _part_rows(_PARTS[table.name], records, tables, refused)
     if max_cell is not None:
         refused += _long_cells(tables, max_cell)
     if refused:
@@ -258,6 +269,30 @@ def rows_of(strategy: Strategy, *, max_cell: int | None = None) -> dict[str, lis
             f"the strategy cannot be written as tables without changing it:\n  {listed}"
         )
     return tables
+
+
+def _part_rows(
+    table: Table,
+    records: Sequence[Mapping[str, Any]],
+    tables: dict[str, list[list[str]]],
+    refused: list[str],
+) -> None:
+    """The rows of `table` from the parts of the owners' `records`, each after its owner's id."""
+    assert table.owner is not None
+    owners, field = table.owner
+    ids = [record.get("id") for record in records]
+    for index, record in enumerate(records):
+        path = f"$.{owners}[{index}].{field}"
+        parts = record.get(field, ())
+        if parts and ids.count(record.get("id")) > 1:
+            refused.append(
+                f"{path}: the id {shown(record.get('id'))} is not unique, so `{table.name}` "
+                f"cannot tell whose {table.parts} they are; give each its own id"
+            )
+        for number, part in enumerate(parts):
+            where = f"{path}[{number}]"
+            cells = [_cell(part, c, f"{where}.{c.key}", refused) for c in table.columns[1:]]
+            tables[table.name].append([str(record.get("id", "")), *cells])
 
 
 def _long_cells(tables: Mapping[str, list[list[str]]], max_cell: int) -> Iterator[str]:
@@ -454,6 +489,8 @@ class _Reader:
             return [item for item in items if item]
         if kind.type is bool:
             return {"true": True, "false": False}.get(cell, cell)
+        if kind.type is int and cell.isascii() and cell.isdigit() and len(cell) <= 4:
+            return int(cell)  # a year; any other text is refused by the reader, as typed
         return cell
 
     # The tables -------------------------------------------------------------------------
@@ -505,34 +542,37 @@ class _Reader:
         if records:
             self.tree[table.name] = records
 
-    def history(self, table: Table, rows: Sequence[Row]) -> None:
+    def parts(self, table: Table, rows: Sequence[Row]) -> None:
+        """Each row of a table of parts, put in its owner's record (a motion's status change)."""
         positions = self.header(table, rows)
-        if positions is None:
+        if positions is None or table.owner is None:
             return
-        motions: list[dict[str, Any]] = self.tree.get("motions", [])
-        ids = [motion.get("id") for motion in motions]
+        owners, field = table.owner
+        records: list[dict[str, Any]] = self.tree.get(owners, [])
+        ids = [record.get("id") for record in records]
+        column = table.columns[0].name
         for number, cells in self.records(table, rows, positions):
-            motion = cells["motion"]
-            place = _Place(table.name, number, "motion")
-            if isinstance(motion, Refused):
-                self.problem(f"$.{HISTORY}", place, motion.reason)
+            owner = cells[column]
+            place = _Place(table.name, number, column)
+            if isinstance(owner, Refused):
+                self.problem(f"$.{table.name}", place, owner.reason)
                 continue
-            if ids.count(motion) != 1:
-                why = "no motion has" if motion not in ids else "more than one motion has"
+            if ids.count(owner) != 1:
+                why = f"no {column} has" if owner not in ids else f"more than one {column} has"
                 self.problem(
-                    f"$.{HISTORY}",
+                    f"$.{table.name}",
                     place,
-                    f"{why} the id {shown(motion)} in `motions`; a status change names "
-                    "its motion by a unique id",
+                    f"{why} the id {shown(owner)} in `{owners}`; a row of `{table.name}` "
+                    f"names its {column} by a unique id",
                 )
                 continue
-            index = ids.index(motion)
-            changes = motions[index].setdefault("history", [])
-            path = f"$.motions[{index}].history[{len(changes)}]"
-            change: dict[str, Any] = {}
+            index = ids.index(owner)
+            parts = records[index].setdefault(field, [])
+            path = f"$.{owners}[{index}].{field}[{len(parts)}]"
+            part: dict[str, Any] = {}
             self.places[path] = _Place(table.name, number)
-            self.fill(change, cells, table.columns[1:], path, _columns_of(table.name, number))
-            changes.append(change)
+            self.fill(part, cells, table.columns[1:], path, _columns_of(table.name, number))
+            parts.append(part)
 
     def located(self, problem: Problem) -> Problem:
         """The problem, its message starting with the table, row and column it came from."""
@@ -577,8 +617,8 @@ def strategy_of(
     for table in TABLES[1:]:
         if table.name not in tables:
             continue
-        if table.name == HISTORY:
-            reader.history(table, tables[table.name])
+        if table.owner is not None:
+            reader.parts(table, tables[table.name])
         else:
             reader.collection(table, tables[table.name])
     found = [*problems, *reader.problems]

@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 
 from romstrategy._documents._trees import SCHEMA_VERSION
-from romstrategy._model._budget import Allocation, FundingSource
+from romstrategy._model._budget import Allocation, FundingSource, YearAmount
 from romstrategy._model._kinds import Kind, kinds
 from romstrategy._model._motion import Motion, StatusChange
 from romstrategy._model._parties import ROM, Organisation, Province
@@ -27,6 +27,7 @@ MODEL_CLASSES: tuple[type[Any], ...] = (
     Motion,
     FundingSource,
     Activity,
+    YearAmount,
     Allocation,
     Transaction,
     Strategy,

@@ -109,4 +109,7 @@ amount = "40000.00"
 pillar = "III"
 activity = "act-2"
 period = { start = "2024-01-01", end = "2024-12-31" }
+# Its schedule (kasritme): the money per calendar year, adding up to the amount (RS106).
+# Leave it out when nobody planned the years; money is never spread by days.
+schedule = [{ year = 2024, amount = "40000.00" }]
 """

@@ -117,7 +117,12 @@ def _type(column: Column | None) -> object:
 
 
 _DATES = (pendulum.Date, Period)
-_WHAT: dict[object, str] = {Money: "an amount", pendulum.Date: "a date", Period: "a date"}
+_WHAT: dict[object, str] = {
+    Money: "an amount",
+    pendulum.Date: "a date",
+    Period: "a date",
+    int: "a year",
+}
 _CHOOSE = "Choose one of the values in the list."
 
 
@@ -187,6 +192,9 @@ def _put(cell: Any, text: str, column: Column | None) -> str:
             cell.value = number
             cell.number_format = "#,##0.00"
             return f"{exact:,.2f}"
+    if text and _type(column) is int and text.isdigit():  # a year
+        cell.value = int(text)
+        return text
     if text and _type(column) in _DATES:
         day = datetime.date.fromisoformat(text)
         if day >= _FIRST_DATE:
@@ -484,8 +492,10 @@ def _text(value: object, formula: str | None, column: Column | None) -> str:
             value = value.date()
         return value.isoformat()
     assert isinstance(value, int | float)
-    if column is not None and column.name == "schema_version" and isinstance(value, int):
+    if isinstance(value, int) and (_type(column) is int or _at([column], "schema_version") == 0):
         return str(value)
+    if _type(column) is int and isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a year that a spreadsheet saved as 2025.0
     if _type(column) is not Money:
         what = "a date cell or YYYY-MM-DD" if kind == "a date" else kind
         return Refused(f"the number {shown(value)}; expected {what}, so type it as text")

@@ -9,11 +9,19 @@ from collections.abc import Iterable
 import attrs
 
 from romstrategy._model._display import brief
-from romstrategy._model._kinds import Amount, Id, OptionalId, OptionalText, Text, by_kind
+from romstrategy._model._kinds import (
+    Amount,
+    Id,
+    OptionalId,
+    OptionalText,
+    Text,
+    Year,
+    by_kind,
+)
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 
-__all__ = ["Allocation", "Balance", "FundingKind", "FundingSource", "balances"]
+__all__ = ["Allocation", "Balance", "FundingKind", "FundingSource", "YearAmount", "balances"]
 
 
 class FundingKind(enum.Enum):
@@ -49,6 +57,23 @@ class FundingSource:
 
 
 @attrs.frozen(kw_only=True, field_transformer=by_kind, repr=False)
+class YearAmount:
+    """The money an allocation plans to spend in one calendar year (*jaarbedrag*).
+
+    One line of an allocation's schedule (*kasritme*).
+
+    Attributes:
+        year: the calendar year, such as 2025.
+        amount: the money planned for that year.
+    """
+
+    __repr__ = brief
+
+    year: Year
+    amount: Amount
+
+
+@attrs.frozen(kw_only=True, field_transformer=by_kind, repr=False)
 class Allocation:
     """Money from one funding source to a pillar or activity (*toewijzing*).
 
@@ -60,6 +85,9 @@ class Allocation:
         activity: the id of the activity it funds, or `None` for the
             pillar as a whole.
         period: when it is spent.
+        schedule: the money per calendar year (*kasritme*), as someone wrote
+            it down, or `()` when nobody did. RS106 checks that it adds up to
+            `amount` and stays within `period`; nothing is ever spread by days.
     """
 
     __repr__ = brief
@@ -70,6 +98,7 @@ class Allocation:
     pillar: Id
     activity: OptionalId = None
     period: Period
+    schedule: tuple[YearAmount, ...] = attrs.field(default=(), metadata={"omit_empty": True})
 
 
 @attrs.frozen

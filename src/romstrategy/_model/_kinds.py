@@ -53,6 +53,7 @@ __all__ = [
     "OptionalText",
     "Text",
     "Texts",
+    "Year",
     "argument",
     "by_kind",
     "enum_member",
@@ -297,6 +298,19 @@ def _appraisal(value: object) -> Appraisal | str:
     return _utf8(value)
 
 
+FIRST_YEAR, LAST_YEAR = 1, 9999
+"""The calendar years a date can be in."""
+
+
+def _year(value: object) -> int:
+    if type(value) is not int or not FIRST_YEAR <= value <= LAST_YEAR:
+        raise FieldError(
+            f"got {shown(value)}, expected a calendar year, a whole number from "
+            f"{FIRST_YEAR} to {LAST_YEAR}"
+        )
+    return value
+
+
 def _flag(value: object) -> bool:
     if not isinstance(value, bool):
         raise FieldError(f"got {shown(value)}, expected True or False")
@@ -331,6 +345,7 @@ _DAY = Kind(
     "day", pendulum.Date, to_date, {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
 )
 _FLAG = Kind("flag", bool, _flag, {"type": "boolean"})
+_YEAR = Kind("year", int, _year, {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR})
 _KAMERSTUK = Kind(
     "kamerstuk",
     KamerstukRef,
@@ -386,6 +401,8 @@ OptionalAppraisal = Annotated[Appraisal | str | None, attrs.evolve(_APPRAISAL, o
 """The cabinet's appraisal, its text where the library knows no such `Appraisal`, or `None`."""
 Flag = Annotated[bool, _FLAG]
 """True or False, and nothing else."""
+Year = Annotated[int, _YEAR]
+"""A calendar year (*kalenderjaar*), such as 2025: an int, never a bool or a str."""
 
 
 def enum_member(kind: type[E], value: object, where: str) -> E:

@@ -16,7 +16,7 @@ import datetime
 import decimal
 import importlib
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from romstrategy._model._display import shown
 from romstrategy._model._error import ArgumentTypeError
@@ -24,6 +24,9 @@ from romstrategy._model._kinds import Kind
 from romstrategy._model._strategy import Strategy
 from romstrategy._reports._groups import group_fields
 from romstrategy._reports._progress_rows import AMOUNT_COLUMNS, Progress
+
+if TYPE_CHECKING:
+    from romstrategy._documents._layout import Table
 
 __all__ = ["MONEY_PRECISION", "to_arrow", "to_pandas", "to_polars"]
 
@@ -74,7 +77,7 @@ def to_arrow(data: Strategy | Progress) -> dict[str, Any]:
     for table in TABLES:
         if table.name == STRATEGY:
             continue
-        records = _records(tree, table.name)
+        records = _records(tree, table)
         tables[table.name] = pa.table(
             {
                 column.name: pa.array(
@@ -99,14 +102,16 @@ def _text(value: Any, part: str | None) -> str | None:
     return None if value is None else str(value)
 
 
-def _records(tree: Mapping[str, Any], name: str) -> list[dict[str, Any]]:
-    """The records of a table in the document tree; a motion history's with their motion."""
-    if name != "motion_history":
-        return list(tree.get(name, ()))
+def _records(tree: Mapping[str, Any], table: Table) -> list[dict[str, Any]]:
+    """The records of a table in the document tree; parts (a motion's history) with their owner."""
+    if table.owner is None:
+        return list(tree.get(table.name, ()))
+    owners, field = table.owner
+    column = table.columns[0].key
     return [
-        {"motion": motion["id"], **change}
-        for motion in tree.get("motions", ())
-        for change in motion.get("history", ())
+        {column: owner["id"], **part}
+        for owner in tree.get(owners, ())
+        for part in owner.get(field, ())
     ]
 
 
@@ -120,6 +125,7 @@ def _type(pa: Any, kind: Kind | None) -> Any:
         "amount": lambda: pa.decimal128(MONEY_PRECISION, 2),
         "day": pa.date32,
         "flag": pa.bool_,
+        "year": pa.int16,
         "member": lambda: pa.dictionary(pa.int32(), pa.string()),
     }
     if getattr(kind.type, "__name__", "") == "Period":
@@ -139,7 +145,7 @@ def _value(value: Any, part: str | None, kind: Kind | None) -> Any:
         return datetime.date.fromisoformat(value)
     if kind.many:
         return [str(item) for item in value]
-    return value if isinstance(value, bool) else str(value)
+    return value if isinstance(value, bool | int) else str(value)
 
 
 def _progress_table(pa: Any, result: Progress) -> Any:

@@ -1,6 +1,6 @@
 """Rules about money: budgets balance to the cent, in the right periods (*begroting*).
 
-RS101 to RS105. Sums are whole cents (ints), never floats. A funding
+RS101 to RS106. Sums are whole cents (ints), never floats. A funding
 source or activity whose id is used twice (RS002) is ambiguous; the rules
 that need the object behind the id skip it. The five rules, and RS001, read
 the allocations in one pass (`_allocations.scan`), shared through the run's
@@ -9,12 +9,13 @@ the allocations in one pass (`_allocations.scan`), shared through the run's
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from operator import attrgetter
 
 import attrs
 
-from romstrategy._model._budget import FundingSource
+from romstrategy._model._budget import Allocation, FundingSource, YearAmount
 from romstrategy._model._money import Money
 from romstrategy._model._period import Period
 from romstrategy._model._strategy import Strategy, StrategyStatus
@@ -36,6 +37,7 @@ __all__ = [
     "allocation_to_another_pillar",
     "negative_amount",
     "over_allocated_source",
+    "schedule_that_does_not_fit",
     "under_allocated_source",
 ]
 
@@ -288,3 +290,97 @@ def negative_amount(strategy: Strategy, memo: Memo) -> Iterator[Violation]:
             path=path("allocations", allocation.id, "amount"),
             subjects=(allocation.id,),
         )
+
+
+def _year_amounts(allocation: Allocation, *cents: int) -> tuple[YearAmount, ...]:
+    """A schedule of `cents` in the years from the start of `allocation`'s period."""
+    first = allocation.period.start.year
+    return tuple(
+        YearAmount(year=first + n, amount=Money.from_cents(c)) for n, c in enumerate(cents)
+    )
+
+
+def _a_cent_short(strategy: Strategy) -> Strategy:
+    """An allocation's schedule plans its whole amount but EUR 0.01 in its first year."""
+    first = first_with_money(strategy)
+    short = _year_amounts(first, first.amount.cents - 1)
+    return replace_allocation(strategy, first, attrs.evolve(first, schedule=short))
+
+
+def _two_years_that_add_up(strategy: Strategy) -> Strategy:
+    """The same cent goes to the last year of the period instead: the schedule adds up."""
+    first = first_with_money(strategy)
+    years = first.period.end.year - first.period.start.year
+    cents = first.amount.cents
+    exact = _year_amounts(first, cents - 1, *[0] * (years - 1), 1) if years else None
+    schedule = exact or _year_amounts(first, cents)  # a period in one year: all of it there
+    return replace_allocation(strategy, first, attrs.evolve(first, schedule=schedule))
+
+
+@rule(
+    "RS106",
+    Severity.ERROR,
+    title="An allocation's schedule does not add up or falls outside its period",
+    title_nl="Het kasritme van een toewijzing telt niet op of valt buiten haar periode",
+    breaks=_a_cent_short,
+    keeps=_two_years_that_add_up,
+)
+def schedule_that_does_not_fit(strategy: Strategy) -> Iterator[Violation]:
+    """An allocation's schedule (*kasritme*) adds up to its amount, within its period's years.
+
+    A schedule names each year once, and only the calendar years that the
+    allocation's period touches. An allocation without a schedule is fine: its
+    money is not planned per year, and the year views show it as not scheduled.
+    There is one finding per allocation, naming every problem; its path is
+    `allocations[id].schedule` and its subject the allocation's id.
+    """
+    for allocation in strategy.allocations:
+        if allocation.schedule:
+            problems = _schedule_problems(allocation)
+            if problems:
+                en, nl = zip(*problems, strict=True)
+                yield Violation(
+                    message=f"The schedule of allocation {allocation.id} {'; '.join(en)}.",
+                    message_nl=f"Het kasritme van toewijzing {allocation.id} {'; '.join(nl)}.",
+                    path=path("allocations", allocation.id, "schedule"),
+                    subjects=(allocation.id,),
+                )
+
+
+def _schedule_problems(allocation: Allocation) -> list[tuple[str, str]]:
+    """What is wrong with `allocation`'s schedule, in English and Dutch; empty when nothing."""
+    found: list[tuple[str, str]] = []
+    planned = sum(line.amount.cents for line in allocation.schedule)
+    gap = allocation.amount.cents - planned
+    if gap:
+        en, nl = ("less", "minder") if gap > 0 else ("more", "meer")
+        differ = Money.from_cents(abs(gap))
+        found.append(
+            (
+                f"adds up to {money(Money.from_cents(planned), 'en')}, {money(differ, 'en')} "
+                f"{en} than its amount of {money(allocation.amount, 'en')}",
+                f"telt op tot {money(Money.from_cents(planned), 'nl')}, {money(differ, 'nl')} "
+                f"{nl} dan haar bedrag van {money(allocation.amount, 'nl')}",
+            )
+        )
+    years = [line.year for line in allocation.schedule]
+    first, last = allocation.period.start.year, allocation.period.end.year
+    outside = [str(year) for year in dict.fromkeys(years) if not first <= year <= last]
+    if outside:
+        found.append(
+            (
+                f"plans {join(outside, 'en')}, outside its period "
+                f"({period(allocation.period, 'en')})",
+                f"plant {join(outside, 'nl')}, buiten haar periode "
+                f"({period(allocation.period, 'nl')})",
+            )
+        )
+    twice = [str(year) for year, times in Counter(years).items() if times > 1]
+    if twice:
+        found.append(
+            (
+                f"names {join(twice, 'en')} more than once",
+                f"noemt {join(twice, 'nl')} meer dan eens",
+            )
+        )
+    return found
