@@ -16,12 +16,21 @@ HERE = Path(__file__).resolve().parent
 v1 = rs.load(HERE / "illustrative_plan.toml")
 
 # Version 2 (also illustrative): move EUR 100,000.00 from al-5 (pillar III) to al-1 (pillar I).
+# al-1 has a schedule (kasritme), so the money goes into its last year too; al-5 has none.
 moved = rs.Money("100000.00")
-shift = {"al-1": moved, "al-5": -moved}
-allocations = tuple(
-    attrs.evolve(a, amount=a.amount + shift.get(a.id, rs.Money.zero())) for a in v1.allocations
-)
-v2 = attrs.evolve(v1, allocations=allocations)
+
+
+def changed(allocation: rs.Allocation) -> rs.Allocation:
+    if allocation.id == "al-5":
+        return attrs.evolve(allocation, amount=allocation.amount - moved)
+    if allocation.id != "al-1":
+        return allocation
+    *years, last = allocation.schedule
+    schedule = (*years, attrs.evolve(last, amount=last.amount + moved))
+    return attrs.evolve(allocation, amount=allocation.amount + moved, schedule=schedule)
+
+
+v2 = attrs.evolve(v1, allocations=tuple(map(changed, v1.allocations)))
 
 changes = reports.diff(v1, v2)
 print(changes.to_text("en"))

@@ -46,6 +46,7 @@ from romstrategy import (
     StrategyStatus,
     Transaction,
     TransactionKind,
+    YearAmount,
     dumps,
     load,
     reference,
@@ -154,6 +155,7 @@ activities = st.builds(
     period=periods(),
     complements=id_tuples,
 )
+year_amounts = st.builds(YearAmount, year=st.integers(1, 9999), amount=moneys)
 allocations = st.builds(
     Allocation,
     id=ids,
@@ -162,6 +164,7 @@ allocations = st.builds(
     pillar=ids,
     activity=st.none() | ids,
     period=periods(),
+    schedule=st.lists(year_amounts, max_size=3).map(tuple),
 )
 
 transactions = st.builds(
@@ -433,6 +436,14 @@ def messy_strategies():
         pillar=st.sampled_from(_PILLARS),
         activity=st.none() | ids,
         period=_period(),
+        schedule=_few(
+            st.builds(
+                YearAmount,
+                year=st.integers(2023, 2028),
+                amount=st.integers(min_value=-500, max_value=20_000).map(Money.from_cents),
+            ),
+            2,
+        ),
     )
     sources = st.builds(
         source,

@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import romstrategy as rs
-from romstrategy import Money, Period, TransactionKind
-from romstrategy._reports._progress_rows import progress_csv, progress_data
+from romstrategy import Money, Period, TransactionKind, YearAmount
+from romstrategy._reports._progress_rows import progress_csv, progress_data, year_notes
 from romstrategy.reports import Group, diff, overview
 from tests.helpers import allocation, any_strategies, commit, exactly, pay, plan, small
 
@@ -49,12 +49,84 @@ def test_the_illustrative_plan_by_year_as_of_the_end_of_2024():
     assert result.by == "year"
     assert result.as_of == pendulum.Date(2024, 12, 31)
     assert as_rows(result) == [
-        ("2024", "737990.49", "1700000.00", "270000.00", "1430000.00", "-962009.51"),
-        ("2025", "1666393.07", "0.00", "0.00", "0.00", "1666393.07"),
-        ("2026", "1164200.92", "0.00", "0.00", "0.00", "1164200.92"),
-        ("2027", "431415.52", "0.00", "0.00", "0.00", "431415.52"),
+        ("2024", "1700000.00", "1700000.00", "270000.00", "1430000.00", "0.00"),
+        ("2025", "800000.00", "0.00", "0.00", "0.00", "800000.00"),
+        ("2026", "500000.00", "0.00", "0.00", "0.00", "500000.00"),
+        ("2027", "0.00", "0.00", "0.00", "0.00", "0.00"),
+        (Group.NOT_SCHEDULED, "1000000.00", "0.00", "0.00", "0.00", "1000000.00"),
         (Group.TOTAL, "4000000.00", "1700000.00", "270000.00", "1430000.00", "2300000.00"),
     ]
+
+
+def test_the_illustrative_plan_by_year_has_no_share_above_one_and_nothing_uncommitted_below_0():
+    """Allocated from the schedules only: no 230 % and no negative uncommitted from arithmetic."""
+    for as_of in (None, "2024-12-31", "2025-06-30"):
+        result = rs.progress(PLAN, by="year", as_of=as_of)
+        for row in (*result.rows, result.total):
+            assert all(share is None or 0 <= share <= 1 for share in row.shares()), row
+            assert row.uncommitted >= Money(0), row
+
+
+def test_by_year_spent_more_than_committed_in_a_year_is_said_plainly():
+    result = rs.progress(PLAN, by="year")
+    (row_2025,) = [row for row in result.rows if row.key == "2025"]
+    assert (row_2025.committed, row_2025.spent) == (Money(350_000), Money("680000.00"))
+    assert year_notes(result, "en") == [
+        "2025: EUR 330,000.00 more spent than committed in that year, on earlier commitments."
+    ]
+    assert str(result).endswith(year_notes(result, "en")[0])
+    assert year_notes(rs.progress(PLAN, by="pillar"), "en") == []
+
+
+def test_by_year_more_committed_than_scheduled_is_said_plainly_and_a_near_miss_is_not():
+    planned = allocation(schedule=(YearAmount(year=2024, amount=Money(100)),))
+    for cents, said in ((10_001, ["2024: EUR 0.01 more committed than scheduled."]), (10_000, [])):
+        committed = Money.from_cents(cents)
+        strategy = small(
+            allocations=(planned,), transactions=(commit("c", committed, "2024-03-01"),)
+        )
+        result = rs.progress(strategy, by="year")
+        assert year_notes(result, "en")[:1] == said
+    assert year_notes(rs.progress(strategy, by="year"), "nl") == []
+
+
+def test_an_allocation_without_a_schedule_counts_with_its_transactions_as_not_scheduled():
+    planned = allocation(id="p", schedule=(YearAmount(year=2025, amount=Money(100)),))
+    unplanned = allocation(id="u", amount=Money(50))
+    strategy = small(
+        allocations=(planned, unplanned),
+        transactions=(
+            commit("c1", 70, "2024-03-01", allocation="p"),
+            commit("c2", 20, "2024-03-01", allocation="u"),
+            commit("c3", 5, "2024-03-01", allocation="ghost"),  # RS001: counts nowhere
+        ),
+    )
+    rows = {
+        row.key: (row.allocated, row.committed) for row in rs.progress(strategy, by="year").rows
+    }
+    assert rows == {
+        "2024": (Money(0), Money(70)),  # committed in 2024 though scheduled in 2025: as it is
+        "2025": (Money(100), Money(0)),
+        "2026": (Money(0), Money(0)),
+        "2027": (Money(0), Money(0)),
+        Group.NOT_SCHEDULED: (Money(50), Money(20)),
+    }
+
+
+def test_a_schedule_that_does_not_add_up_leaves_its_gap_as_not_scheduled():
+    short = allocation(amount=Money(100), schedule=(YearAmount(year=2024, amount=Money(60)),))
+    over = allocation(
+        id="o", amount=Money(10), schedule=(YearAmount(year=2024, amount=Money(15)),)
+    )
+    result = rs.progress(small(allocations=(short, over)), by="year")
+    rows = {row.key: row.allocated for row in result.rows}
+    assert rows["2024"] == Money(75)
+    assert rows[Group.NOT_SCHEDULED] == Money(35)  # 40 left of al-1, 5 too many in o's
+    assert (
+        result.total.allocated
+        == Money(110)
+        == rs.progress(small(allocations=(short, over))).total.allocated
+    )
 
 
 def test_by_year_allocated_is_the_overview_report_s_split():
@@ -95,14 +167,30 @@ def test_other_keys_with_money_follow_the_strategy_s_own():
     assert [row.key for row in rs.progress(strategy).rows] == ["I", "II", "III", "IV", "Z"]
     assert [row.key for row in rs.progress(strategy, by="allocation").rows] == ["a", "b"]
     assert [row.key for row in rs.progress(strategy, by="year").rows] == [
+        "2024", "2025", "2026", "2027", Group.NOT_SCHEDULED
+    ]  # fmt: skip
+    scheduled = tuple(
+        attrs.evolve(a, schedule=(YearAmount(year=2029, amount=a.amount),))
+        for a in strategy.allocations
+    )
+    strategy = attrs.evolve(strategy, allocations=scheduled)
+    assert [row.key for row in rs.progress(strategy, by="year").rows] == [
         "2024", "2025", "2026", "2027", "2029", "2031"
     ]  # fmt: skip
 
 
 def test_a_year_outside_the_period_with_no_money_has_no_row():
-    # One cent over 2027-2028: the cent goes to 2027, so 2028 stays out.
+    # One cent over 2027-2028, scheduled in 2027, and nothing in 2028: 2028 stays out.
+    schedule = (
+        YearAmount(year=2027, amount=Money("0.01")),
+        YearAmount(year=2028, amount=Money(0)),
+    )
     strategy = small(
-        allocations=(allocation(amount=Money("0.01"), period=Period("2027-01-01", "2028-06-30")),)
+        allocations=(
+            allocation(
+                amount=Money("0.01"), period=Period("2027-01-01", "2028-06-30"), schedule=schedule
+            ),
+        )
     )
     keys = [row.key for row in rs.progress(strategy, by="year").rows]
     assert keys == ["2024", "2025", "2026", "2027"]

@@ -129,6 +129,7 @@ def test_a_hand_edit_reads_back_with_exactly_that_change(tmp_path):
         plan.allocations[0],
         id="al-new",
         amount=Money("250.00"),
+        schedule=(),
         period=attrs.evolve(plan.allocations[0].period, start="2025-01-01", end="2025-06-30")
         if plan.allocations[0].period is not None
         else None,

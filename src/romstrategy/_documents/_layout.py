@@ -352,6 +352,7 @@ class _Reader:
         self.places: dict[str, _Place] = {}
         self.positions: dict[str, Mapping[str, int]] = {}
         self.blanks: dict[str, list[int]] = {}
+        self.read: set[str] = set()  # the tables read, header and all
         self.refused: list[str] = []
         self.tree: dict[str, Any] = {}
 
@@ -539,14 +540,15 @@ class _Reader:
             self.places[path] = _Place(table.name, number)
             self.fill(record, cells, table.columns, path, _columns_of(table.name, number))
             records.append(record)
+        self.read.add(table.name)
         if records:
             self.tree[table.name] = records
 
     def parts(self, table: Table, rows: Sequence[Row]) -> None:
         """Each row of a table of parts, put in its owner's record (a motion's status change)."""
         positions = self.header(table, rows)
-        if positions is None or table.owner is None:
-            return
+        if positions is None or table.owner is None or table.owner[0] not in self.read:
+            return  # without its owners' table, which has its problem, a part has no place
         owners, field = table.owner
         records: list[dict[str, Any]] = self.tree.get(owners, [])
         ids = [record.get("id") for record in records]
@@ -557,6 +559,8 @@ class _Reader:
             if isinstance(owner, Refused):
                 self.problem(f"$.{table.name}", place, owner.reason)
                 continue
+            if owner not in ids and None in ids:
+                continue  # perhaps the owner whose id has a problem of its own: no noise
             if ids.count(owner) != 1:
                 why = f"no {column} has" if owner not in ids else f"more than one {column} has"
                 self.problem(

@@ -62,6 +62,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "rom": ("ROM", "ROM"),
     "joint": ("joint (supra-regional)", "gezamenlijk (bovenregionaal)"),
     "unassigned": ("unassigned", "niet toegekend"),
+    "not_scheduled": ("not scheduled", "niet ingepland"),
     "activities": ("Activities", "Activiteiten"),
     "regional": ("Regional", "Regionaal"),
     "supra-regional": ("Supra-regional", "Bovenregionaal"),

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from romstrategy._model._budget import YearAmount
 from romstrategy._model._display import html_grid, shown, visible
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._kinds import argument
@@ -232,6 +233,8 @@ def _shown_fields(change: Change, lang: Lang) -> list[tuple[str, str, str]]:
 def _human(value: object, lang: Lang) -> str:
     if isinstance(value, Money):
         return money(value, lang)
+    if isinstance(value, YearAmount):
+        return f"{value.year}: {money(value.amount, lang)}"
     if isinstance(value, Period):
         return period(value, lang)
     if isinstance(value, tuple):
@@ -242,6 +245,8 @@ def _human(value: object, lang: Lang) -> str:
 def _text(value: object) -> str:
     if isinstance(value, Money):
         return value.to_text()
+    if isinstance(value, YearAmount):
+        return f"{value.year}: {value.amount.to_text()}"
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, Period):

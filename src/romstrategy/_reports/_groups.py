@@ -29,6 +29,8 @@ class Group(enum.Enum):
     """Supra-regional money, counted once, not per ROM (*gezamenlijk*)."""
     UNASSIGNED = "unassigned"
     """Money that funds no (known) activity (*niet toegekend*)."""
+    NOT_SCHEDULED = "not_scheduled"
+    """Money of allocations without a schedule, by year (*niet ingepland*): never spread."""
     TOTAL = "total"
     """All the other rows added up (*totaal*)."""
 

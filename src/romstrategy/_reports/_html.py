@@ -95,7 +95,7 @@ def _section(section: Section, chart: str) -> str:
     parts = "".join(_table(table, level=3) for table in section.tables)
     return (
         f'<section id="{escape(section.key)}"><h2>{escape(section.title)}</h2>'
-        f"<p>{escape(section.note)}</p>{chart}{parts}</section>"
+        f"{''.join(f'<p>{escape(note)}</p>' for note in section.notes)}{chart}{parts}</section>"
     )
 
 

@@ -25,7 +25,9 @@ def _table(table: Table, level: int = 2) -> list[str]:
 
 
 def _section(section: Section) -> list[str]:
-    lines = [f"## {markdown_text(section.title)}", "", markdown_text(section.note), ""]
+    lines = [f"## {markdown_text(section.title)}", ""]
+    for note in section.notes:
+        lines += [markdown_text(note), ""]
     for table in section.tables:
         lines += _table(table, level=3)
     return lines

@@ -23,12 +23,12 @@ from romstrategy._reports._progress import (
     JOINT,
     UNASSIGNED,
     Progress,
+    allocated_per_year,
     as_of_day,
     progress,
     rom_key,
     rom_order,
 )
-from romstrategy._reports._years import AFTER, BEFORE, per_year
 from romstrategy.rules import Findings, validate
 
 __all__ = ["JOINT", "UNASSIGNED", "Line", "MotionLine", "Overview", "SourceLine", "overview"]
@@ -89,12 +89,10 @@ class Overview:
         report: what `validate` found.
         allocated: all money allocated.
         pillars: money per pillar, in the strategy's pillar order.
-        years: money per calendar year of the strategy's period; an
-            allocation over several years is spread in proportion to its days
-            in each, exactly. Days before or after the strategy's period (an
-            RS103 error) count under one key each, `"before 2024-01-01"` and
-            `"after 2027-12-31"`, so that the cost follows the strategy's
-            years, not the years an allocation claims.
+        years: money per calendar year, from the allocations' schedules
+            (*kasritme*) only: each year of the strategy's period and any
+            other year a schedule plans, then `Group.NOT_SCHEDULED` for the
+            money of allocations without a schedule, never spread by days.
         roms: money per ROM for regional work, then `joint` for
             supra-regional work and `unassigned` for the rest.
         regional: the regional activities.
@@ -160,16 +158,6 @@ def _sum_by(pairs: Iterable[tuple[Key, int]], keys: Iterable[Key] = ()) -> dict[
     for key, cents in pairs:
         totals[key] = totals.get(key, 0) + cents
     return totals
-
-
-def _year_titles(keys: Iterable[str]) -> dict[str, tuple[str, str]]:
-    titles = {}
-    for key in keys:
-        if key.startswith(BEFORE):
-            titles[key] = (key, "vóór " + key.removeprefix(BEFORE))
-        elif key.startswith(AFTER):
-            titles[key] = (key, "na " + key.removeprefix(AFTER))
-    return titles
 
 
 def _per_rom(strategy: Strategy) -> dict[Key, int]:
@@ -242,13 +230,13 @@ def overview(
     rom_names: dict[Key, tuple[str, str]] = {
         rom.code: (f"{rom.code} {rom.name}", f"{rom.code} {rom.name}") for rom in strategy.roms
     }
-    years = per_year(strategy.allocations, strategy.period)
+    years = allocated_per_year(strategy)
     return Overview(
         strategy=strategy,
         report=validate(strategy) if report is None else report,
         allocated=Money.from_cents(total),
         pillars=_lines(pillars, _pillar_titles(strategy), total),
-        years=_lines(years, _year_titles(years), total),
+        years=_lines(years, {}, total),
         roms=_lines(_per_rom(strategy), rom_names, total),
         regional=tuple(a for a in strategy.activities if a.scope is Scope.REGIONAL),
         supra_regional=tuple(a for a in strategy.activities if a.scope is Scope.SUPRA_REGIONAL),

@@ -10,7 +10,7 @@ import attrs
 from romstrategy._model._budget import FundingKind
 from romstrategy._model._display import html_grid, html_text
 from romstrategy._model._vocabulary import Lang, label, money, percent, period, word
-from romstrategy._reports._progress_rows import AMOUNT_COLUMNS, Progress
+from romstrategy._reports._progress_rows import AMOUNT_COLUMNS, Progress, year_notes
 from romstrategy._reports._realisation_section import as_of_text, pillar_titles, progress_rows
 
 if TYPE_CHECKING:
@@ -34,11 +34,11 @@ class Table:
 
 @attrs.frozen
 class Section:
-    """A section of several tables under one heading, after a note."""
+    """A section of several tables under one heading, after its notes, a paragraph each."""
 
     key: str
     title: str
-    note: str
+    notes: tuple[str, ...]
     tables: tuple[Table, ...]
 
 
@@ -172,8 +172,9 @@ def _realisation(o: Overview, lang: Lang) -> tuple[Section, ...]:
         _progress_table("realisation_per_pillar", "pillar", o.progress_by_pillar, o, lang),
         _progress_table("realisation_per_year", "year", o.progress_by_year, o, lang),
     )
-    note = as_of_text(o.progress_by_pillar, lang)
-    return (Section(key="realisation", title=label("realisation", lang), note=note, tables=parts),)
+    notes = (as_of_text(o.progress_by_pillar, lang), *year_notes(o.progress_by_year, lang))
+    title = label("realisation", lang)
+    return (Section(key="realisation", title=title, notes=notes, tables=parts),)
 
 
 def tables(o: Overview, lang: Lang) -> tuple[Table | Section, ...]:

@@ -21,12 +21,16 @@ from romstrategy._model._display import shown
 from romstrategy._model._error import ArgumentError
 from romstrategy._model._kinds import FieldError, argument, to_date
 from romstrategy._model._money import Money
-from romstrategy._model._period import Period
 from romstrategy._model._strategy import Activity, Scope, Strategy
 from romstrategy._model._transaction import TransactionKind
 from romstrategy._reports._groups import Group, Key
-from romstrategy._reports._progress_rows import JOINT, UNASSIGNED, Progress, ProgressRow
-from romstrategy._reports._years import per_year
+from romstrategy._reports._progress_rows import (
+    JOINT,
+    NOT_SCHEDULED,
+    UNASSIGNED,
+    Progress,
+    ProgressRow,
+)
 
 __all__ = [
     "BY",
@@ -35,6 +39,7 @@ __all__ = [
     "By",
     "Progress",
     "ProgressRow",
+    "allocated_per_year",
     "as_of_day",
     "progress",
     "rom_key",
@@ -87,27 +92,17 @@ def _add(sums: dict[Any, int], key: Any, cents: int) -> None:
 
 
 def _counted(
-    strategy: Strategy, as_of: pendulum.Date | None, *, by_year: bool = False
-) -> tuple[dict[Any, int], dict[Any, int]]:
-    """The cents committed and spent up to `as_of`, by allocation id or by year.
-
-    By year, only transactions on an allocation the strategy holds count.
-    """
-    committed: dict[Any, int] = {}
-    spent: dict[Any, int] = {}
+    strategy: Strategy, as_of: pendulum.Date | None
+) -> tuple[dict[str, int], dict[str, int]]:
+    """The cents committed and spent up to `as_of`, by allocation id."""
+    committed: dict[str, int] = {}
+    spent: dict[str, int] = {}
     commitment = TransactionKind.COMMITMENT
-    known = {allocation.id for allocation in strategy.allocations} if by_year else None
     for transaction in strategy.transactions:
         if as_of is not None and transaction.date > as_of:
             continue
-        if known is None:
-            where: Any = transaction.allocation
-        elif transaction.allocation in known:
-            where = transaction.date.year
-        else:
-            continue
         sums = committed if transaction.kind is commitment else spent
-        sums[where] = sums.get(where, 0) + transaction.amount.cents
+        _add(sums, transaction.allocation, transaction.amount.cents)
     return committed, spent
 
 
@@ -130,18 +125,38 @@ def _by_allocation_key(
 
 
 def _by_year(strategy: Strategy, as_of: pendulum.Date | None) -> _Sums:
-    # Over the years of every allocation, not just the strategy's: each allocation is split
-    # over the calendar years of its own period, by days, with the largest remainder.
-    starts = [strategy.period.start, *(a.period.start for a in strategy.allocations)]
-    ends = [strategy.period.end, *(a.period.end for a in strategy.allocations)]
-    years = per_year(strategy.allocations, Period(min(starts), max(ends)))
-    allocated: dict[Key, int] = dict(years.items())
-    committed, spent = _counted(strategy, as_of, by_year=True)
-    return allocated, _texts(committed), _texts(spent)
+    """Allocated per year from the schedules only; committed and spent in the year of their date.
+
+    An allocation without a schedule, and its transactions, count once under
+    `Group.NOT_SCHEDULED`, as does the part of an amount that a schedule does not
+    plan (RS106). Transactions on an allocation the strategy lacks count nowhere.
+    """
+    allocated: dict[Key, int] = {}
+    scheduled: dict[str, bool] = {}
+    for allocation in strategy.allocations:
+        scheduled.setdefault(allocation.id, bool(allocation.schedule))
+        planned = 0
+        for line in allocation.schedule:
+            _add(allocated, str(line.year), line.amount.cents)
+            planned += line.amount.cents
+        if planned != allocation.amount.cents or not allocation.schedule:
+            _add(allocated, NOT_SCHEDULED, allocation.amount.cents - planned)
+    committed: dict[Key, int] = {}
+    spent: dict[Key, int] = {}
+    commitment = TransactionKind.COMMITMENT
+    for transaction in strategy.transactions:
+        has_schedule = scheduled.get(transaction.allocation)
+        if has_schedule is None or (as_of is not None and transaction.date > as_of):
+            continue
+        key = str(transaction.date.year) if has_schedule else NOT_SCHEDULED
+        _add(committed if transaction.kind is commitment else spent, key, transaction.amount.cents)
+    return allocated, committed, spent
 
 
-def _texts(by_year: dict[int, int]) -> dict[Key, int]:
-    return {str(year): cents for year, cents in by_year.items()}
+def allocated_per_year(strategy: Strategy) -> dict[Key, int]:
+    """Cents allocated per year, as `progress(by="year")` rows have them, in their order."""
+    sums: _Sums = (_by_year(strategy, None)[0], {}, {})
+    return {key: sums[0].get(key, 0) for key in _keys(strategy, "year", sums)}
 
 
 def _keys(strategy: Strategy, by: str, sums: _Sums) -> list[Key]:
@@ -158,8 +173,10 @@ def _keys(strategy: Strategy, by: str, sums: _Sums) -> list[Key]:
         return rom_order(strategy, found)
     else:
         first, last = strategy.period.start.year, strategy.period.end.year
-        years = {str(year) for year in range(first, last + 1)} | with_money
-        return sorted(years, key=lambda year: int(str(year)))
+        years = {str(year) for year in range(first, last + 1)}
+        years |= {key for key in with_money if isinstance(key, str)}
+        tail: list[Key] = [NOT_SCHEDULED] if NOT_SCHEDULED in found else []
+        return [*sorted(years, key=int), *tail]
     ordered = list(dict.fromkeys(own))
     return ordered + sorted(with_money - set(ordered), key=str)
 
@@ -185,11 +202,12 @@ def progress(strategy: Strategy, *, by: By = "pillar", as_of: object = None) -> 
     strategy's order, then any other key that has money (an allocation's
     unknown pillar) by name; allocations by id; years ascending, with every
     year of the strategy's period and any other year that has money; ROMs
-    as the overview report orders them. By year, each allocation is split
-    over the calendar years of its period by days, with the largest
-    remainder, as the overview report splits it; a transaction counts in
-    the year of its date. The rows always add up to `total`, which is the
-    same whichever way the rows are grouped.
+    as the overview report orders them. By year, what is allocated comes
+    from the allocations' schedules (*kasritme*) only, and a transaction
+    counts in the year of its date; an allocation without a schedule counts,
+    with its transactions, once, in a last row `Group.NOT_SCHEDULED`: its
+    money is never spread over years that nobody planned. The rows always add
+    up to `total`, which is the same whichever way the rows are grouped.
 
     Args:
         strategy: the strategy.

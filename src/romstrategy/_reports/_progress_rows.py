@@ -28,6 +28,7 @@ from romstrategy._reports._groups import Group, Key, group_fields, key_text
 __all__ = [
     "AMOUNT_COLUMNS",
     "JOINT",
+    "NOT_SCHEDULED",
     "SHARE_COLUMNS",
     "UNASSIGNED",
     "Progress",
@@ -37,6 +38,7 @@ __all__ = [
     "progress_lines",
     "share_number",
     "share_text",
+    "year_notes",
 ]
 
 JOINT = Group.JOINT
@@ -44,6 +46,9 @@ JOINT = Group.JOINT
 
 UNASSIGNED = Group.UNASSIGNED
 """The key for money that funds no (known) activity."""
+
+NOT_SCHEDULED = Group.NOT_SCHEDULED
+"""The key, by year, of the money of allocations without a schedule."""
 
 AMOUNT_COLUMNS = ("allocated", "committed", "spent", "open", "uncommitted")
 """The amounts of a progress row, in the order every table shows them; each is a
@@ -62,7 +67,8 @@ class ProgressRow:
     Attributes:
         key: a pillar code, a funding source's id, an allocation's id, a
             year such as `"2025"` or a ROM's code; or a `Group`, which no
-            text equals: `Group.JOINT` or `Group.UNASSIGNED` (by ROM), or
+            text equals: `Group.JOINT` or `Group.UNASSIGNED` (by ROM),
+            `Group.NOT_SCHEDULED` (by year), or
             `Group.TOTAL` (the total row).
         allocated: the money allocated (*toegewezen*).
         committed: the money committed (*verplicht*), corrections included.
@@ -166,8 +172,42 @@ def _title(result: Progress, lang: Lang) -> str:
     return f"{label('progress', lang)} {_BY_WORD[lang]} {grouping}, {when}"
 
 
+_NOTES = {
+    "en": (
+        "{year}: {amount} more committed than scheduled.",
+        "{year}: {amount} more spent than committed in that year, on earlier commitments.",
+    ),
+    "nl": (
+        "{year}: {amount} meer verplicht dan ingepland.",
+        "{year}: {amount} meer uitgegeven dan in dat jaar verplicht, op eerdere verplichtingen.",
+    ),
+}
+
+
+def year_notes(result: Progress, lang: Lang) -> list[str]:
+    """By year, a plain sentence for each year whose data gives a negative remainder.
+
+    More committed than scheduled, or more spent than committed in that year
+    (payments on the commitments of earlier years): the rows show it as a
+    negative amount, and these say what it means. Other groupings have none.
+    """
+    notes: list[str] = []
+    if result.by != "year":
+        return notes
+    over, paid = _NOTES[lang]
+    for row in result.rows:
+        if isinstance(row.key, str) and row.uncommitted.cents < 0:
+            notes.append(over.format(year=row.key, amount=money(-row.uncommitted, lang)))
+        if isinstance(row.key, str) and row.open.cents < 0:
+            notes.append(paid.format(year=row.key, amount=money(-row.open, lang)))
+    return notes
+
+
 def progress_lines(result: Progress, lang: Lang) -> list[str]:
-    """The title, a blank line, the header and one line per row, the total last."""
+    """The title, a blank line, the header and one line per row, the total last.
+
+    By year, the notes of `year_notes` follow after a blank line.
+    """
     lines = _cells(result, lang)
     widths = [max(len(line[column]) for line in lines) for column in range(len(lines[0]))]
     table = [
@@ -177,7 +217,8 @@ def progress_lines(result: Progress, lang: Lang) -> list[str]:
         ).rstrip()
         for line in lines
     ]
-    return [visible(_title(result, lang)), "", *table]
+    notes = year_notes(result, lang)
+    return [visible(_title(result, lang)), "", *table, *(["", *notes] if notes else [])]
 
 
 def progress_data(result: Progress) -> dict[str, Any]:
