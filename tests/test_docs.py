@@ -101,6 +101,18 @@ def test_a_python_block_on_a_page_runs(page, block, tmp_path, monkeypatch):
     exec(compile(block, f"docs/{page}", "exec"), {})
 
 
+def test_the_readme_s_python_blocks_run_in_order_from_the_repository(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    blocks = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), re.S)
+    assert len(blocks) >= 3
+    space = {}
+    for block in blocks:  # they build on each other, as a reader types them
+        exec(compile(block, "README.md", "exec"), space)
+    printed = capsys.readouterr().out
+    assert "4000000.00\n4000000.00\n" in printed  # pandas, then polars
+    assert "not_scheduled EUR 1,000,000.00" in printed
+
+
 def test_every_snippet_names_a_file_that_exists():
     for page in DOCS.glob("*.md"):
         for name in re.findall(r'^--8<-- "([^":]+)', page.read_text(encoding="utf-8"), re.M):
