@@ -263,3 +263,19 @@ def test_rs106_fires_exactly_when_a_schedule_within_its_years_does_not_add_up(ce
         allocation(amount=amount, period=Period("2024-01-01", "2025-12-31"), schedule=lines)
     )
     assert bool(found) == (off != 0)
+
+
+def test_an_id_refused_at_its_cell_brings_no_noise_from_its_schedule_rows(tmp_path):
+    """`al-1  ` is refused once, at allocations!A2; its schedule's rows say nothing more."""
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "plan.xlsx"
+    rs.dump(PLAN, path)
+    book = openpyxl.load_workbook(path)
+    book["allocations"]["A2"].value = "al-1  "
+    book.save(path)
+    with pytest.raises(rs.DocumentError) as error:
+        rs.load(path)
+    assert [(p.path, p.message.split(":")[0]) for p in error.value.problems] == [
+        ("$.allocations[0].id", "allocations!A2")
+    ]
+    assert "has a space at its end" in error.value.problems[0].message

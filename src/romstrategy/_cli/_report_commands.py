@@ -116,10 +116,11 @@ def progress_command(
     writes a share as a percentage rounded half to even to a tenth (83.3%);
     JSON and CSV write it as a number, a fraction of one rounded half to
     even to four decimals (0.8333). With nothing allocated there is no
-    share (- in text, null in JSON, blank in CSV). By year, what is allocated comes from
-    the allocations' schedules only, and a transaction counts in the year of
-    its date; an allocation without a schedule is one row, not scheduled. By ROM, supra-regional money is under joint
-    and money of no known activity under unassigned. --as-of counts only
+    share (- in text, null in JSON, blank in CSV). By year, what is
+    allocated comes from the allocations' schedules only, and a transaction
+    counts in the year of its date; an allocation without a schedule is one
+    row, not scheduled. By ROM, supra-regional money is under joint and
+    money of no known activity under unassigned. --as-of counts only
     the transactions dated on or before that day; what is allocated does
     not change.
 

@@ -44,7 +44,7 @@ from romstrategy._documents._trees import SCHEMA_VERSION, strategy_from
 from romstrategy._model._budget import Allocation, FundingSource, YearAmount
 from romstrategy._model._display import key_text, shown
 from romstrategy._model._error import ArgumentError
-from romstrategy._model._kinds import Kind
+from romstrategy._model._kinds import FieldError, Id, Kind, kind_of
 from romstrategy._model._motion import Motion, StatusChange
 from romstrategy._model._parties import ROM, Organisation, Province
 from romstrategy._model._period import Period
@@ -559,7 +559,7 @@ class _Reader:
             if isinstance(owner, Refused):
                 self.problem(f"$.{table.name}", place, owner.reason)
                 continue
-            if owner not in ids and None in ids:
+            if owner not in ids and any(not _is_id(i) for i in ids):
                 continue  # perhaps the owner whose id has a problem of its own: no noise
             if ids.count(owner) != 1:
                 why = f"no {column} has" if owner not in ids else f"more than one {column} has"
@@ -588,6 +588,15 @@ class _Reader:
 
 
 _ABSENT = object()
+
+
+def _is_id(value: object) -> bool:
+    """Whether `value` is an id as meant, which the strict reader will take."""
+    try:
+        kind_of(Id).check(value)
+    except FieldError:
+        return False
+    return True
 
 
 def _columns_of(table: str, row: int) -> Callable[[Column], _Place]:
