@@ -829,7 +829,7 @@ Year                  Allocated         Committed             Spent  Open commit
 not scheduled  EUR 1,000,000.00    EUR 300,000.00     EUR 75,000.50    EUR 224,999.50    EUR 700,000.00            30.0%         7.5%
 Total          EUR 4,000,000.00  EUR 2,350,000.00  EUR 1,025,000.50  EUR 1,324,999.50  EUR 1,650,000.00            58.8%        25.6%
 
-2025: EUR 330,000.00 more spent than committed in that year, on earlier commitments.
+2025: EUR 680,000.00 spent, EUR 330,000.00 more than committed in that year.
 """
 
 PROGRESS_OF_THE_REFERENCE = """\

@@ -23,7 +23,7 @@ from romstrategy._documents._datapackage import (
 )
 from romstrategy.cli import main
 from romstrategy.tables import read_datapackage, write_datapackage
-from tests.helpers import illustrative, python, python_bound_by_permissions
+from tests.helpers import cost_of, illustrative, python, python_bound_by_permissions
 
 ROOT = os.geteuid() == 0
 
@@ -602,18 +602,10 @@ HOSTILE = {
 
 def _measure(folder):
     """What reading the package prints, in a fresh process that must stay within bounds."""
-    import resource
-    import subprocess
-    import sys
-
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run([sys.executable, "-c", MEASURED, str(folder)], capture_output=True, text=True, timeout=300)  # fmt: skip
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    assert done.returncode == 0, done.stderr
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    cpu, peak, printed = cost_of(MEASURED.replace("sys.argv[1]", repr(str(folder))), timeout=300)
     assert cpu < 10, f"{cpu:.1f} s of CPU time"
-    assert after.ru_maxrss * 1024 < 1 << 30, f"{after.ru_maxrss // 1024} MiB at the peak"  # KiB
-    return done.stdout
+    assert peak < 1 << 30, f"{peak >> 20} MiB at the peak"
+    return printed
 
 
 @pytest.mark.slow

@@ -72,7 +72,7 @@ def test_by_year_spent_more_than_committed_in_a_year_is_said_plainly():
     (row_2025,) = [row for row in result.rows if row.key == "2025"]
     assert (row_2025.committed, row_2025.spent) == (Money(350_000), Money("680000.00"))
     assert year_notes(result, "en") == [
-        "2025: EUR 330,000.00 more spent than committed in that year, on earlier commitments."
+        "2025: EUR 680,000.00 spent, EUR 330,000.00 more than committed in that year."
     ]
     assert str(result).endswith(year_notes(result, "en")[0])
     assert year_notes(rs.progress(PLAN, by="pillar"), "en") == []
@@ -80,7 +80,8 @@ def test_by_year_spent_more_than_committed_in_a_year_is_said_plainly():
 
 def test_by_year_more_committed_than_scheduled_is_said_plainly_and_a_near_miss_is_not():
     planned = allocation(schedule=(YearAmount(year=2024, amount=Money(100)),))
-    for cents, said in ((10_001, ["2024: EUR 0.01 more committed than scheduled."]), (10_000, [])):
+    over = ["2024: EUR 100.01 committed, EUR 0.01 more than scheduled for that year."]
+    for cents, said in ((10_001, over), (10_000, [])):
         committed = Money.from_cents(cents)
         strategy = small(
             allocations=(planned,), transactions=(commit("c", committed, "2024-03-01"),)
@@ -88,6 +89,49 @@ def test_by_year_more_committed_than_scheduled_is_said_plainly_and_a_near_miss_i
         result = rs.progress(strategy, by="year")
         assert year_notes(result, "en")[:1] == said
     assert year_notes(rs.progress(strategy, by="year"), "nl") == []
+
+
+@pytest.mark.parametrize(
+    ("transactions", "said"),
+    [
+        # A release in 2025 is no spending: it is said as a release, and nothing else.
+        (
+            (commit("c", "60", "2024-03-01"), commit("r", "-30", "2025-03-01")),
+            ["2025: EUR 30.00 more commitments released than made."],
+        ),
+        # Spending without any commitment (RS502): the figures, no claim of earlier ones.
+        (
+            (pay("p", "30", "2024-03-01"),),
+            ["2024: EUR 30.00 spent, EUR 30.00 more than committed in that year."],
+        ),
+        # Nothing happened: nothing to say, whatever the schedule.
+        ((), []),
+    ],
+)
+def test_year_notes_say_only_what_the_year_s_figures_are(transactions, said):
+    planned = allocation(
+        period=Period("2024-01-01", "2025-12-31"),
+        schedule=(
+            YearAmount(year=2024, amount=Money(60)),
+            YearAmount(year=2025, amount=Money(40)),
+        ),
+    )
+    result = rs.progress(small(allocations=(planned,), transactions=transactions), by="year")
+    assert year_notes(result, "en") == said
+
+
+def test_a_negative_year_of_a_schedule_gives_no_note_but_rs106():
+    planned = allocation(
+        period=Period("2024-01-01", "2025-12-31"),
+        schedule=(
+            YearAmount(year=2024, amount=Money(150)),
+            YearAmount(year=2025, amount=Money(-50)),
+        ),
+    )
+    strategy = small(allocations=(planned,))
+    assert year_notes(rs.progress(strategy, by="year"), "en") == []
+    (finding,) = rs.validate(strategy, select="RS106").findings
+    assert finding.message == "The schedule of allocation al-1 plans a negative amount in 2025."
 
 
 def test_an_allocation_without_a_schedule_counts_with_its_transactions_as_not_scheduled():

@@ -405,7 +405,7 @@ REALISATION_EN = """\
 
 As of: all transactions
 
-2025: EUR 330,000.00 more spent than committed in that year, on earlier commitments.
+2025: EUR 680,000.00 spent, EUR 330,000.00 more than committed in that year.
 
 ### Realisation per pillar
 
@@ -443,7 +443,7 @@ def test_the_markdown_realisation_section_in_dutch():
         "",
         "Peildatum: alle transacties",
         "",
-        "2025: € 330.000,00 meer uitgegeven dan in dat jaar verplicht, op eerdere verplichtingen.",
+        "2025: € 680.000,00 uitgegeven, € 330.000,00 meer dan in dat jaar verplicht.",
         "",
         "### Realisatie per pijler",
         "",

@@ -180,7 +180,9 @@ def test_the_frames_have_the_schedule_with_int16_years_and_exact_money():
 
 def test_the_json_schema_takes_a_year_as_an_integer():
     definition = rs.json_schema()["$defs"]["YearAmount"]
-    assert definition["properties"]["year"] == {"type": "integer", "minimum": 1, "maximum": 9999}
+    year = definition["properties"]["year"]
+    assert (year["type"], year["minimum"], year["maximum"]) == ("integer", 1, 9999)
+    assert "2025.0" in year["description"]  # JSON Schema's integer takes it; the reader refuses
     assert rs.json_schema()["$defs"]["Allocation"]["properties"]["schedule"]["items"] == {
         "$ref": "#/$defs/YearAmount"
     }
@@ -279,3 +281,64 @@ def test_an_id_refused_at_its_cell_brings_no_noise_from_its_schedule_rows(tmp_pa
         ("$.allocations[0].id", "allocations!A2")
     ]
     assert "has a space at its end" in error.value.problems[0].message
+
+
+def test_a_package_written_before_schedules_reads_as_having_none(tmp_path):
+    tables.write_datapackage(PLAN, tmp_path)
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"] = [
+        r for r in descriptor["resources"] if r["name"] != "allocation_schedule"
+    ]
+    (tmp_path / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    (tmp_path / "allocation_schedule.csv").unlink()
+    unscheduled = tuple(attrs.evolve(a, schedule=()) for a in PLAN.allocations)
+    assert tables.read_datapackage(tmp_path) == attrs.evolve(PLAN, allocations=unscheduled)
+
+
+def test_schedule_rows_without_the_allocations_sheet_are_refused_not_dropped(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "plan.xlsx"
+    rs.dump(PLAN, path)
+    book = openpyxl.load_workbook(path)
+    del book["allocations"]
+    book.save(path)
+    with pytest.raises(rs.DocumentError) as error:
+        rs.load(path)
+    rows = [p for p in error.value.problems if p.path == "$.allocation_schedule"]
+    assert len(rows) == 7  # every row of the schedules, none lost in silence
+    assert rows[0].message.startswith("allocation_schedule!A2: no allocation has the id 'al-1'")
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("al-1 ", "has a space at its end"),
+        ("e\u0301", "is not in Unicode NFC"),
+    ],
+)
+def test_the_allocation_column_of_a_schedule_row_says_what_is_wrong_with_the_id(
+    tmp_path, typed, said
+):
+    tables.write_datapackage(PLAN, tmp_path)
+    schedule = tmp_path / "allocation_schedule.csv"
+    lines = schedule.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("al-1", typed, 1)
+    schedule.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    with pytest.raises(rs.DocumentError) as error:
+        tables.read_datapackage(tmp_path)
+    (problem,) = error.value.problems
+    assert problem.message.startswith("allocation_schedule.csv, line 2, column allocation: got ")
+    assert said in problem.message
+
+
+@pytest.mark.parametrize("typed", ["0999", "0", "-1", "02024"])
+def test_a_year_with_a_leading_zero_or_sign_is_refused_as_typed(tmp_path, typed):
+    tables.write_datapackage(PLAN, tmp_path)
+    schedule = tmp_path / "allocation_schedule.csv"
+    lines = schedule.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",2024,", f",{typed},", 1)
+    schedule.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    with pytest.raises(rs.DocumentError) as error:
+        tables.read_datapackage(tmp_path)
+    (problem,) = error.value.problems
+    assert f"got '{typed}', expected a calendar year" in problem.message

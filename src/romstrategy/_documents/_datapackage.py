@@ -29,6 +29,7 @@ from romstrategy._documents._errors import DocumentError, Problem, suggestion
 from romstrategy._documents._files import read_at_most
 from romstrategy._documents._formats import MAX_BYTES, check_limit
 from romstrategy._documents._layout import (
+    SCHEDULE,
     SEPARATOR,
     STRATEGY,
     STRATEGY_ROWS,
@@ -291,7 +292,7 @@ def _files(data: bytes, problems: list[Problem]) -> dict[str, str]:
         else:
             files[name] = file
     for name in known:
-        if name not in files:
+        if name not in files and name != SCHEDULE:  # a package from before schedules has none
             problems.append(Problem(f"$.{name}", f"{DESCRIPTOR}: no resource `{name}`"))
     return {name: file for name, file in files.items() if file}
 

@@ -352,7 +352,7 @@ class _Reader:
         self.places: dict[str, _Place] = {}
         self.positions: dict[str, Mapping[str, int]] = {}
         self.blanks: dict[str, list[int]] = {}
-        self.read: set[str] = set()  # the tables read, header and all
+        self.unreadable: set[str] = set()  # tables whose header has a problem
         self.refused: list[str] = []
         self.tree: dict[str, Any] = {}
 
@@ -490,8 +490,8 @@ class _Reader:
             return [item for item in items if item]
         if kind.type is bool:
             return {"true": True, "false": False}.get(cell, cell)
-        if kind.type is int and cell.isascii() and cell.isdigit() and len(cell) <= 4:
-            return int(cell)  # a year; any other text is refused by the reader, as typed
+        if kind.type is int and _YEAR.fullmatch(cell):
+            return int(cell)  # a year; any other text ('0999', '2024 ') is refused as typed
         return cell
 
     # The tables -------------------------------------------------------------------------
@@ -532,6 +532,7 @@ class _Reader:
         positions = self.header(table, rows)
         self.places.setdefault(f"$.{table.name}", _Place(table.name))
         if positions is None:
+            self.unreadable.add(table.name)
             return
         records: list[dict[str, Any]] = []
         for number, cells in self.records(table, rows, positions):
@@ -540,15 +541,14 @@ class _Reader:
             self.places[path] = _Place(table.name, number)
             self.fill(record, cells, table.columns, path, _columns_of(table.name, number))
             records.append(record)
-        self.read.add(table.name)
         if records:
             self.tree[table.name] = records
 
     def parts(self, table: Table, rows: Sequence[Row]) -> None:
         """Each row of a table of parts, put in its owner's record (a motion's status change)."""
         positions = self.header(table, rows)
-        if positions is None or table.owner is None or table.owner[0] not in self.read:
-            return  # without its owners' table, which has its problem, a part has no place
+        if positions is None or table.owner is None or table.owner[0] in self.unreadable:
+            return  # its owners' table has a problem of its own: its parts have no place yet
         owners, field = table.owner
         records: list[dict[str, Any]] = self.tree.get(owners, [])
         ids = [record.get("id") for record in records]
@@ -556,8 +556,9 @@ class _Reader:
         for number, cells in self.records(table, rows, positions):
             owner = cells[column]
             place = _Place(table.name, number, column)
-            if isinstance(owner, Refused):
-                self.problem(f"$.{table.name}", place, owner.reason)
+            reason = owner.reason if isinstance(owner, Refused) else _id_problem(owner)
+            if reason:
+                self.problem(f"$.{table.name}", place, reason)
                 continue
             if owner not in ids and any(not _is_id(i) for i in ids):
                 continue  # perhaps the owner whose id has a problem of its own: no noise
@@ -589,14 +590,21 @@ class _Reader:
 
 _ABSENT = object()
 
+_YEAR = re.compile(r"[1-9][0-9]{0,3}")
+"""A year as a cell writes it: 1 to 9999, in ASCII digits, without a leading zero."""
 
-def _is_id(value: object) -> bool:
-    """Whether `value` is an id as meant, which the strict reader will take."""
+
+def _id_problem(value: object) -> str:
+    """What is wrong with `value` as an id, as the strict reader says it; `""` when nothing."""
     try:
         kind_of(Id).check(value)
-    except FieldError:
-        return False
-    return True
+    except FieldError as error:
+        return error.reason
+    return ""
+
+
+def _is_id(value: object) -> bool:
+    return not _id_problem(value)
 
 
 def _columns_of(table: str, row: int) -> Callable[[Column], _Place]:

@@ -345,7 +345,18 @@ _DAY = Kind(
     "day", pendulum.Date, to_date, {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
 )
 _FLAG = Kind("flag", bool, _flag, {"type": "boolean"})
-_YEAR = Kind("year", int, _year, {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR})
+_YEAR = Kind(
+    "year",
+    int,
+    _year,
+    {
+        "description": "A calendar year, written as a whole number without a decimal point "
+        "(2025; 2025.0, which JSON Schema counts as an integer, is refused).",
+        "type": "integer",
+        "minimum": FIRST_YEAR,
+        "maximum": LAST_YEAR,
+    },
+)
 _KAMERSTUK = Kind(
     "kamerstuk",
     KamerstukRef,

@@ -174,32 +174,39 @@ def _title(result: Progress, lang: Lang) -> str:
 
 _NOTES = {
     "en": (
-        "{year}: {amount} more committed than scheduled.",
-        "{year}: {amount} more spent than committed in that year, on earlier commitments.",
+        "{year}: {amount} committed, {more} more than scheduled for that year.",
+        "{year}: {amount} spent, {more} more than committed in that year.",
+        "{year}: {more} more commitments released than made.",
     ),
     "nl": (
-        "{year}: {amount} meer verplicht dan ingepland.",
-        "{year}: {amount} meer uitgegeven dan in dat jaar verplicht, op eerdere verplichtingen.",
+        "{year}: {amount} verplicht, {more} meer dan voor dat jaar ingepland.",
+        "{year}: {amount} uitgegeven, {more} meer dan in dat jaar verplicht.",
+        "{year}: {more} meer verplichtingen vrijgevallen dan aangegaan.",
     ),
 }
 
 
 def year_notes(result: Progress, lang: Lang) -> list[str]:
-    """By year, a plain sentence for each year whose data gives a negative remainder.
+    """By year, a plain sentence for each year whose own figures give a negative remainder.
 
-    More committed than scheduled, or more spent than committed in that year
-    (payments on the commitments of earlier years): the rows show it as a
-    negative amount, and these say what it means. Other groupings have none.
+    More committed than scheduled, more spent than committed in that year
+    (which happens when commitments of other years are paid), or more
+    commitments released than made: each says only what the year's figures
+    are. Other groupings have none.
     """
     notes: list[str] = []
     if result.by != "year":
         return notes
-    over, paid = _NOTES[lang]
-    for row in result.rows:
-        if isinstance(row.key, str) and row.uncommitted.cents < 0:
-            notes.append(over.format(year=row.key, amount=money(-row.uncommitted, lang)))
-        if isinstance(row.key, str) and row.open.cents < 0:
-            notes.append(paid.format(year=row.key, amount=money(-row.open, lang)))
+    over, paid, released = _NOTES[lang]
+    for row in (row for row in result.rows if isinstance(row.key, str)):
+        if row.committed.cents > max(row.allocated.cents, 0):
+            more = money(row.committed - row.allocated, lang)
+            notes.append(over.format(year=row.key, amount=money(row.committed, lang), more=more))
+        if row.spent.cents > max(row.committed.cents, 0):
+            more = money(row.spent - row.committed, lang)
+            notes.append(paid.format(year=row.key, amount=money(row.spent, lang), more=more))
+        if row.committed.cents < 0:
+            notes.append(released.format(year=row.key, more=money(-row.committed, lang)))
     return notes
 
 

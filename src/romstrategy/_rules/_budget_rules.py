@@ -320,8 +320,9 @@ def _two_years_that_add_up(strategy: Strategy) -> Strategy:
 @rule(
     "RS106",
     Severity.ERROR,
-    title="An allocation's schedule does not add up or falls outside its period",
-    title_nl="Het kasritme van een toewijzing telt niet op of valt buiten haar periode",
+    title="An allocation's schedule does not add up, falls outside its period or is negative",
+    title_nl="Het kasritme van een toewijzing telt niet op, valt buiten haar periode of is "
+    "negatief",
     breaks=_a_cent_short,
     keeps=_two_years_that_add_up,
 )
@@ -329,8 +330,9 @@ def schedule_that_does_not_fit(strategy: Strategy) -> Iterator[Violation]:
     """An allocation's schedule (*kasritme*) adds up to its amount, within its period's years.
 
     A schedule names each year once, and only the calendar years that the
-    allocation's period touches. An allocation without a schedule is fine: its
-    money is not planned per year, and the year views show it as not scheduled.
+    allocation's period touches, with no negative amount. An allocation
+    without a schedule is fine: its money is not planned per year, and the
+    year views show it as not scheduled.
     There is one finding per allocation, naming every problem; its path is
     `allocations[id].schedule` and its subject the allocation's id.
     """
@@ -373,6 +375,14 @@ def _schedule_problems(allocation: Allocation) -> list[tuple[str, str]]:
                 f"({period(allocation.period, 'en')})",
                 f"plant {join(outside, 'nl')}, buiten haar periode "
                 f"({period(allocation.period, 'nl')})",
+            )
+        )
+    negative = [str(line.year) for line in allocation.schedule if line.amount.cents < 0]
+    if negative:
+        found.append(
+            (
+                f"plans a negative amount in {join(negative, 'en')}",
+                f"plant een negatief bedrag in {join(negative, 'nl')}",
             )
         )
     twice = [str(year) for year, times in Counter(years).items() if times > 1]
