@@ -309,6 +309,19 @@ def test_schedule_rows_without_the_allocations_sheet_are_refused_not_dropped(tmp
     assert rows[0].message.startswith("allocation_schedule!A2: no allocation has the id 'al-1'")
 
 
+def _first_schedule_row_refused(folder, old, new):
+    """The one problem of the package of `PLAN` whose first schedule row has `old` as `new`."""
+    tables.write_datapackage(PLAN, folder)
+    schedule = folder / "allocation_schedule.csv"
+    lines = schedule.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(old, new, 1)
+    schedule.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    with pytest.raises(rs.DocumentError) as error:
+        tables.read_datapackage(folder)
+    (problem,) = error.value.problems
+    return problem
+
+
 @pytest.mark.parametrize(
     ("typed", "said"),
     [
@@ -319,26 +332,12 @@ def test_schedule_rows_without_the_allocations_sheet_are_refused_not_dropped(tmp
 def test_the_allocation_column_of_a_schedule_row_says_what_is_wrong_with_the_id(
     tmp_path, typed, said
 ):
-    tables.write_datapackage(PLAN, tmp_path)
-    schedule = tmp_path / "allocation_schedule.csv"
-    lines = schedule.read_text(encoding="utf-8").splitlines()
-    lines[1] = lines[1].replace("al-1", typed, 1)
-    schedule.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
-    with pytest.raises(rs.DocumentError) as error:
-        tables.read_datapackage(tmp_path)
-    (problem,) = error.value.problems
+    problem = _first_schedule_row_refused(tmp_path, "al-1", typed)
     assert problem.message.startswith("allocation_schedule.csv, line 2, column allocation: got ")
     assert said in problem.message
 
 
 @pytest.mark.parametrize("typed", ["0999", "0", "-1", "02024"])
 def test_a_year_with_a_leading_zero_or_sign_is_refused_as_typed(tmp_path, typed):
-    tables.write_datapackage(PLAN, tmp_path)
-    schedule = tmp_path / "allocation_schedule.csv"
-    lines = schedule.read_text(encoding="utf-8").splitlines()
-    lines[1] = lines[1].replace(",2024,", f",{typed},", 1)
-    schedule.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
-    with pytest.raises(rs.DocumentError) as error:
-        tables.read_datapackage(tmp_path)
-    (problem,) = error.value.problems
+    problem = _first_schedule_row_refused(tmp_path, ",2024,", f",{typed},")
     assert f"got '{typed}', expected a calendar year" in problem.message

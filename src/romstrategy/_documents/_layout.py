@@ -34,6 +34,7 @@ that value.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -280,11 +281,11 @@ def _part_rows(
     """The rows of `table` from the parts of the owners' `records`, each after its owner's id."""
     assert table.owner is not None
     owners, field = table.owner
-    ids = [record.get("id") for record in records]
+    times = Counter(record.get("id") for record in records)
     for index, record in enumerate(records):
         path = f"$.{owners}[{index}].{field}"
         parts = record.get(field, ())
-        if parts and ids.count(record.get("id")) > 1:
+        if parts and times[record.get("id")] > 1:
             refused.append(
                 f"{path}: the id {shown(record.get('id'))} is not unique, so `{table.name}` "
                 f"cannot tell whose {table.parts} they are; give each its own id"
@@ -552,6 +553,9 @@ class _Reader:
         owners, field = table.owner
         records: list[dict[str, Any]] = self.tree.get(owners, [])
         ids = [record.get("id") for record in records]
+        times = Counter(ids)
+        position = {owner: index for index, owner in enumerate(ids)}  # used when unique
+        an_id_refused = any(_id_problem(owner) for owner in times)  # once, not per row
         column = table.columns[0].name
         for number, cells in self.records(table, rows, positions):
             owner = cells[column]
@@ -560,10 +564,10 @@ class _Reader:
             if reason:
                 self.problem(f"$.{table.name}", place, reason)
                 continue
-            if owner not in ids and any(not _is_id(i) for i in ids):
+            if owner not in times and an_id_refused:
                 continue  # perhaps the owner whose id has a problem of its own: no noise
-            if ids.count(owner) != 1:
-                why = f"no {column} has" if owner not in ids else f"more than one {column} has"
+            if times[owner] != 1:
+                why = f"no {column} has" if owner not in times else f"more than one {column} has"
                 self.problem(
                     f"$.{table.name}",
                     place,
@@ -571,7 +575,7 @@ class _Reader:
                     f"names its {column} by a unique id",
                 )
                 continue
-            index = ids.index(owner)
+            index = position[owner]
             parts = records[index].setdefault(field, [])
             path = f"$.{owners}[{index}].{field}[{len(parts)}]"
             part: dict[str, Any] = {}
@@ -594,17 +598,16 @@ _YEAR = re.compile(r"[1-9][0-9]{0,3}")
 """A year as a cell writes it: 1 to 9999, in ASCII digits, without a leading zero."""
 
 
+_ID_CHECK = kind_of(Id).check
+
+
 def _id_problem(value: object) -> str:
     """What is wrong with `value` as an id, as the strict reader says it; `""` when nothing."""
     try:
-        kind_of(Id).check(value)
+        _ID_CHECK(value)
     except FieldError as error:
         return error.reason
     return ""
-
-
-def _is_id(value: object) -> bool:
-    return not _id_problem(value)
 
 
 def _columns_of(table: str, row: int) -> Callable[[Column], _Place]:
